@@ -1,0 +1,72 @@
+// One build for every front door: the rwsec CLI (which also hosts `serve`), the Electron main
+// process and preload, and the renderer. esbuild keeps it to about a second, so `npm install`
+// (via `prepare`) and `npm test` always run against fresh bundles.
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+
+const nodeTarget = {
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  bundle: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+async function main() {
+  const started = Date.now();
+  await rm(out, { recursive: true, force: true });
+  await mkdir(join(out, 'renderer'), { recursive: true });
+  const jobs = [
+    build({
+      ...nodeTarget,
+      entryPoints: [join(root, 'electron/cli/main.ts')],
+      outfile: join(out, 'cli.cjs'),
+    }),
+    build({
+      ...nodeTarget,
+      entryPoints: [join(root, 'electron/desktop/main.ts')],
+      outfile: join(out, 'desktop/main.cjs'),
+      external: ['electron'],
+    }),
+    // The preload runs in a sandboxed renderer: one self-contained file, only `electron` external.
+    build({
+      ...nodeTarget,
+      platform: 'browser',
+      entryPoints: [join(root, 'electron/desktop/preload.ts')],
+      outfile: join(out, 'desktop/preload.cjs'),
+      external: ['electron'],
+    }),
+    build({
+      entryPoints: [join(root, 'renderer/index.tsx')],
+      outfile: join(out, 'renderer/app.js'),
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: ['chrome120'],
+      sourcemap: 'linked',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      metafile: true,
+      logLevel: 'warning',
+    }),
+  ];
+  await Promise.all(jobs);
+  await cp(join(root, 'renderer/index.html'), join(out, 'renderer/index.html'));
+  if (existsSync(join(root, 'build/sample'))) {
+    await cp(join(root, 'build/sample'), join(out, 'sample'), { recursive: true });
+  }
+  if (!quiet) console.log(`build: dist/ ready in ${Date.now() - started} ms`);
+}
+
+main().catch((error) => {
+  console.error(`build failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+/** A `rwsec` subcommand. `run` returns the process exit code; it never calls process.exit itself. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Environment, for passwords given as variables (never logged). */
+  env: NodeJS.ProcessEnv;
+  /** Present when stdin is a terminal: prompts without echo. */
+  promptSecret?: (question: string) => Promise<string>;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `rwsec --help`. */
+  summary: string;
+  /** Full help for `rwsec help NAME` / `rwsec NAME --help`. */
+  help(): string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNREADABLE = 2;

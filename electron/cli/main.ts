@@ -1,0 +1,81 @@
+import { createInterface } from 'node:readline';
+import { commands } from './commands/index';
+import { EXIT_UNREADABLE, type CliIo } from './command';
+
+const version = '0.1.0';
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 4);
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'rwsec: secure Genesys Interaction Recording Web Services (RWS) configurations',
+    '',
+    'Usage: rwsec <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `rwsec <command> --help` for the options of one command.',
+  ].join('\n');
+}
+
+function promptSecret(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    // Mute echo: readline writes typed characters through _writeToOutput.
+    const muted = rl as unknown as { _writeToOutput: (s: string) => void };
+    process.stderr.write(question);
+    muted._writeToOutput = () => undefined;
+    rl.question('', (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const command = commands.find((c) => c.name === topic);
+    io.out((command ? command.help() : usage()) + '\n');
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`rwsec: unknown command '${name}'\n\n${usage()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help() + '\n');
+    return 0;
+  }
+  return command.run(rest, io);
+}
+
+/** Process entry, called by electron/cli/rwsec.cjs. */
+export function main(): void {
+  const io: CliIo = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    ...(process.stdin.isTTY ? { promptSecret } : {}),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Unexpected failures: say what happened without a stack trace (and without any secret
+      // argument, which never reaches error messages by construction).
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`rwsec: ${message}\n`);
+      process.exitCode = EXIT_UNREADABLE;
+    },
+  );
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// `rwsec` entry (package.json bin). The CLI is bundled to dist/ by `npm install` (prepare) or
+// `npm run build`; a single bundle starts in a fraction of the time of loading sources.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const bundle = join(__dirname, '..', '..', 'dist', 'cli.cjs');
+if (!existsSync(bundle)) {
+  process.stderr.write(
+    'rwsec: not built yet. Run `npm install` (or `npm run build`) in the project folder first.\n',
+  );
+  process.exit(2);
+}
+require(bundle).main();
