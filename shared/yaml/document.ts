@@ -14,6 +14,9 @@ export class YamlSyntaxError extends Error {
   }
 }
 
+/** One change to a document: set a value (adding the key if absent) or delete a key. */
+export type DocumentEdit = { path: string; value: unknown } | { path: string; delete: true };
+
 export function splitPath(path: string): string[] {
   return path === '' ? [] : path.split('.');
 }
@@ -41,6 +44,19 @@ export class RwsDocument implements ConfigView {
       throw new YamlSyntaxError(first.message.split('\n')[0] ?? first.message, pos.line, pos.col);
     }
     return new RwsDocument(text, doc, lines);
+  }
+
+  /**
+   * STUB (owned by the document-layer work): a new document with `edits` applied losslessly; only
+   * the lines of the edited values change.
+   */
+  withEdits(edits: readonly DocumentEdit[]): RwsDocument {
+    const doc = this.doc.clone();
+    for (const edit of edits) {
+      if ('delete' in edit) doc.deleteIn(splitPath(edit.path));
+      else doc.setIn(splitPath(edit.path), edit.value);
+    }
+    return RwsDocument.parse(doc.toString());
   }
 
   /** The whole document as Java sees it: aliases resolved, merges applied. Computed once. */

@@ -1,0 +1,54 @@
+// The one entry model for every store format (JKS, JCEKS, PKCS12, PEM, DER, PKCS#7).
+// Certificates and keys are node:crypto objects: they parse RSA and EC alike.
+import type { KeyObject, X509Certificate } from 'node:crypto';
+
+export type StoreType = 'JKS' | 'JCEKS' | 'PKCS12' | 'PEM' | 'DER' | 'PKCS7';
+export type WritableStoreType = 'JKS' | 'PKCS12' | 'PEM';
+/** PKCS12 profiles: `strong` as JDK 17 writes it, `compatible` for old JREs and appliances. */
+export type Pkcs12Profile = 'strong' | 'compatible';
+
+export interface KeyEntry {
+  kind: 'key';
+  /** Stored lower-case, as the JDK does. */
+  alias: string;
+  created: Date;
+  /** Leaf first. */
+  chain: X509Certificate[];
+  privateKey: KeyObject;
+}
+
+export interface TrustedEntry {
+  kind: 'trusted';
+  alias: string;
+  created: Date;
+  /** A trusted entry's chain is its one certificate. */
+  chain: [X509Certificate];
+}
+
+export type StoreEntry = KeyEntry | TrustedEntry;
+
+export interface Keystore {
+  type: StoreType;
+  entries: StoreEntry[];
+}
+
+export type KeystoreErrorCode =
+  | 'wrong-password'
+  | 'password-required'
+  | 'corrupt'
+  | 'unsupported'
+  | 'not-found'
+  | 'alias-exists'
+  | 'alias-missing';
+
+/** Every failure to read or change a store; the message names the file and what to do. */
+export class KeystoreError extends Error {
+  constructor(
+    readonly code: KeystoreErrorCode,
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'KeystoreError';
+  }
+}
