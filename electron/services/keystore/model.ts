@@ -30,6 +30,12 @@ export type StoreEntry = KeyEntry | TrustedEntry;
 export interface Keystore {
   type: StoreType;
   entries: StoreEntry[];
+  /**
+   * Certificates in the file that Java does not see as entries: PKCS12 certificate bags that are
+   * neither in a key's chain nor marked trusted (e.g. `openssl pkcs12 -export -nokeys` output).
+   * A truststore whose certificates are all here looks empty to Java.
+   */
+  hiddenCertificates?: X509Certificate[];
 }
 
 export type KeystoreErrorCode =
