@@ -1,5 +1,6 @@
-// STUB (owned by the catalog work): the option catalog, one source for forms, validation, CLI help
-// and `rwsec schema`. The interface below is what other parts code against.
+// The option catalog: one source for forms, validation, CLI help and `rwsec schema`.
+// Facts come from the vendor guide "Configuring Security" (RWS); where the guide says nothing,
+// the entry says so (`secretFormsNote`, no `default`) instead of guessing.
 export type OptionType =
   | 'boolean'
   | 'integer'
@@ -12,21 +13,366 @@ export type OptionType =
 
 export type SecretForm = 'plain' | 'OBF' | 'CRYPT';
 
+/** UI grouping of the options. */
+export type OptionSection = 'https' | 'outbound' | 'cassandra' | 'cors-csrf' | 'on-premise';
+
 export interface OptionSpec {
   /** Dotted path from the document root. */
   path: string;
   type: OptionType;
+  /** The server's default when the key is absent, only where the guide states one. */
   default?: unknown;
+  /** A typical value (the guide's example), for forms and schema completion; not a default. */
+  example?: unknown;
   allowed?: readonly string[];
   /** For secrets: the forms the server can read for this option. */
   secretForms?: readonly SecretForm[];
+  /** Where the guide is silent or vague about `secretForms`, what we assumed and why. */
+  secretFormsNote?: string;
   help: string;
   /** The guide's procedure this option belongs to. */
   procedure: string;
+  section: OptionSection;
+  /** Short label for forms. */
+  label: string;
+  /** Another path with the same meaning (older file layouts). */
+  alternativeTo?: string;
 }
 
-export const options: readonly OptionSpec[] = [];
+export const PROCEDURE = {
+  serverTls: 'Configuring TLS on the Server Side',
+  configServerTls:
+    'Configuring TLS connections to Configuration Server, SIP Server, and Interaction Server',
+  validateCa: 'Validate the Certificate Against the CA',
+  webDav: 'Configuring TLS for Connections to WebDAV',
+  rcs: 'Configuring TLS for Connections to Recording Crypto Server',
+  speechMiner: 'Configuring TLS for Connections to SpeechMiner Interaction Receiver',
+  cassandraTls: 'Secure Connections from Interaction Recording Web Services to Cassandra',
+  cassandraAuth: 'Cassandra Authentication',
+  passwordEncryption: 'Password Encryption',
+  csrf: 'CSRF Protection',
+  cors: 'CORS Filter',
+} as const;
+
+const CRYPT_ONLY: readonly SecretForm[] = ['plain', 'CRYPT'];
+const CORS = 'serverSettings.crossOriginSettings';
+
+function trustPair(
+  prefix: 'webDAV' | 'rcs' | 'speechMiner',
+  peer: string,
+  procedure: string,
+): OptionSpec[] {
+  return [
+    {
+      path: `serverSettings.${prefix}TrustedCA`,
+      type: 'trust',
+      default: true,
+      allowed: ['true', 'false'],
+      help: `How RWS checks the certificate of ${peer}: true uses the JVM's default cacerts, false turns checking off, any other value is the path of a PEM or JKS file with the CA certificate(s). A missing file stops RWS at startup.`,
+      procedure,
+      section: 'outbound',
+      label: `${peer}: trusted CA`,
+    },
+    {
+      path: `serverSettings.${prefix}JksPassword`,
+      type: 'secret',
+      default: '',
+      secretForms: CRYPT_ONLY,
+      help: `Password of the JKS file named in ${prefix}TrustedCA; not needed for PEM. May be stored as CRYPT: (gir.jar --encrypt).`,
+      procedure,
+      section: 'outbound',
+      label: `${peer}: JKS password`,
+    },
+  ];
+}
+
+export const options: readonly OptionSpec[] = [
+  // --- inbound HTTPS (Jetty connector) ---
+  {
+    path: 'enableSsl',
+    type: 'boolean',
+    example: true,
+    help: 'Turns on the HTTPS connector of the embedded Jetty server, using the keystore in the ssl section.',
+    procedure: PROCEDURE.serverTls,
+    section: 'https',
+    label: 'Enable HTTPS',
+  },
+  {
+    path: 'jetty.enableSsl',
+    type: 'boolean',
+    help: 'Older layout of enableSsl, inside the jetty section. Keep the flag where your file already has it.',
+    procedure: PROCEDURE.serverTls,
+    section: 'https',
+    label: 'Enable HTTPS (jetty section)',
+    alternativeTo: 'enableSsl',
+  },
+  {
+    path: 'ssl.port',
+    type: 'port',
+    example: 9443,
+    help: 'TCP port of the HTTPS connector. Ports below 1024 need root on Unix; a port such as 9443 avoids running the server as root.',
+    procedure: PROCEDURE.serverTls,
+    section: 'https',
+    label: 'HTTPS port',
+  },
+  {
+    path: 'ssl.keyStorePath',
+    type: 'path',
+    example: 'keystore',
+    help: "Java keystore holding the server's private key and certificate (alias jetty in the guide). Relative paths are taken from the folder of application.yaml.",
+    procedure: PROCEDURE.serverTls,
+    section: 'https',
+    label: 'Keystore file',
+  },
+  {
+    path: 'ssl.keyStorePassword',
+    type: 'secret',
+    example: 'storepwd',
+    secretForms: ['plain', 'OBF'],
+    secretFormsNote:
+      "Jetty reads this value: it understands its own OBF: obfuscation, but not RWS's CRYPT: (Jetty takes CRYPT: and MD5: as one-way hashes, useless for opening a keystore).",
+    help: 'Password of the HTTPS keystore. Jetty accepts it in plain text or in its reversible OBF: form (rwsec obf).',
+    procedure: PROCEDURE.serverTls,
+    section: 'https',
+    label: 'Keystore password',
+  },
+  // --- on-premise (Configuration Server) ---
+  {
+    path: 'onPremiseSettings.tlsEnabled',
+    type: 'boolean',
+    example: true,
+    help: 'On the sync node: open the first connection to Configuration Server over TLS. The port RWS connects to must be a secured listening port, not an auto-upgrade one.',
+    procedure: PROCEDURE.configServerTls,
+    section: 'on-premise',
+    label: 'TLS to Configuration Server',
+  },
+  {
+    path: 'onPremiseSettings.cmeHost',
+    type: 'string',
+    help: 'Host name of Configuration Server for the first connection of the sync node.',
+    procedure: PROCEDURE.configServerTls,
+    section: 'on-premise',
+    label: 'Configuration Server host',
+  },
+  {
+    path: 'onPremiseSettings.cmePort',
+    type: 'port',
+    help: 'Port of Configuration Server for the first connection; with tlsEnabled it must be a secured port.',
+    procedure: PROCEDURE.configServerTls,
+    section: 'on-premise',
+    label: 'Configuration Server port',
+  },
+  // --- outbound TLS trust ---
+  {
+    path: 'serverSettings.caCertificate',
+    type: 'path',
+    example: '/opt/ca_cert.jks',
+    help: 'The one CA certificate (PEM or JKS file; JKS recommended) used to check the certificates of Configuration Server, SIP Server and Interaction Server.',
+    procedure: PROCEDURE.validateCa,
+    section: 'outbound',
+    label: 'CA for Genesys servers',
+  },
+  {
+    path: 'serverSettings.jksPassword',
+    type: 'secret',
+    secretForms: CRYPT_ONLY,
+    secretFormsNote:
+      'The guide shows this field in plain text only; CRYPT: is assumed from its general Password Encryption advice for application.yaml passwords, not stated for this field.',
+    help: 'Password of the JKS file named in caCertificate; not needed for PEM.',
+    procedure: PROCEDURE.validateCa,
+    section: 'outbound',
+    label: 'CA JKS password',
+  },
+  ...trustPair('webDAV', 'WebDAV', PROCEDURE.webDav),
+  ...trustPair('rcs', 'Recording Crypto Server', PROCEDURE.rcs),
+  ...trustPair('speechMiner', 'SpeechMiner Interaction Receiver', PROCEDURE.speechMiner),
+  {
+    path: 'serverSettings.externalApiUrlV2',
+    type: 'string',
+    example: 'https://rws.example.com:9443/api/v2',
+    help: 'Public URL of the RWS API as clients reach it; its scheme and port should match the HTTPS connector when HTTPS is on.',
+    procedure: PROCEDURE.serverTls,
+    section: 'https',
+    label: 'External API URL',
+  },
+  // --- CSRF and CORS ---
+  {
+    path: 'serverSettings.enableCsrfProtection',
+    type: 'boolean',
+    example: true,
+    help: 'Turns on Cross Site Request Forgery protection. Browser clients then need the CSRF headers exposed by the CORS settings; SpeechMiner labeling/tagging and deletion prevention stop working.',
+    procedure: PROCEDURE.csrf,
+    section: 'cors-csrf',
+    label: 'CSRF protection',
+  },
+  {
+    path: `${CORS}.corsFilterCacheTimeToLive`,
+    type: 'integer',
+    example: 120,
+    help: 'How long the CORS filter may cache its decisions; a whole number, zero or more.',
+    procedure: PROCEDURE.cors,
+    section: 'cors-csrf',
+    label: 'CORS cache time to live',
+  },
+  {
+    path: `${CORS}.allowedOrigins`,
+    type: 'list',
+    example: 'https://*.example.com, https://portal.example.com:8443',
+    help: 'Comma-separated origins (scheme://host[:port]) allowed to call the API from a browser. A host may start with a *. wildcard; a lone * is refused.',
+    procedure: PROCEDURE.cors,
+    section: 'cors-csrf',
+    label: 'Allowed origins',
+  },
+  {
+    path: `${CORS}.allowedMethods`,
+    type: 'list',
+    example: 'GET,POST,PUT,DELETE,OPTIONS',
+    help: 'Comma-separated HTTP methods cross-origin callers may use.',
+    procedure: PROCEDURE.cors,
+    section: 'cors-csrf',
+    label: 'Allowed methods',
+  },
+  {
+    path: `${CORS}.allowedHeaders`,
+    type: 'list',
+    example:
+      'X-Requested-With,Content-Type,Accept,Origin,Cookie,authorization,ssid,surl,ContactCenterId,X-CSRF-TOKEN',
+    help: 'Comma-separated request headers cross-origin callers may send; include X-CSRF-TOKEN when CSRF protection is on.',
+    procedure: PROCEDURE.cors,
+    section: 'cors-csrf',
+    label: 'Allowed headers',
+  },
+  {
+    path: `${CORS}.allowCredentials`,
+    type: 'boolean',
+    example: true,
+    help: 'Whether browsers may send cookies and authorization with cross-origin requests.',
+    procedure: PROCEDURE.cors,
+    section: 'cors-csrf',
+    label: 'Allow credentials',
+  },
+  {
+    path: `${CORS}.exposedHeaders`,
+    type: 'list',
+    example: 'X-CSRF-HEADER,X-CSRF-TOKEN',
+    help: 'Comma-separated response headers browser scripts may read; must name X-CSRF-HEADER and X-CSRF-TOKEN when CSRF protection is on.',
+    procedure: PROCEDURE.cors,
+    section: 'cors-csrf',
+    label: 'Exposed headers',
+  },
+  // --- Cassandra ---
+  {
+    path: 'cassandraCluster.useSSL',
+    type: 'boolean',
+    example: true,
+    help: 'Connect to Cassandra over TLS, trusting the certificates in trustStore.',
+    procedure: PROCEDURE.cassandraTls,
+    section: 'cassandra',
+    label: 'TLS to Cassandra',
+  },
+  {
+    path: 'cassandraCluster.trustStore',
+    type: 'path',
+    example: '/path/to/client.jks',
+    help: "JKS truststore with the Cassandra nodes' certificates or their root CA.",
+    procedure: PROCEDURE.cassandraTls,
+    section: 'cassandra',
+    label: 'Cassandra truststore',
+  },
+  {
+    path: 'cassandraCluster.truststorePassword',
+    type: 'secret',
+    secretForms: CRYPT_ONLY,
+    secretFormsNote:
+      'The guide shows this field in plain text only; CRYPT: is assumed from its general Password Encryption advice, not stated for this field. Mind the casing: truststorePassword, unlike trustStore.',
+    help: 'Password of the Cassandra truststore. Note the lower-case s, unlike trustStore.',
+    procedure: PROCEDURE.cassandraTls,
+    section: 'cassandra',
+    label: 'Cassandra truststore password',
+  },
+  {
+    path: 'cassandraCluster.userName',
+    type: 'string',
+    help: 'Cassandra user RWS logs in as; leave out together with password for an anonymous connection.',
+    procedure: PROCEDURE.cassandraAuth,
+    section: 'cassandra',
+    label: 'Cassandra user',
+  },
+  {
+    path: 'cassandraCluster.password',
+    type: 'secret',
+    secretForms: CRYPT_ONLY,
+    help: 'Password of the Cassandra user; may be stored as CRYPT: (gir.jar --encrypt).',
+    procedure: PROCEDURE.cassandraAuth,
+    section: 'cassandra',
+    label: 'Cassandra password',
+  },
+  {
+    path: 'cassandraCluster.thrift_port',
+    type: 'port',
+    example: 9160,
+    help: 'Thrift port of the Cassandra nodes.',
+    procedure: PROCEDURE.cassandraAuth,
+    section: 'cassandra',
+    label: 'Cassandra Thrift port',
+  },
+  {
+    path: 'cassandraCluster.jmx_port',
+    type: 'port',
+    example: 7199,
+    help: 'JMX port of the Cassandra nodes.',
+    procedure: PROCEDURE.cassandraAuth,
+    section: 'cassandra',
+    label: 'Cassandra JMX port',
+  },
+];
+
+/**
+ * Mappings whose keys we check. `strict`: every key must be in the catalog (unknown ones are
+ * warned about); otherwise only near misses of our own keys are reported, since these sections
+ * hold many legitimate keys we do not own.
+ */
+export interface SectionSpec {
+  path: string;
+  strict: boolean;
+}
+
+export const sections: readonly SectionSpec[] = [
+  { path: '', strict: false },
+  { path: 'jetty', strict: false },
+  { path: 'ssl', strict: true },
+  { path: 'onPremiseSettings', strict: false },
+  { path: 'serverSettings', strict: false },
+  { path: CORS, strict: true },
+  { path: 'cassandraCluster', strict: false },
+];
+
+const byPath = new Map(options.map((o) => [o.path, o]));
 
 export function findOption(path: string): OptionSpec | undefined {
-  return options.find((o) => o.path === path);
+  return byPath.get(path);
 }
+
+/** Catalog options directly under the mapping at `parent` ('' = document root). */
+export function optionsIn(parent: string): OptionSpec[] {
+  return options.filter((o) => parentOf(o.path) === parent);
+}
+
+export function parentOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? '' : path.slice(0, dot);
+}
+
+export function leafOf(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+/** Paths that must be mappings because catalog options live under them. */
+export const mappingPaths: readonly string[] = [
+  ...new Set(
+    options.flatMap((o) => {
+      const parts = o.path.split('.');
+      return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
+    }),
+  ),
+];

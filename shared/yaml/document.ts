@@ -1,62 +1,106 @@
-// Initial document layer: parse with YAML 1.1 semantics and answer the ConfigView questions.
-// The lossless editing API (set/delete/insert with byte-exact preservation) grows here.
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+// An application.yaml as text plus its YAML 1.1 reading (the way Java's SnakeYAML reads it).
+// The text is the source of truth: edits are splices on it (see edit-plan.ts), so everything that
+// is not edited (comments, blank lines, CRLF, BOM, anchors, quoting) survives byte for byte.
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { ConfigView, SourcePosition } from '../config-view';
+import { applyEdits, splitPath, type EditTarget } from './apply-edits';
+import { isMergeKey, ownNode, type EditContext } from './edit-plan';
+import { toSyntaxError } from './errors';
+import { column, detectLineEnding } from './text-lines';
 
-export class YamlSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-    this.name = 'YamlSyntaxError';
-  }
-}
+export { DocumentEditError, YamlSyntaxError } from './errors';
+export { splitPath } from './apply-edits';
 
 /** One change to a document: set a value (adding the key if absent) or delete a key. */
 export type DocumentEdit = { path: string; value: unknown } | { path: string; delete: true };
 
-export function splitPath(path: string): string[] {
-  return path === '' ? [] : path.split('.');
+/** A key written in the text, with the 1-based position of the key itself. */
+export interface KeyPosition {
+  path: string;
+  line: number;
+  column: number;
 }
 
-export class RwsDocument implements ConfigView {
+export class RwsDocument implements ConfigView, EditTarget {
   private constructor(
     readonly text: string,
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
   ) {}
 
+  /** Parses `text`; throws YamlSyntaxError (with line and column) when it is not valid YAML. */
   static parse(text: string): RwsDocument {
     const lines = new LineCounter();
     const doc = parseDocument(text, {
       version: '1.1',
       merge: true,
-      keepSourceTokens: true,
       uniqueKeys: true,
       lineCounter: lines,
       prettyErrors: false,
     });
     const first = doc.errors[0];
-    if (first) {
-      const pos = lines.linePos(first.pos[0]);
-      throw new YamlSyntaxError(first.message.split('\n')[0] ?? first.message, pos.line, pos.col);
-    }
+    if (first) throw toSyntaxError(first, doc, lines);
     return new RwsDocument(text, doc, lines);
   }
 
+  /** The whole text, byte for byte (no change unless edited). */
+  toString(): string {
+    return this.text;
+  }
+
+  /** The file's line ending; new lines are written with it. */
+  get lineEnding(): '\n' | '\r\n' {
+    return detectLineEnding(this.text);
+  }
+
   /**
-   * STUB (owned by the document-layer work): a new document with `edits` applied losslessly; only
-   * the lines of the edited values change.
+   * A new document with `edits` applied to the text: only the lines of edited values change (see
+   * edit-plan.ts for where new keys go and how aliases and merges are handled). Throws
+   * DocumentEditError, leaving this document as it was, when an edit cannot be made safely.
    */
   withEdits(edits: readonly DocumentEdit[]): RwsDocument {
-    const doc = this.doc.clone();
-    for (const edit of edits) {
-      if ('delete' in edit) doc.deleteIn(splitPath(edit.path));
-      else doc.setIn(splitPath(edit.path), edit.value);
+    return applyEdits<RwsDocument>(this, edits, (text) => RwsDocument.parse(text));
+  }
+
+  /** @internal What the edit planner needs; not part of the ConfigView. */
+  editContext(): EditContext {
+    return {
+      text: this.text,
+      doc: this.doc,
+      eol: this.lineEnding,
+      unit: this.indentUnit(),
+      has: (path) => this.has(path),
+    };
+  }
+
+  /** Spaces per indentation level, judged by the first nested block section (2 by default). */
+  private indentUnit(): number {
+    const root = this.doc.contents;
+    if (!isMap(root)) return 2;
+    for (const pair of root.items as Pair<Node, Node | null>[]) {
+      const value = pair.value;
+      const start = value?.range?.[0];
+      const keyStart = pair.key?.range?.[0];
+      if (
+        (isMap(value) || isSeq(value)) &&
+        !value.flow &&
+        start !== undefined &&
+        keyStart !== undefined
+      ) {
+        const step = column(this.text, start) - column(this.text, keyStart);
+        if (step > 0) return step;
+      }
     }
-    return RwsDocument.parse(doc.toString());
+    return 2;
   }
 
   /** The whole document as Java sees it: aliases resolved, merges applied. Computed once. */
@@ -66,9 +110,57 @@ export class RwsDocument implements ConfigView {
   }
   private plainCache: { value: unknown } | undefined;
 
+  /**
+   * One top-level section as Java sees it, converted alone: reading a value of a 5,000-line file
+   * then costs the size of its section, not of the file (edits verify values this way).
+   */
+  private section(name: string): { found: boolean; value: unknown } {
+    const root = this.doc.contents;
+    // A merge at the top level can supply sections: only the whole document answers that.
+    if (this.plainCache || !isMap(root) || root.items.some((p) => isMergeKey(p.key))) {
+      const plain = this.plain;
+      const found =
+        plain !== null &&
+        typeof plain === 'object' &&
+        !Array.isArray(plain) &&
+        Object.prototype.hasOwnProperty.call(plain, name);
+      return { found, value: found ? (plain as Record<string, unknown>)[name] : undefined };
+    }
+    let cached = this.sectionCache.get(name);
+    if (!cached) {
+      const pair = (root.items as Pair<Node, Node | null>[]).find(
+        (p) => isScalar(p.key) && String(p.key.value) === name,
+      );
+      cached = pair
+        ? {
+            found: true,
+            value: pair.value
+              ? (pair.value.toJS(this.doc, { maxAliasCount: 1000 }) as unknown)
+              : null,
+          }
+        : { found: false, value: undefined };
+      this.sectionCache.set(name, cached);
+    }
+    return cached;
+  }
+  private readonly sectionCache = new Map<string, { found: boolean; value: unknown }>();
+
+  /** The document as Java reads it (aliases resolved, merges applied). */
+  toJS(): unknown {
+    return this.plain;
+  }
+
   get(path: string): unknown {
-    let value: unknown = this.plain;
-    for (const part of splitPath(path)) {
+    const [first, ...rest] = splitPath(path);
+    if (first === undefined) return this.plain;
+    const section = this.section(first);
+    if (!section.found) return undefined;
+    let value: unknown = section.value;
+    for (const part of rest) {
+      if (Array.isArray(value) && /^\d+$/.test(part)) {
+        value = value[Number(part)];
+        continue;
+      }
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
       if (!Object.prototype.hasOwnProperty.call(value, part)) return undefined;
       value = (value as Record<string, unknown>)[part];
@@ -78,14 +170,17 @@ export class RwsDocument implements ConfigView {
 
   has(path: string): boolean {
     const parts = splitPath(path);
-    const parent = this.get(parts.slice(0, -1).join('.'));
     const last = parts[parts.length - 1];
-    return (
-      last !== undefined &&
-      parent !== null &&
-      typeof parent === 'object' &&
-      Object.prototype.hasOwnProperty.call(parent, last)
-    );
+    if (parts.length === 1 && last !== undefined) return this.section(last).found;
+    const parent = this.get(parts.slice(0, -1).join('.'));
+    if (last === undefined || parent === null || typeof parent !== 'object') return false;
+    if (Array.isArray(parent)) return /^\d+$/.test(last) && Number(last) < parent.length;
+    return Object.prototype.hasOwnProperty.call(parent, last);
+  }
+
+  /** True when the key at `path` is written in the text itself (not inherited through `<<:`). */
+  hasOwn(path: string): boolean {
+    return ownNode(this.doc, splitPath(path)) !== undefined;
   }
 
   keys(path: string): string[] | undefined {
@@ -104,6 +199,29 @@ export class RwsDocument implements ConfigView {
       }
     }
     return { line: 1, column: 1 };
+  }
+
+  /** Every mapping key written in the text (through nested mappings and lists), in text order. */
+  keyPositions(): KeyPosition[] {
+    const out: KeyPosition[] = [];
+    const walk = (node: unknown, prefix: string): void => {
+      if (isMap(node)) {
+        for (const pair of node.items as Pair<Node, Node | null>[]) {
+          if (!isScalar(pair.key) || isMergeKey(pair.key)) continue;
+          const path = prefix + String(pair.key.value);
+          const offset = pair.key.range?.[0];
+          if (offset !== undefined) {
+            const pos = this.lines.linePos(offset);
+            out.push({ path, line: pos.line, column: pos.col });
+          }
+          walk(pair.value, `${path}.`);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(item, `${prefix}${i}.`));
+      }
+    };
+    walk(this.doc.contents, '');
+    return out;
   }
 
   private keyOffset(parts: string[]): number | undefined {

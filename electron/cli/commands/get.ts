@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { RwsDocument, splitPath, YamlSyntaxError } from '../../../shared/yaml/document';
+import { readTextFile } from '../../services/files/read-text';
+import { FileReadError } from '../../services/files/file-errors';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+
+function help(): string {
+  return [
+    'Usage: rwsec get FILE PATH [--json]',
+    '',
+    'Prints the value at PATH (dotted, e.g. ssl.keyStorePath) the way the server reads it',
+    '(YAML 1.1, aliases resolved, <<: merges applied). Single values print as plain text,',
+    'sections and lists as YAML.',
+    '',
+    'Options:',
+    '  --json   print the value as JSON (strings quoted, sections as objects)',
+    '',
+    'Exit status: 0 printed, 1 no such key (the message names the nearest existing section),',
+    '2 the file cannot be read or is not valid YAML.',
+  ].join('\n');
+}
+
+/** Reads and parses FILE, printing the FILE:LINE:COL reason on failure. */
+export async function loadDocument(
+  file: string,
+  io: CliIo,
+  command: string,
+): Promise<{ doc: RwsDocument; hash: string } | undefined> {
+  try {
+    const read = await readTextFile(file);
+    return { doc: RwsDocument.parse(read.text), hash: read.hash };
+  } catch (error) {
+    if (error instanceof FileReadError) io.err(`rwsec ${command}: ${error.message}\n`);
+    else if (error instanceof YamlSyntaxError) {
+      io.err(`${file}:${error.line}:${error.column}: error: not valid YAML: ${error.message}\n`);
+    } else throw error;
+    return undefined;
+  }
+}
+
+/** "'ssl.port' is not in FILE ('ssl' exists, at line 35)". */
+export function absentMessage(doc: RwsDocument, file: string, path: string): string {
+  const parts = splitPath(path);
+  let n = parts.length - 1;
+  while (n > 0 && !doc.has(parts.slice(0, n).join('.'))) n--;
+  if (n === 0) return `'${path}' is not in ${file} (no top-level '${parts[0] ?? ''}' section)`;
+  const ancestor = parts.slice(0, n).join('.');
+  const { line } = doc.position(ancestor);
+  const value = doc.get(ancestor);
+  const what = value !== null && typeof value === 'object' ? 'exists' : 'exists but holds a value';
+  return `'${path}' is not in ${file} ('${ancestor}' ${what}, at line ${line})`;
+}
+
+function plainText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (value === null || typeof value !== 'object') return String(value);
+  return stringify(value, { version: '1.1' }).replace(/\n$/, '');
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    io.err(`rwsec get: ${(error as Error).message}\n\n${help()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const [file, path, ...extra] = parsed.positionals;
+  if (file === undefined || path === undefined || extra.length > 0) {
+    io.err(`rwsec get: expected FILE and PATH\n\n${help()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const loaded = await loadDocument(file, io, 'get');
+  if (!loaded) return EXIT_UNREADABLE;
+  const { doc } = loaded;
+  if (path !== '' && !doc.has(path)) {
+    io.err(`rwsec get: ${absentMessage(doc, file, path)}\n`);
+    return EXIT_FINDINGS;
+  }
+  const value = doc.get(path);
+  io.out((parsed.values.json ? JSON.stringify(value, null, 2) : plainText(value)) + '\n');
+  return EXIT_OK;
+}
+
+export const getCommand: Command = {
+  name: 'get',
+  summary: 'print one value of an application.yaml as the server reads it',
+  help,
+  run,
+};

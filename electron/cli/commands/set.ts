@@ -1,0 +1,234 @@
+import { parseArgs } from 'node:util';
+import { describeType } from '../../../shared/catalog/help';
+import { findOption, options } from '../../../shared/catalog/options';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
+import {
+  DocumentEditError,
+  splitPath,
+  type DocumentEdit,
+  type RwsDocument,
+} from '../../../shared/yaml/document';
+import { parseTypedValue } from '../../../shared/yaml/typed-value';
+import { SaveError } from '../../services/files/file-errors';
+import { saveText, verifyDocument } from '../../services/files/safe-save';
+import { validateConfig } from '../../services/validate/validate-config';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { loadDocument } from './get';
+
+function help(): string {
+  const width = Math.max(...options.map((o) => o.path.length));
+  return [
+    'Usage: rwsec set FILE PATH=VALUE [PATH=VALUE ...] [--unset PATH ...] [--force] [--json]',
+    '',
+    'Changes values in an application.yaml without touching anything else (comments, blank',
+    'lines, order, quoting and line endings stay byte for byte). A missing key is added after',
+    'the last key of its section; a missing section is added at the end of the file.',
+    'VALUE is read by the type of the option (below); for other keys by the type of the value',
+    'already there, else as YAML 1.1 reads it. Strings that YAML 1.1 would misread (yes, on,',
+    '012, ...) are written quoted. A key reached through an alias or <<: merge is written as an',
+    "own key of its section; the anchor's value is never changed.",
+    '',
+    'The file is checked before and after the change: if the change adds an error it is not',
+    'saved (the new errors are printed) unless --force is given. The previous version is kept',
+    'in .rwsec-backups/ beside the file (the newest 5 are kept); the file is written',
+    'atomically and not at all if it changed on disk meanwhile.',
+    '',
+    'Options:',
+    '  --unset PATH  remove the key at PATH (repeatable)',
+    '  --force       save even if the change adds validation errors',
+    '  --json        print {"file", "saved", "changes", "backup", "errors"} as JSON',
+    '',
+    'Exit status: 0 saved (or nothing to change), 1 refused (bad value, new errors, file',
+    'changed on disk), 2 the file cannot be read or is not valid YAML.',
+    '',
+    'Known options:',
+    ...options.map((o) => `  ${o.path.padEnd(width)}  ${describeType(o)}`),
+  ].join('\n');
+}
+
+export function isSecretPath(path: string): boolean {
+  const leaf = splitPath(path).pop() ?? '';
+  return findOption(path)?.type === 'secret' || /password/i.test(leaf);
+}
+
+function show(value: unknown, secret: boolean): string {
+  if (value === undefined) return '(absent)';
+  if (secret) return '********';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+interface Change {
+  path: string;
+  action: 'set' | 'add' | 'remove';
+  old?: unknown;
+  new?: unknown;
+}
+
+function parseEdits(
+  doc: RwsDocument,
+  assignments: string[],
+  unset: string[],
+): { edits: DocumentEdit[] } | { error: string } {
+  const edits: DocumentEdit[] = [];
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf('=');
+    const path = eq < 0 ? '' : assignment.slice(0, eq).trim();
+    if (eq < 0 || path === '' || splitPath(path).some((p) => p === '')) {
+      return { error: `'${assignment}' is not PATH=VALUE (use --unset PATH to remove a key)` };
+    }
+    const typed = parseTypedValue(assignment.slice(eq + 1), findOption(path)?.type, doc.get(path));
+    if (!typed.ok) {
+      // Never echo a secret, even a malformed one.
+      const message = isSecretPath(path) ? 'invalid value' : typed.message;
+      return { error: `${path}: ${message}` };
+    }
+    edits.push({ path, value: typed.value });
+  }
+  for (const path of unset) edits.push({ path, delete: true });
+  return { edits };
+}
+
+function describeChanges(before: RwsDocument, after: RwsDocument, edits: DocumentEdit[]): Change[] {
+  return edits.map((edit) => {
+    const old = before.get(edit.path);
+    if ('delete' in edit) return { path: edit.path, action: 'remove', old };
+    return {
+      path: edit.path,
+      action: before.has(edit.path) ? 'set' : 'add',
+      old,
+      new: after.get(edit.path),
+    };
+  });
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.rule}\u0000${d.path}`;
+}
+
+/** Errors present after the change that were not present before it. */
+function newErrors(before: Diagnostic[], after: Diagnostic[]): Diagnostic[] {
+  const known = new Set(before.filter((d) => d.severity === 'error').map(diagnosticKey));
+  return sortDiagnostics(
+    after.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d))),
+  );
+}
+
+function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+function masked(change: Change): Change {
+  if (!isSecretPath(change.path)) return change;
+  return {
+    path: change.path,
+    action: change.action,
+    ...('old' in change && change.old !== undefined ? { old: '********' } : {}),
+    ...('new' in change && change.new !== undefined ? { new: '********' } : {}),
+  };
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        unset: { type: 'string', multiple: true, default: [] },
+        force: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`rwsec set: ${(error as Error).message}\n\n${help()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const { values } = parsed;
+  const [file, ...assignments] = parsed.positionals;
+  if (file === undefined || (assignments.length === 0 && values.unset.length === 0)) {
+    io.err(`rwsec set: expected FILE and at least one PATH=VALUE or --unset PATH\n\n${help()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const report = (result: Record<string, unknown>): void => {
+    if (values.json) io.out(JSON.stringify({ file, ...result }, null, 2) + '\n');
+  };
+  const refuse = (message: string, extra: Record<string, unknown> = {}): number => {
+    io.err(`rwsec set: ${message}\n`);
+    report({ saved: false, reason: message, ...extra });
+    return EXIT_FINDINGS;
+  };
+
+  const loaded = await loadDocument(file, io, 'set');
+  if (!loaded) {
+    report({ saved: false, reason: 'unreadable' });
+    return EXIT_UNREADABLE;
+  }
+  const { doc, hash } = loaded;
+  const requested = parseEdits(doc, assignments, values.unset);
+  if ('error' in requested) return refuse(`${requested.error}; ${file} not changed`);
+
+  let next: RwsDocument;
+  try {
+    next = doc.withEdits(requested.edits);
+  } catch (error) {
+    if (!(error instanceof DocumentEditError)) throw error;
+    return refuse(`${error.message}; ${file} not changed`);
+  }
+  const changes = describeChanges(doc, next, requested.edits).map(masked);
+  if (next.text === doc.text) {
+    if (!values.json) io.out(`${file}: already as requested, nothing to change\n`);
+    report({ saved: false, changes, reason: 'unchanged' });
+    return EXIT_OK;
+  }
+
+  const [before, after] = await Promise.all([
+    validateConfig(doc, file),
+    validateConfig(next, file),
+  ]);
+  const added = newErrors(before, after);
+  if (added.length > 0 && !values.force) {
+    for (const d of added) io.err(formatDiagnostic(file, d) + '\n');
+    return refuse(
+      `the change would add ${added.length === 1 ? 'an error' : `${added.length} errors`}; ${file} not changed (use --force to save anyway)`,
+      { errors: added },
+    );
+  }
+
+  let saved;
+  try {
+    saved = await saveText(file, next.text, {
+      expectedOriginal: hash,
+      verify: verifyDocument(next),
+    });
+  } catch (error) {
+    if (!(error instanceof SaveError)) throw error;
+    if (error.code === 'changed-on-disk') return refuse(error.message);
+    io.err(`rwsec set: ${error.message}\n`);
+    report({ saved: false, reason: error.message });
+    return EXIT_UNREADABLE;
+  }
+  if (values.json) {
+    report({ saved: true, changes, backup: saved.backup ?? null, errors: added });
+    return EXIT_OK;
+  }
+  for (const c of changes) {
+    const secret = isSecretPath(c.path);
+    if (c.action === 'remove') io.out(`${c.path}: removed (was ${show(c.old, secret)})\n`);
+    else if (c.action === 'add') io.out(`${c.path}: added ${show(c.new, secret)}\n`);
+    else io.out(`${c.path}: ${show(c.old, secret)} -> ${show(c.new, secret)}\n`);
+  }
+  for (const d of added) io.out(formatDiagnostic(file, d) + ' (saved with --force)\n');
+  io.out(`saved ${file}${saved.backup ? `; previous version kept as ${saved.backup}` : ''}\n`);
+  if (hasErrors(before)) {
+    io.out(`note: ${file} still has errors it had before; run rwsec validate ${file}\n`);
+  }
+  return EXIT_OK;
+}
+
+export const setCommand: Command = {
+  name: 'set',
+  summary: 'change values in an application.yaml, keeping everything else byte for byte',
+  help,
+  run,
+};

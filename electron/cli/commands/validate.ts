@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
+import { pureRuleInfo } from '../../../shared/rules/index';
+import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
+import { fileRuleInfo } from '../../services/validate/file-rules';
+import { validateConfig } from '../../services/validate/validate-config';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatDiagnostics(file: string, list: readonly Diagnostic[]): string {
+  const lines: string[] = [];
+  for (const d of list) {
+    lines.push(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`);
+    if (d.fix) lines.push(`    fix: ${d.fix}`);
+  }
+  const count = (s: Diagnostic['severity']) => list.filter((d) => d.severity === s).length;
+  const summary = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
+  if (count('info') > 0) summary.push(plural(count('info'), 'note'));
+  lines.push(summary.join(', '));
+  return lines.join('\n') + '\n';
+}
+
+/** Only the Diagnostic fields, in a fixed order: `--json` output is a stable contract. */
+function jsonDiagnostic(d: Diagnostic): Diagnostic {
+  return {
+    severity: d.severity,
+    rule: d.rule,
+    path: d.path,
+    line: d.line,
+    column: d.column,
+    message: d.message,
+    ...(d.fix === undefined ? {} : { fix: d.fix }),
+  };
+}
+
+function help(): string {
+  const rules = [...pureRuleInfo, ...fileRuleInfo()];
+  const width = Math.max(...rules.map((r) => r.id.length));
+  return [
+    'Usage: rwsec validate FILE [--json] [--probe]',
+    '',
+    'Checks an RWS application.yaml the way the server reads it (YAML 1.1) and reports problems',
+    "in its security settings. Paths in the file are resolved against the file's folder; files",
+    'are recognised by content (PEM, JKS, JCEKS, PKCS12, DER, PKCS7), not by extension.',
+    '',
+    'Options:',
+    '  --json   print {"file": ..., "diagnostics": [...]} (sorted by line; stable fields:',
+    '           severity, rule, path, line, column, message, fix)',
+    "  --probe  also connect (TLS) to Configuration Server, the Cassandra nodes and RWS's own",
+    '           HTTPS URL as the file configures them, and judge what they serve (network!)',
+    '',
+    'Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read or',
+    'is not valid YAML (reported as FILE:LINE:COLUMN: error: ...).',
+    '',
+    'Rules:',
+    ...rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`),
+  ].join('\n');
+}
+
+/** Loaded only for --probe: the TLS/X.509 code it needs is large and slows every other run. */
+async function probeDiagnostics(doc: RwsDocument, file: string): Promise<Diagnostic[]> {
+  const { probeConfigDiagnostics } = await import('../../services/probe/config-probe');
+  return probeConfigDiagnostics(doc, file);
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        probe: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`rwsec validate: ${(error as Error).message}\n\n${help()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const { positionals, values } = parsed;
+  const file = positionals[0];
+  if (file === undefined || positionals.length > 1) {
+    io.err(`rwsec validate: expected exactly one FILE\n\n${help()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const fail = (d: Omit<Diagnostic, 'severity' | 'path'>): number => {
+    const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
+    io.err(`${where}: error: ${d.message}\n`);
+    if (values.json) {
+      const diagnostic: Diagnostic = { severity: 'error', path: '', ...d };
+      io.out(JSON.stringify({ file, diagnostics: [jsonDiagnostic(diagnostic)] }, null, 2) + '\n');
+    }
+    return EXIT_UNREADABLE;
+  };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? (error as Error).message);
+    return fail({
+      rule: 'file-unreadable',
+      line: 0,
+      column: 0,
+      message: `cannot read the file: ${reason}`,
+    });
+  }
+  let doc: RwsDocument;
+  try {
+    doc = RwsDocument.parse(text);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return fail({
+      rule: 'yaml-syntax',
+      line: error.line,
+      column: error.column,
+      message: `not valid YAML: ${error.message}`,
+      fix: 'Correct the YAML at that position; no other check runs until the file parses.',
+    });
+  }
+  const diagnostics = sortDiagnostics([
+    ...(await validateConfig(doc, file)),
+    ...(values.probe ? await probeDiagnostics(doc, file) : []),
+  ]);
+  if (values.json) {
+    io.out(JSON.stringify({ file, diagnostics: diagnostics.map(jsonDiagnostic) }, null, 2) + '\n');
+  } else {
+    io.out(formatDiagnostics(file, diagnostics));
+  }
+  return hasErrors(diagnostics) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check the security settings of an application.yaml (exit 1 on errors)',
+  help,
+  run,
+};

@@ -1,0 +1,75 @@
+// Trust sources as RWS would see them: a configured trust file (PEM, DER, P7B, JKS, PKCS12), the JDK's
+// cacerts (what `webDAVTrustedCA: true` and friends mean), or the system CA bundle.
+// As in Java's PKIX, every certificate in a trust source is a trust anchor, CA or not.
+import type { X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCertificate, type ParsedCertificate } from './cert-facts';
+import { CertificateFileError, readCertificateFile } from './cert-input';
+
+export interface TrustAnchor {
+  parsed: ParsedCertificate;
+  alias?: string;
+}
+
+export interface TrustSource {
+  /** File path, `JDK cacerts` or `system bundle`: shown in verdicts. */
+  name: string;
+  file: string;
+  anchors: TrustAnchor[];
+}
+
+export const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+const JDK_CACERTS_PASSWORD = 'changeit';
+
+export function loadTrustFile(file: string, password?: string, name = file): TrustSource {
+  const read = readCertificateFile(file, password);
+  if (read.certificates.length === 0) {
+    throw new CertificateFileError(
+      `${file} holds no certificate, so it trusts nothing. Import the CA certificate into it.`,
+      file,
+      'empty',
+    );
+  }
+  const anchors: TrustAnchor[] = [];
+  for (const { cert, alias } of read.certificates) {
+    try {
+      anchors.push({ parsed: parseCertificate(cert), ...(alias !== undefined ? { alias } : {}) });
+    } catch {
+      // A certificate the parser cannot read cannot be an anchor we can show; Java would skip it too.
+    }
+  }
+  return { name, file, anchors };
+}
+
+/** The JDK cacerts path: $JAVA_HOME/lib/security/cacerts (or jre/lib/... on Java 8), else Debian's. */
+export function jdkCacertsPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const candidates: string[] = [];
+  if (env.JAVA_HOME) {
+    candidates.push(join(env.JAVA_HOME, 'lib', 'security', 'cacerts'));
+    candidates.push(join(env.JAVA_HOME, 'jre', 'lib', 'security', 'cacerts'));
+  }
+  candidates.push('/etc/ssl/certs/java/cacerts');
+  return candidates.find((path) => existsSync(path));
+}
+
+export function loadJdkCacerts(env: NodeJS.ProcessEnv = process.env): TrustSource {
+  const file = jdkCacertsPath(env);
+  if (!file) {
+    throw new CertificateFileError(
+      'No JDK cacerts found (looked in $JAVA_HOME/lib/security and /etc/ssl/certs/java). Set JAVA_HOME to the JDK RWS runs on.',
+      '$JAVA_HOME/lib/security/cacerts',
+      'not-found',
+    );
+  }
+  return loadTrustFile(file, JDK_CACERTS_PASSWORD, 'JDK cacerts');
+}
+
+export function loadSystemBundle(file = SYSTEM_BUNDLE): TrustSource {
+  return loadTrustFile(file, undefined, 'system bundle');
+}
+
+/** A trust source from certificates already in memory (the UI, tests). */
+export function trustSourceOf(name: string, certs: readonly X509Certificate[]): TrustSource {
+  return { name, file: name, anchors: certs.map((cert) => ({ parsed: parseCertificate(cert) })) };
+}

@@ -1,0 +1,70 @@
+// The contract of file-aware rules: they see the configuration plus the files it names.
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { ConfigView } from '../../../shared/config-view';
+import type { Diagnostic } from '../../../shared/diagnostics';
+import type { RuleInfo } from '../../../shared/rules/rule';
+import { detectFileFormat, type FormatGuess } from '../files/detect-format';
+
+export type FileProbe =
+  | { kind: 'missing'; resolved: string }
+  | { kind: 'folder'; resolved: string }
+  | { kind: 'unreadable'; resolved: string; reason: string }
+  | { kind: 'file'; resolved: string; guess: FormatGuess };
+
+export interface FileRuleContext {
+  view: ConfigView;
+  /** The application.yaml being validated. */
+  file: string;
+  /** Its folder: relative paths in the file resolve against it. */
+  dir: string;
+  resolvePath(path: string): string;
+  /** Existence and content format of a path named in the file (memoised per validation run). */
+  probe(path: string): Promise<FileProbe>;
+}
+
+/** A file-aware rule. Never throws for a bad file: a bad file is a finding. */
+export type FileRule = (ctx: FileRuleContext) => Promise<Diagnostic[]>;
+
+export interface FileRuleModule {
+  rule: FileRule;
+  info: readonly RuleInfo[];
+}
+
+async function probeFile(resolved: string): Promise<FileProbe> {
+  try {
+    const info = await stat(resolved);
+    if (info.isDirectory()) return { kind: 'folder', resolved };
+    return { kind: 'file', resolved, guess: await detectFileFormat(resolved) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', resolved };
+    return { kind: 'unreadable', resolved, reason: code ?? (error as Error).message };
+  }
+}
+
+export function createFileRuleContext(view: ConfigView, file: string): FileRuleContext {
+  const dir = dirname(resolve(file));
+  const probes = new Map<string, Promise<FileProbe>>();
+  const resolvePath = (path: string): string => (isAbsolute(path) ? path : resolve(dir, path));
+  return {
+    view,
+    file,
+    dir,
+    resolvePath,
+    probe(path) {
+      const resolved = resolvePath(path);
+      let probe = probes.get(resolved);
+      if (!probe) {
+        probe = probeFile(resolved);
+        probes.set(resolved, probe);
+      }
+      return probe;
+    },
+  };
+}
+
+/** "path" or "path (resolved as /abs/path)" when the file gives a relative path. */
+export function shownPath(path: string, probe: FileProbe): string {
+  return probe.resolved === path ? path : `${path} (resolved as ${probe.resolved})`;
+}

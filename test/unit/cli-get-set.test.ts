@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { repoRoot, rwsecBin, sampleConfig } from '../helpers/paths';
+
+let dir: string;
+let original: string;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'dist', 'cli.cjs')),
+    'dist/cli.cjs is missing: run `npm run build` (npm test does it first)',
+  );
+  dir = await mkdtemp(join(tmpdir(), 'rwsec-getset-'));
+  original = await readFile(sampleConfig, 'utf8');
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function rwsec(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [rwsecBin, ...args], { encoding: 'utf8', cwd: dir });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let counter = 0;
+async function copyOfSample(): Promise<string> {
+  const file = join(dir, `app-${++counter}.yaml`);
+  await copyFile(sampleConfig, file);
+  return file;
+}
+
+describe('rwsec get', () => {
+  test('prints scalars as text, sections as YAML or JSON', async () => {
+    const file = await copyOfSample();
+    assert.deepEqual(rwsec('get', file, 'ssl.port'), { code: 0, out: '443\n', err: '' });
+    const section = rwsec('get', file, 'ssl');
+    assert.equal(section.code, 0);
+    assert.match(section.out, /^port: 443\nkeyStorePath: \/opt\/genesys\/gir\/etc\/keystore\n/);
+    const json = rwsec('get', file, 'serverSettings.crossOriginSettings', '--json');
+    assert.equal(JSON.parse(json.out).corsFilterCacheTimeToLive, 120);
+  });
+
+  test('exit 1 for an absent key, naming the nearest existing section', async () => {
+    const file = await copyOfSample();
+    const r = rwsec('get', file, 'ssl.trustStorePath');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /'ssl\.trustStorePath' is not in .*\('ssl' exists, at line 35\)/);
+  });
+
+  test('exit 2 with file:line:col for invalid YAML or a missing file', async () => {
+    const file = join(dir, 'broken.yaml');
+    await writeFile(file, 'a: 1\nssl:\n  port: 1\n  port: 2\n');
+    const r = rwsec('get', file, 'a');
+    assert.equal(r.code, 2);
+    assert.ok(
+      r.err.includes(`${file}:4:3: error: not valid YAML: duplicate key 'port' (first at line 3)`),
+      r.err,
+    );
+    const missing = rwsec('get', join(dir, 'nope.yaml'), 'a');
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /nope\.yaml: no such file/);
+  });
+});
+
+describe('rwsec set', () => {
+  test('changes only the edited lines, reports old -> new and the backup', async () => {
+    const file = await copyOfSample();
+    const r = rwsec('set', file, 'ssl.port=8443', 'jetty.cookies.secure=true');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^ssl\.port: 443 -> 8443$/m);
+    assert.match(r.out, /^jetty\.cookies\.secure: false -> true$/m);
+    const backup = /previous version kept as (.+)$/m.exec(r.out)?.[1];
+    assert.ok(backup && existsSync(backup), r.out);
+    assert.equal(await readFile(backup, 'utf8'), original);
+    const expected = original
+      .replace('  port: 443\n', '  port: 8443\n')
+      .replace('    secure: false\n', '    secure: true\n');
+    assert.equal(await readFile(file, 'utf8'), expected);
+  });
+
+  test('a value of the wrong type is refused and the file is untouched', async () => {
+    const file = await copyOfSample();
+    const r = rwsec('set', file, 'ssl.port=abc');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /ssl\.port: 'abc' is not a port/);
+    assert.equal(await readFile(file, 'utf8'), original);
+  });
+
+  test('a change that adds an error is refused unless --force', async () => {
+    const file = await copyOfSample();
+    const r = rwsec('set', file, 'enableSsl=true', 'ssl.keyStorePath=/nonexistent/keystore.p12');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /:\d+:\d+: error: .+ \[[a-z0-9-]+\]$/m);
+    assert.match(r.err, /not changed \(use --force/);
+    assert.equal(await readFile(file, 'utf8'), original);
+    const forced = rwsec(
+      'set',
+      file,
+      'enableSsl=true',
+      'ssl.keyStorePath=/nonexistent/keystore.p12',
+      '--force',
+    );
+    assert.equal(forced.code, 0, forced.err);
+    assert.match(await readFile(file, 'utf8'), /^enableSsl: true$/m);
+  });
+
+  test('secrets are never printed', async () => {
+    const file = await copyOfSample();
+    const r = rwsec('set', file, 'cassandraCluster.password=N3w-Secret', '--json');
+    assert.equal(r.code, 0, r.err);
+    assert.doesNotMatch(r.out + r.err, /N3w-Secret|Cass-Secret-1/);
+    const json = JSON.parse(r.out);
+    assert.deepEqual(json.changes, [
+      { path: 'cassandraCluster.password', action: 'set', old: '********', new: '********' },
+    ]);
+    assert.equal(json.saved, true);
+    // The double quotes of the old value are kept.
+    assert.match(await readFile(file, 'utf8'), /^ {2}password: "N3w-Secret"$/m);
+  });
+
+  test('--unset removes the key line; new keys are added to their section', async () => {
+    const file = await copyOfSample();
+    const r = rwsec('set', file, '--unset', 'ssl.keyStorePassword', 'cassandraCluster.newFlag=yes');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /ssl\.keyStorePassword: removed/);
+    assert.match(r.out, /cassandraCluster\.newFlag: added true/);
+    const text = await readFile(file, 'utf8');
+    assert.doesNotMatch(text, /keyStorePassword/);
+    assert.match(text, /password: "Cass-Secret-1"\n {2}newFlag: true\n/);
+  });
+
+  test('broken YAML: exit 2 and the file is untouched', async () => {
+    const file = join(dir, 'broken-set.yaml');
+    const text = 'a: 1\nb: [1, 2\n';
+    await writeFile(file, text);
+    const r = rwsec('set', file, 'a=2');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /broken-set\.yaml:\d+:\d+: error: not valid YAML/);
+    assert.equal(await readFile(file, 'utf8'), text);
+  });
+});

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { originProblem } from '../../shared/rules/csrf-cors';
+import { pure, withRule } from './rules-support';
+
+function cors(lines: Record<string, string>, csrf = 'false'): string {
+  const body = Object.entries(lines)
+    .map(([k, v]) => `    ${k}: ${v}`)
+    .join('\n');
+  return `serverSettings:\n  enableCsrfProtection: ${csrf}\n  crossOriginSettings:\n${body}\n`;
+}
+
+const good = {
+  allowedOrigins: 'https://*.example.com, https://portal.example.com:8443',
+  allowedMethods: 'GET,POST,PUT,DELETE,OPTIONS',
+  allowedHeaders: '"X-Requested-With,Content-Type,X-CSRF-TOKEN"',
+  allowCredentials: 'true',
+  exposedHeaders: '"X-CSRF-HEADER,X-CSRF-TOKEN"',
+  corsFilterCacheTimeToLive: '120',
+};
+
+test('CSRF on with the guide headers: only the SpeechMiner warning', () => {
+  const found = pure(cors(good, 'true'));
+  assert.deepEqual(
+    found.map((d) => d.rule),
+    ['csrf-speechminer'],
+  );
+  assert.equal(found[0]?.path, 'serverSettings.enableCsrfProtection');
+  assert.equal(found[0]?.line, 2);
+});
+
+test('CSRF off: no CSRF findings even without the headers', () => {
+  const found = pure(cors({ ...good, exposedHeaders: 'X-Other', allowedHeaders: 'Accept' }));
+  assert.deepEqual(found, []);
+});
+
+test('CSRF on without X-CSRF-TOKEN exposed: error on exposedHeaders, naming the header', () => {
+  const found = withRule(
+    pure(cors({ ...good, exposedHeaders: 'X-CSRF-HEADER' }, 'yes')),
+    'csrf-exposed-headers',
+  );
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'error');
+  assert.equal(found[0]?.path, 'serverSettings.crossOriginSettings.exposedHeaders');
+  assert.match(found[0]?.message ?? '', /X-CSRF-TOKEN/);
+  assert.doesNotMatch(found[0]?.message ?? '', /X-CSRF-HEADER and/);
+});
+
+test('CSRF on and no crossOriginSettings at all: the error points at the key to add', () => {
+  const found = pure('serverSettings:\n  enableCsrfProtection: true\n');
+  const exposed = withRule(found, 'csrf-exposed-headers');
+  assert.equal(exposed[0]?.path, 'serverSettings.crossOriginSettings.exposedHeaders');
+  assert.match(exposed[0]?.message ?? '', /X-CSRF-HEADER and X-CSRF-TOKEN/);
+  assert.equal(withRule(found, 'csrf-allowed-headers').length, 1);
+});
+
+test('header names compare case-insensitively and may span lines inside quotes', () => {
+  const yaml = cors(
+    {
+      ...good,
+      exposedHeaders: '"x-csrf-header,\n      X-Csrf-Token"',
+      allowedHeaders: '"Accept,\n      x-csrf-token"',
+    },
+    'true',
+  );
+  assert.deepEqual(
+    pure(yaml).map((d) => d.rule),
+    ['csrf-speechminer'],
+  );
+});
+
+test('CSRF on without X-CSRF-TOKEN in allowedHeaders: warning', () => {
+  const found = withRule(
+    pure(cors({ ...good, allowedHeaders: 'Accept' }, 'true')),
+    'csrf-allowed-headers',
+  );
+  assert.equal(found[0]?.severity, 'warning');
+  assert.equal(found[0]?.path, 'serverSettings.crossOriginSettings.allowedHeaders');
+});
+
+test('a bare * origin is an error; a wildcard label inside the host is fine', () => {
+  const bare = withRule(
+    pure(cors({ ...good, allowedOrigins: 'https://a.example.com, *' })),
+    'cors-origin-wildcard',
+  );
+  assert.equal(bare.length, 1);
+  assert.equal(bare[0]?.severity, 'error');
+  assert.equal(
+    withRule(pure(cors({ ...good, allowedOrigins: '"*"' })), 'cors-origin-wildcard').length,
+    1,
+  );
+  assert.equal(
+    withRule(pure(cors({ ...good, allowedOrigins: 'https://*' })), 'cors-origin-wildcard').length,
+    1,
+  );
+  assert.deepEqual(pure(cors(good)), []);
+});
+
+test('origins must be scheme://host[:port]', () => {
+  for (const bad of [
+    'example.com',
+    'https://example.com/',
+    'https://example.com/app',
+    'https://example.com:99999',
+    'https://exa mple.com',
+    'https://ex*ample.com',
+    'https://user@example.com',
+  ]) {
+    assert.notEqual(originProblem(bad), undefined, bad);
+    const found = withRule(
+      pure(cors({ ...good, allowedOrigins: `"${bad}"` })),
+      'cors-origin-format',
+    );
+    assert.equal(found.length, 1, bad);
+    assert.equal(found[0]?.path, 'serverSettings.crossOriginSettings.allowedOrigins');
+  }
+  for (const ok of [
+    'https://example.com',
+    'http://*.example.com:8080',
+    'https://[::1]:9443',
+    'https://rws.*.example.com',
+  ]) {
+    assert.equal(originProblem(ok), undefined, ok);
+  }
+});
+
+test('http:// origins with allowCredentials true: warning; with false: none', () => {
+  const on = pure(cors({ ...good, allowedOrigins: 'http://*.example.com' }));
+  assert.deepEqual(
+    on.map((d) => [d.rule, d.severity]),
+    [['cors-origin-http-credentials', 'warning']],
+  );
+  const off = pure(
+    cors({ ...good, allowedOrigins: 'http://*.example.com', allowCredentials: 'false' }),
+  );
+  assert.deepEqual(off, []);
+});
+
+test('unknown HTTP methods are errors; known ones in any case are not', () => {
+  const found = withRule(
+    pure(cors({ ...good, allowedMethods: 'GET,POTS,FETCH' })),
+    'cors-method-unknown',
+  );
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'error');
+  assert.match(found[0]?.message ?? '', /'POTS', 'FETCH'/);
+  assert.deepEqual(pure(cors({ ...good, allowedMethods: 'get, Patch,HEAD' })), []);
+});
+
+test('corsFilterCacheTimeToLive must be a whole number >= 0', () => {
+  for (const bad of ['-1', '1.5', 'abc', '"ten"']) {
+    const found = withRule(
+      pure(cors({ ...good, corsFilterCacheTimeToLive: bad })),
+      'cors-cache-ttl',
+    );
+    assert.equal(found.length, 1, bad);
+    assert.equal(found[0]?.severity, 'error');
+  }
+  assert.deepEqual(pure(cors({ ...good, corsFilterCacheTimeToLive: '0' })), []);
+  // Only the dedicated rule reports it, not also the type rule.
+  assert.deepEqual(
+    pure(cors({ ...good, corsFilterCacheTimeToLive: 'abc' })).map((d) => d.rule),
+    ['cors-cache-ttl'],
+  );
+});
