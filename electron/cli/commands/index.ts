@@ -5,6 +5,8 @@ import { validateCommand } from './validate';
 import { schemaCommand } from './schema';
 import { chainCommand } from './chain';
 import { probeCommand } from './probe';
+import { obfCommand } from './obf';
+import { keystoreCommand } from './keystore';
 
 /** Every subcommand, in the order `rwsec --help` lists them. Add one line per command module. */
 export const commands: Command[] = [
@@ -12,6 +14,8 @@ export const commands: Command[] = [
   schemaCommand,
   getCommand,
   setCommand,
+  keystoreCommand,
   chainCommand,
   probeCommand,
+  obfCommand,
 ];

@@ -1,0 +1,128 @@
+import { EXIT_OK, type CliIo } from '../../command';
+import {
+  findEntry,
+  importCaReply,
+  importKeyPair,
+  importTrusted,
+  parsePrivateKeyPem,
+  type OperationResult,
+} from '../../../services/keystore/operations';
+import { storeExists, typeForNewFile, writableTypeOf } from '../../../services/keystore/store-file';
+import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
+import { readSecret } from '../../secret-input';
+import {
+  openForEdit,
+  printNotes,
+  save,
+  storePassword,
+  storeTypeOpt,
+  storepassHelp,
+  storepassOptions,
+  stringOpt,
+  UsageError,
+  type Values,
+  type Subcommand,
+} from './common';
+import { readCertificates, readInput } from './files';
+
+interface Opened {
+  store: Keystore;
+  type: WritableStoreType;
+  password: string;
+  bytes?: Buffer;
+}
+
+async function openOrCreate(io: CliIo, values: Values, file: string): Promise<Opened> {
+  if (await storeExists(file)) {
+    const password = await storePassword(io, values, file);
+    const { store, bytes } = openForEdit(file, password);
+    return { store, type: writableTypeOf(store, file), password, bytes };
+  }
+  const type = typeForNewFile(file, storeTypeOpt(values));
+  if (type === 'PEM') throw new UsageError('A new store must be jks or pkcs12 (--storetype).');
+  const password = await storePassword(io, values, file, { confirm: true, minLength: 6 });
+  return { store: { type, entries: [] }, type, password };
+}
+
+export const importCmd: Subcommand = {
+  name: 'import',
+  summary: 'import trusted certificates, a CA reply, or a PEM key + certificate chain',
+  usage:
+    'import STORE (--file CERTS [--alias A] | --alias KEYENTRY --file REPLY | --alias A --key KEY.pem --cert CHAIN.pem)',
+  details: [
+    '  --file CERTS            PEM bundle, DER or PKCS#7 (.p7b). If --alias names an existing key',
+    '                          entry, the file is its CA reply: it must match the key and chain to',
+    '                          a root (in the reply or trusted in the store). Otherwise EVERY',
+    '                          certificate becomes a trusted entry (alias, alias-2, ... or from CN)',
+    '  --key KEY.pem --cert CHAIN.pem   a private key (PKCS#8/PKCS#1/SEC1, may be encrypted)',
+    '                          and its certificate chain, as the key entry --alias',
+    '  --keypass-env NAME      password of an encrypted KEY.pem (or --keypass; prompt otherwise)',
+    '  --storetype jks|pkcs12  type when STORE is created',
+    ...storepassHelp,
+  ],
+  options: {
+    ...storepassOptions,
+    alias: { type: 'string' },
+    file: { type: 'string' },
+    key: { type: 'string' },
+    cert: { type: 'string' },
+    keypass: { type: 'string' },
+    'keypass-env': { type: 'string' },
+    storetype: { type: 'string' },
+    profile: { type: 'string' },
+  },
+  positionals: [1, 1],
+  async run(values, [file = ''], io) {
+    const alias = stringOpt(values, 'alias');
+    const certFile = stringOpt(values, 'file');
+    const keyFile = stringOpt(values, 'key');
+    const chainFile = stringOpt(values, 'cert');
+    if ((keyFile === undefined) === (certFile === undefined)) {
+      throw new UsageError('Give either --file CERTS, or --key KEY.pem with --cert CHAIN.pem.');
+    }
+    const profile = stringOpt(values, 'profile') as 'strong' | 'compatible' | undefined;
+    let result: OperationResult;
+    let opened: Opened;
+    if (keyFile !== undefined) {
+      if (!chainFile || !alias) throw new UsageError('--key needs --cert CHAIN.pem and --alias A.');
+      const keyText = (await readInput(keyFile)).toString('utf8');
+      const encrypted = /ENCRYPTED/.test(keyText);
+      const keyPass = encrypted
+        ? await readSecret(io, {
+            option: 'keypass',
+            value: stringOpt(values, 'keypass'),
+            envName: stringOpt(values, 'keypass-env'),
+            prompt: `Password of ${keyFile}: `,
+          })
+        : undefined;
+      const privateKey = parsePrivateKeyPem(keyText, keyPass, keyFile);
+      const chain = await readCertificates(chainFile);
+      opened = await openOrCreate(io, values, file);
+      result = importKeyPair(opened.store, alias, privateKey, chain);
+      result.notes.unshift(`Imported the key entry "${alias.toLowerCase()}".`);
+    } else {
+      const certs = await readCertificates(certFile ?? '');
+      opened = await openOrCreate(io, values, file);
+      const target = alias === undefined ? undefined : findEntry(opened.store, alias);
+      if (target?.kind === 'key') {
+        result = importCaReply(opened.store, target.alias, certs);
+      } else {
+        const trusted = importTrusted(opened.store, certs, { alias });
+        result = trusted;
+        result.notes.unshift(
+          trusted.added.length === 0
+            ? 'Nothing imported.'
+            : `Imported ${trusted.added.length} trusted certificate(s): ${trusted.added.join(', ')}.`,
+        );
+      }
+    }
+    await save(io, file, result.store, {
+      type: opened.type,
+      password: opened.password,
+      profile,
+      expectedOriginal: opened.bytes,
+    });
+    printNotes(io, result.notes);
+    return EXIT_OK;
+  },
+};
