@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>RWS Security Studio</p>);
+if (root) createRoot(root).render(<App />);

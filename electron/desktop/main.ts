@@ -1,2 +1,76 @@
-// Electron main process entry (arrives with the app issue).
-export {};
+// Electron main process: one locked-down window showing the renderer from app://rwsec/, the API
+// contract over IPC (same handlers as `rwsec serve`), and `--config FILE` opened on start.
+import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { menuChannel } from '../../shared/api/channels';
+import { createApiHandlers } from '../services/session/api-handlers';
+import { defaultFileStore } from '../services/session/default-file-store';
+import { EditingSession } from '../services/session/editing-session';
+import { appEntry } from './app-origin';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { hardenApp, secureWebPreferences } from './window-security';
+
+const rendererRoot = join(__dirname, '..', 'renderer');
+const preload = join(__dirname, 'preload.cjs');
+
+function configArgument(): string | undefined {
+  // Electron passes its own switches too; only --config is ours.
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    options: { config: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return typeof values.config === 'string' ? values.config : undefined;
+}
+
+registerAppScheme();
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenApp();
+  serveAppProtocol(rendererRoot);
+
+  const session = new EditingSession(defaultFileStore);
+  const config = configArgument();
+  if (config) await session.open(config).catch((e: Error) => console.error(`rwsec: ${e.message}`));
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'RWS Security Studio',
+    show: false,
+    webPreferences: secureWebPreferences(preload),
+  });
+  window.once('ready-to-show', () => window.show());
+
+  const handlers = createApiHandlers(session, {
+    version: app.getVersion(),
+    mode: 'desktop',
+    pickFile: async () => {
+      const result = await dialog.showOpenDialog(window, {
+        title: 'Open application.yaml',
+        properties: ['openFile'],
+        filters: [
+          { name: 'YAML', extensions: ['yaml', 'yml'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  });
+  registerIpc(handlers, (line) => console.error(line));
+  installMenu((command) => window.webContents.send(menuChannel, command));
+  await window.loadURL(appEntry);
+}
+
+app.on('window-all-closed', () => app.quit());
+start().catch((error: unknown) => {
+  console.error(`rwsec desktop: ${error instanceof Error ? error.message : String(error)}`);
+  app.quit();
+});

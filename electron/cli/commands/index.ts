@@ -7,9 +7,11 @@ import { chainCommand } from './chain';
 import { probeCommand } from './probe';
 import { obfCommand } from './obf';
 import { keystoreCommand } from './keystore';
+import { serveCommand } from './serve';
 
 /** Every subcommand, in the order `rwsec --help` lists them. Add one line per command module. */
 export const commands: Command[] = [
+  serveCommand,
   validateCommand,
   schemaCommand,
   getCommand,

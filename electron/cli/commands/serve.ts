@@ -1,0 +1,125 @@
+// `rwsec serve`: the editor UI in a browser, for hosts without a desktop (reach it over an SSH
+// tunnel) and for the browser tests.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { startServeHost } from '../../serve/serve-host';
+import { EditingSession } from '../../services/session/editing-session';
+import { defaultFileStore } from '../../services/session/default-file-store';
+import { createApiHandlers } from '../../services/session/api-handlers';
+import { ApiError } from '../../../shared/api/dispatch';
+
+const appVersion = '0.1.0';
+
+function help(): string {
+  return [
+    'Usage: rwsec serve [--port N] [--config FILE] [--no-open]',
+    '',
+    'Serves the editor to a browser on 127.0.0.1 only and prints its URL with a one-time token.',
+    'On a remote host, tunnel the port: ssh -L N:127.0.0.1:N host, then open the printed URL.',
+    '',
+    'Options:',
+    '  --port N       port to listen on (default: any free port; the real one is printed)',
+    '  --config FILE  application.yaml to open on start',
+    '  --no-open      only print the URL (default: also open it in the desktop browser when',
+    '                 there is a desktop; on a headless host it is only printed)',
+    '',
+    'Stop with Ctrl+C.',
+  ].join('\n');
+}
+
+/** dist/renderer beside the bundled CLI (dist/cli.cjs), or in the checkout when run from sources. */
+function staticRoot(): string {
+  const candidates = [
+    join(__dirname, 'renderer'),
+    join(__dirname, '..', '..', '..', 'dist', 'renderer'),
+  ];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
+}
+
+function hasDesktop(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+function openBrowser(url: string): void {
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  // The URL goes as one argv element (no shell); failure just means: no desktop browser here.
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        config: { type: 'string' },
+        'no-open': { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    io.err(`rwsec serve: ${(error as Error).message}\n\n${help()}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`rwsec serve: --port must be a whole number from 0 to 65535, got '${values.port}'.\n`);
+    return EXIT_UNREADABLE;
+  }
+  const root = staticRoot();
+  if (!existsSync(join(root, 'index.html'))) {
+    io.err('rwsec serve: the UI is not built. Run `npm run build` in the project folder first.\n');
+    return EXIT_UNREADABLE;
+  }
+  const session = new EditingSession(defaultFileStore);
+  if (values.config !== undefined) {
+    try {
+      await session.open(values.config);
+    } catch (error) {
+      io.err(`rwsec serve: ${error instanceof ApiError ? error.message : String(error)}\n`);
+      return EXIT_UNREADABLE;
+    }
+  }
+  const handlers = createApiHandlers(session, { version: appVersion, mode: 'browser' });
+  let host;
+  try {
+    host = await startServeHost({ port, staticRoot: root, handlers, log: (l) => io.err(`${l}\n`) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(
+      `rwsec serve: cannot listen on 127.0.0.1:${port}${code === 'EADDRINUSE' ? ' (port in use; pick another with --port, or omit it)' : ''}.\n`,
+    );
+    return EXIT_UNREADABLE;
+  }
+  io.out(`Open ${host.url}\n`);
+  if (session.file) io.out(`Editing ${session.file}\n`);
+  io.out('Ready (Ctrl+C to stop)\n');
+  if (values['no-open'] !== true && hasDesktop(io.env)) openBrowser(host.url);
+
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void host.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  io.out('Stopped.\n');
+  return EXIT_OK;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the editor UI to a browser on 127.0.0.1 (headless hosts, SSH tunnels)',
+  help,
+  run,
+};

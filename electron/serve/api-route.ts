@@ -1,0 +1,79 @@
+// `/api/...` requests: `GET /api/config` is the loaded document; `POST /api/<channel>` runs one
+// contract channel with a JSON body parsed by the same schemas the Electron IPC uses.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isChannel, type ApiHandlers } from '../../shared/api/contract';
+import { ApiError, dispatch } from '../../shared/api/dispatch';
+
+export const maxBodyBytes = 1024 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > maxBodyBytes) throw new HttpError(413, 'Request body too large (limit 1 MiB).');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new HttpError(413, 'Request body too large (limit 1 MiB).');
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.');
+  }
+}
+
+const statusOf: Record<ApiError['code'], number> = {
+  'bad-request': 400,
+  unavailable: 501,
+  failed: 422,
+};
+
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  handlers: ApiHandlers,
+): Promise<void> {
+  const name = pathname.slice('/api/'.length);
+  if (req.method === 'GET' && name === 'config') {
+    sendJson(res, 200, await dispatch(handlers, 'config.state', {}));
+    return;
+  }
+  if (!isChannel(name)) throw new HttpError(404, `No API channel '${name.slice(0, 64)}'.`);
+  if (req.method !== 'POST') throw new HttpError(405, 'API channels accept POST only.');
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'Send the request body as application/json.');
+  }
+  const body = await readJsonBody(req);
+  try {
+    sendJson(res, 200, await dispatch(handlers, name, body));
+  } catch (error) {
+    if (error instanceof ApiError) {
+      sendJson(res, statusOf[error.code], { error: { code: error.code, message: error.message } });
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,140 @@
+// `rwsec serve`: the UI over HTTP on 127.0.0.1 only, for headless RWS hosts (reached over an SSH
+// tunnel) and for browser tests. Static files are public (they are the app's code); every /api/
+// route needs the per-run token, and every request must name us in its Host header.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { securityHeaders } from '../../shared/api/csp';
+import { handleApi, HttpError, sendJson } from './api-route';
+import { hostAllowed, originAllowed, sameToken, tokenAccepted, tokenCookie } from './guards';
+import { loadStatic } from './static-files';
+
+export interface ServeOptions {
+  port: number;
+  /** Folder with the built renderer (index.html, app.js). */
+  staticRoot: string;
+  handlers: ApiHandlers;
+  /** Error lines for the operator; never given a token or a config value. */
+  log: (line: string) => void;
+}
+
+export interface ServeHost {
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(text + '\n');
+}
+
+async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: ServeOptions,
+  token: string,
+  port: number,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError(405, 'Only GET is allowed for the app files.');
+  }
+  const given = url.searchParams.get('token');
+  if (given !== null) {
+    if (!sameToken(given, token)) {
+      throw new HttpError(401, 'This link has a wrong token: use the URL `rwsec serve` printed.');
+    }
+    // Trade the token in the URL for an HttpOnly cookie, then drop it from the address bar and
+    // from the browser history.
+    res.writeHead(302, {
+      'Set-Cookie': tokenCookie(token, port),
+      Location: '/',
+      'Cache-Control': 'no-store',
+    });
+    res.end();
+    return;
+  }
+  const file = await loadStatic(options.staticRoot, url.pathname);
+  if (!file) throw new HttpError(404, 'Not found.');
+  res.writeHead(200, {
+    'Content-Type': file.type,
+    'Content-Length': file.body.length,
+    'Cache-Control': 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+export function startServeHost(options: ServeOptions): Promise<ServeHost> {
+  const token = randomBytes(32).toString('hex');
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    void route(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        if (error.status === 413) res.setHeader('Connection', 'close');
+        if (req.url?.startsWith('/api/'))
+          sendJson(res, error.status, { error: { message: error.message } });
+        else sendText(res, error.status, error.message);
+        // Drain (bounded by requestTimeout) so the client reads the 413 instead of a reset.
+        if (error.status === 413) req.resume();
+        return;
+      }
+      // Log the route, never the query string (it may hold the token).
+      const where = `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}`;
+      options.log(
+        `serve: ${where} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { message: 'Internal error; see the serve log.' } });
+      else res.destroy();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers, port)) {
+      throw new HttpError(403, 'Foreign Host header refused (use 127.0.0.1 or localhost).');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const writes = req.method !== 'GET' && req.method !== 'HEAD';
+    if (writes && !originAllowed(req.headers, port)) {
+      throw new HttpError(403, 'Cross-origin request refused.');
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenAccepted(req.headers, token, port)) {
+        throw new HttpError(401, 'Missing or wrong token: open the URL `rwsec serve` printed.');
+      }
+      await handleApi(req, res, url.pathname, options.handlers);
+      return;
+    }
+    await serveStatic(req, res, url, options, token, port);
+  }
+
+  // Slow or stalled clients cannot hold the host: headers within 10 s, whole request within 30 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+
+  return new Promise((resolveHost, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolveHost({
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,246 @@
+// The editing session behind the UI: one open config file, its pending (unsaved) text, undo/redo
+// of whole texts, live validation, the reviewed diff and a save that never overwrites a file that
+// changed on disk unless the user chose to.
+import { isAbsolute, resolve } from 'node:path';
+import { options } from '../../../shared/catalog/options';
+import type { Diagnostic } from '../../../shared/diagnostics';
+import { RwsDocument, YamlSyntaxError, type DocumentEdit } from '../../../shared/yaml/document';
+import { ApiError } from '../../../shared/api/dispatch';
+import type { ConfigState, SaveResult } from '../../../shared/api/contract';
+import { uncoveredLeaves } from '../../../shared/api/option-layout';
+import { FileReadError } from '../files/file-errors';
+import { validateConfig } from '../validate/validate-config';
+import type { FileStore } from './file-store';
+import { unifiedDiff } from './line-diff';
+
+type Parsed =
+  | { doc: RwsDocument; syntaxError: null }
+  | { doc: null; syntaxError: { message: string; line: number; column: number } };
+
+interface Loaded {
+  file: string;
+  /** The file's text as last read from or written to disk. */
+  diskText: string;
+  diskStamp: string;
+  text: string;
+  parsed: Parsed;
+  diagnostics: Diagnostic[];
+  undo: string[];
+  redo: string[];
+}
+
+export type Validator = (doc: RwsDocument, file: string) => Promise<Diagnostic[]>;
+
+const maxUndo = 200;
+const coveredPaths = options.map((o) => o.path);
+
+function parse(text: string): Parsed {
+  try {
+    return { doc: RwsDocument.parse(text), syntaxError: null };
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      return {
+        doc: null,
+        syntaxError: { message: error.message, line: error.line, column: error.column },
+      };
+    }
+    throw error;
+  }
+}
+
+function readFailure(error: unknown): ApiError {
+  // The file service's messages already name the file and say what to do.
+  if (error instanceof FileReadError)
+    return new ApiError('failed', `Cannot open ${error.message}.`);
+  return new ApiError(
+    'failed',
+    `Cannot open the file: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
+export class EditingSession {
+  private loaded: Loaded | null = null;
+  /** Operations run one at a time: an edit never interleaves with a save or a reload. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: FileStore,
+    private readonly validate: Validator = validateConfig,
+  ) {}
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  get file(): string | null {
+    return this.loaded?.file ?? null;
+  }
+
+  state(): Promise<ConfigState> {
+    return this.serial(async () => this.snapshot());
+  }
+
+  open(path: string): Promise<ConfigState> {
+    return this.serial(async () => {
+      const file = resolve(path);
+      let read;
+      try {
+        read = await this.store.read(file);
+      } catch (error) {
+        throw readFailure(error);
+      }
+      this.loaded = await this.load(file, read.text, read.stamp, read.text, [], []);
+      return this.snapshot();
+    });
+  }
+
+  edit(edits: readonly DocumentEdit[]): Promise<ConfigState> {
+    return this.serial(async () => {
+      const current = this.require();
+      if (!current.parsed.doc) {
+        const e = current.parsed.syntaxError;
+        throw new ApiError(
+          'bad-request',
+          `${current.file}:${e.line}:${e.column}: the YAML cannot be read (${e.message}). Fix it in a text editor or reload the file, then edit again.`,
+        );
+      }
+      const next = current.parsed.doc.withEdits(edits);
+      if (next.text === current.text) return this.snapshot();
+      const undo = [...current.undo, current.text].slice(-maxUndo);
+      // The edited document is already parsed: reuse it instead of parsing its text again.
+      await this.replaceText(next.text, undo, [], next);
+      return this.snapshot();
+    });
+  }
+
+  undo(): Promise<ConfigState> {
+    return this.serial(async () => {
+      const current = this.require();
+      const previous = current.undo[current.undo.length - 1];
+      if (previous !== undefined) {
+        await this.replaceText(previous, current.undo.slice(0, -1), [
+          ...current.redo,
+          current.text,
+        ]);
+      }
+      return this.snapshot();
+    });
+  }
+
+  redo(): Promise<ConfigState> {
+    return this.serial(async () => {
+      const current = this.require();
+      const next = current.redo[current.redo.length - 1];
+      if (next !== undefined) {
+        await this.replaceText(next, [...current.undo, current.text], current.redo.slice(0, -1));
+      }
+      return this.snapshot();
+    });
+  }
+
+  diff(): Promise<string> {
+    return this.serial(async () => {
+      const current = this.require();
+      return unifiedDiff(current.diskText, current.text, current.file);
+    });
+  }
+
+  save(force = false): Promise<SaveResult> {
+    return this.serial(async () => {
+      const current = this.require();
+      const result = await this.store.write(current.file, current.text, current.diskStamp, force);
+      if (!result.saved) return result;
+      current.diskText = current.text;
+      current.diskStamp = result.stamp;
+      return { saved: true, backup: result.backup, state: this.snapshot() };
+    });
+  }
+
+  reload(): Promise<ConfigState> {
+    return this.serial(async () => {
+      const current = this.require();
+      let read;
+      try {
+        read = await this.store.read(current.file);
+      } catch (error) {
+        throw readFailure(error);
+      }
+      this.loaded = await this.load(current.file, read.text, read.stamp, read.text, [], []);
+      return this.snapshot();
+    });
+  }
+
+  /** Resolves a path typed in a form the way the server does: relative to the config's folder. */
+  resolvePath(path: string): string {
+    if (isAbsolute(path)) return path;
+    const base = this.loaded ? resolve(this.loaded.file, '..') : process.cwd();
+    return resolve(base, path);
+  }
+
+  private require(): Loaded {
+    if (!this.loaded) throw new ApiError('bad-request', 'No configuration file is open.');
+    return this.loaded;
+  }
+
+  private async replaceText(
+    text: string,
+    undo: string[],
+    redo: string[],
+    doc?: RwsDocument,
+  ): Promise<void> {
+    const current = this.require();
+    this.loaded = await this.load(
+      current.file,
+      current.diskText,
+      current.diskStamp,
+      text,
+      undo,
+      redo,
+      doc,
+    );
+  }
+
+  private async load(
+    file: string,
+    diskText: string,
+    diskStamp: string,
+    text: string,
+    undo: string[],
+    redo: string[],
+    doc?: RwsDocument,
+  ): Promise<Loaded> {
+    const parsed: Parsed = doc ? { doc, syntaxError: null } : parse(text);
+    const diagnostics = parsed.doc ? await this.validate(parsed.doc, file) : [];
+    return { file, diskText, diskStamp, text, parsed, diagnostics, undo, redo };
+  }
+
+  private snapshot(): ConfigState {
+    const current = this.loaded;
+    if (!current) {
+      return {
+        file: null,
+        values: null,
+        diagnostics: [],
+        syntaxError: null,
+        dirty: false,
+        canUndo: false,
+        canRedo: false,
+        uncoveredKeys: [],
+      };
+    }
+    const values = current.parsed.doc ? current.parsed.doc.get('') : null;
+    return {
+      file: current.file,
+      text: current.text,
+      values: values ?? null,
+      diagnostics: current.diagnostics,
+      syntaxError: current.parsed.syntaxError,
+      dirty: current.text !== current.diskText,
+      canUndo: current.undo.length > 0,
+      canRedo: current.redo.length > 0,
+      uncoveredKeys: values ? uncoveredLeaves(values, coveredPaths) : [],
+    };
+  }
+}

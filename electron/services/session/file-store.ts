@@ -1,0 +1,18 @@
+// How the session reads and writes the config file. The safe-save service (electron/services/files)
+// is the real implementation (default-file-store.ts); the session only needs this narrow interface.
+
+export interface ReadResult {
+  text: string;
+  /** Content fingerprint of what was read, given back on save to detect changes on disk. */
+  stamp: string;
+}
+
+export type WriteResult =
+  | { saved: true; backup: string | null; stamp: string }
+  | { saved: false; conflict: 'changed-on-disk' };
+
+export interface FileStore {
+  read(file: string): Promise<ReadResult>;
+  /** Writes `text` unless the file no longer matches `expectedStamp` (and `force` is off). */
+  write(file: string, text: string, expectedStamp: string, force: boolean): Promise<WriteResult>;
+}

@@ -1,0 +1,124 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { ThemeChoice } from './theme';
+
+const nextTheme: Record<ThemeChoice, ThemeChoice> = {
+  system: 'light',
+  light: 'dark',
+  dark: 'system',
+};
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** The folder, for a right-aligned display that truncates at its start (LRM keeps the slashes). */
+function folderOf(file: string): string {
+  return `\u200e${file.slice(0, file.length - baseName(file).length)}\u200e`;
+}
+
+export function TopBar(props: {
+  file: string | null;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  canSave: boolean;
+  theme: ThemeChoice;
+  onTheme(choice: ThemeChoice): void;
+  onOpen(): void;
+  onUndo(): void;
+  onRedo(): void;
+  onSave(): void;
+  find: ReactNode;
+}) {
+  return (
+    <AppBar
+      position="fixed"
+      color="default"
+      elevation={0}
+      sx={{ borderBottom: 1, borderColor: 'divider', zIndex: (t) => t.zIndex.drawer + 1 }}
+    >
+      <Toolbar variant="dense" sx={{ gap: 1 }}>
+        <Typography
+          variant="subtitle1"
+          component="div"
+          sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}
+        >
+          RWS Security Studio
+        </Typography>
+        <Box sx={{ flex: 1, minWidth: 0, mx: 2, display: 'flex', alignItems: 'baseline', gap: 1 }}>
+          {props.file && (
+            <>
+              <Typography
+                noWrap
+                sx={{ fontFamily: 'monospace', flexShrink: 0 }}
+                title={props.file}
+                data-testid="file-name"
+              >
+                {baseName(props.file)}
+              </Typography>
+              <Typography
+                noWrap
+                variant="body2"
+                color="text.secondary"
+                sx={{ minWidth: 0, direction: 'rtl', textAlign: 'left' }}
+                title={props.file}
+              >
+                {folderOf(props.file)}
+              </Typography>
+              {props.dirty && (
+                <Typography
+                  component="span"
+                  color="warning.main"
+                  aria-label="unsaved changes"
+                  data-testid="dirty-marker"
+                  sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+                >
+                  ● unsaved
+                </Typography>
+              )}
+            </>
+          )}
+        </Box>
+        {props.find}
+        <Button onClick={props.onOpen}>Open…</Button>
+        <Tooltip title={`Undo (${mod}Z)`}>
+          <span>
+            <Button onClick={props.onUndo} disabled={!props.canUndo}>
+              Undo
+            </Button>
+          </span>
+        </Tooltip>
+        <Tooltip title={`Redo (${mod}Shift+Z)`}>
+          <span>
+            <Button onClick={props.onRedo} disabled={!props.canRedo}>
+              Redo
+            </Button>
+          </span>
+        </Tooltip>
+        <Tooltip title={`Theme: ${props.theme} (click to change)`}>
+          <Button
+            onClick={() => props.onTheme(nextTheme[props.theme])}
+            aria-label={`Colour theme: ${props.theme}. Change`}
+          >
+            {props.theme === 'system' ? 'Auto' : props.theme === 'light' ? 'Light' : 'Dark'}
+          </Button>
+        </Tooltip>
+        <Tooltip title={`Review and save (${mod}S)`}>
+          <span>
+            <Button variant="contained" onClick={props.onSave} disabled={!props.canSave}>
+              Save…
+            </Button>
+          </span>
+        </Tooltip>
+      </Toolbar>
+    </AppBar>
+  );
+}

@@ -1,0 +1,176 @@
+// The UI's view of the editing session. Field changes show at once (a local overlay) and are sent
+// to the main side ~150 ms after the last keystroke as one batch; the answer carries fresh values
+// and diagnostics, and the overlay entries it covers are dropped.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ConfigState, DocumentEditRequest, SaveResult } from '../../shared/api/contract';
+import { valueAt } from '../../shared/api/option-layout';
+import { api } from '../api/client';
+import { rememberFile } from './recent-files';
+
+export const editDelayMs = 150;
+
+/** A pending field value; `deleted` removes the key (the server default applies). */
+type Pending = { value: unknown; deleted: boolean; seq: number };
+
+export type Phase = 'loading' | 'ready' | 'unreachable';
+
+export interface ConfigModel {
+  phase: Phase;
+  state: ConfigState | null;
+  /** Last failure of an action, shown in a snackbar; cleared by `dismissError`. */
+  error: string | null;
+  busy: boolean;
+  /** Edits typed but not yet answered by the main side. */
+  pendingEdits: boolean;
+  valueOf(path: string): unknown;
+  setValue(path: string, value: unknown): void;
+  deleteValue(path: string): void;
+  open(path: string): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  diff(): Promise<string | null>;
+  save(force: boolean): Promise<SaveResult | null>;
+  reload(): Promise<void>;
+  dismissError(): void;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useConfig(): ConfigModel {
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [state, setState] = useState<ConfigState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Record<string, Pending>>({});
+  const pendingRef = useRef<Record<string, Pending>>({});
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const seq = useRef(0);
+  const inflight = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    let live = true;
+    api['config.state']({}).then(
+      (s) => {
+        if (!live) return;
+        setState(s);
+        setPhase('ready');
+        if (s.file) rememberFile(s.file);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError(message(e));
+        setPhase('unreachable');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const replacePending = (next: Record<string, Pending>) => {
+    pendingRef.current = next;
+    setPending(next);
+  };
+
+  const send = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    const batch = pendingRef.current;
+    const entries = Object.entries(batch);
+    if (entries.length === 0) return inflight.current;
+    const edits: DocumentEditRequest[] = entries.map(([path, p]) =>
+      p.deleted ? { path, delete: true } : { path, value: p.value },
+    );
+    const run = async () => {
+      try {
+        setState(await api['config.edit']({ edits }));
+      } catch (e) {
+        setError(message(e));
+      } finally {
+        // Keep entries typed after this batch left; drop the ones it carried.
+        const rest = Object.fromEntries(
+          Object.entries(pendingRef.current).filter(([path, p]) => batch[path]?.seq !== p.seq),
+        );
+        replacePending(rest);
+      }
+    };
+    inflight.current = inflight.current.then(run);
+    return inflight.current;
+  }, []);
+
+  const schedule = useCallback(
+    (path: string, entry: Omit<Pending, 'seq'>) => {
+      seq.current += 1;
+      replacePending({ ...pendingRef.current, [path]: { ...entry, seq: seq.current } });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void send(), editDelayMs);
+    },
+    [send],
+  );
+
+  const act = useCallback(
+    async <T>(operation: () => Promise<T>): Promise<T | null> => {
+      await send();
+      setBusy(true);
+      try {
+        return await operation();
+      } catch (e) {
+        setError(message(e));
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [send],
+  );
+
+  const valueOf = useCallback(
+    (path: string) => {
+      const p = pending[path];
+      if (p) return p.deleted ? undefined : p.value;
+      return valueAt(state?.values, path);
+    },
+    [pending, state],
+  );
+
+  return {
+    phase,
+    state,
+    error,
+    busy,
+    pendingEdits: Object.keys(pending).length > 0,
+    valueOf,
+    setValue: (path, value) => schedule(path, { value, deleted: false }),
+    deleteValue: (path) => schedule(path, { value: undefined, deleted: true }),
+    open: async (path) => {
+      replacePending({});
+      const next = await act(() => api['config.open']({ path }));
+      if (next) {
+        setState(next);
+        rememberFile(next.file ?? path);
+      }
+      return next !== null;
+    },
+    undo: async () => {
+      const next = await act(() => api['config.undo']({}));
+      if (next) setState(next);
+    },
+    redo: async () => {
+      const next = await act(() => api['config.redo']({}));
+      if (next) setState(next);
+    },
+    diff: async () => (await act(() => api['config.diff']({})))?.diff ?? null,
+    save: async (force) => {
+      const result = await act(() => api['config.save']({ force }));
+      if (result?.saved) setState(result.state);
+      return result;
+    },
+    reload: async () => {
+      replacePending({});
+      const next = await act(() => api['config.reload']({}));
+      if (next) setState(next);
+    },
+    dismissError: () => setError(null),
+  };
+}

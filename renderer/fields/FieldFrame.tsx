@@ -1,0 +1,56 @@
+// Everything around a control: the option's help, its default, and its diagnostics as you type.
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { ApiDiagnostic } from '../../shared/api/contract';
+import type { OptionSpec } from '../../shared/catalog/options';
+
+const severityColor = { error: 'error.main', warning: 'warning.main', info: 'info.main' } as const;
+const severityWord = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+export function FieldFrame(props: {
+  id: string;
+  spec: OptionSpec;
+  path: string;
+  diagnostics: readonly ApiDiagnostic[];
+  children: ReactNode;
+}) {
+  const { id, spec, path, diagnostics } = props;
+  return (
+    <Box
+      data-option={spec.path}
+      sx={{
+        py: 1.5,
+        borderBottom: 1,
+        borderColor: 'divider',
+        '&:last-of-type': { borderBottom: 0 },
+      }}
+    >
+      {props.children}
+      <Typography
+        id={`${id}-help`}
+        variant="body2"
+        color="text.secondary"
+        sx={{ mt: 0.75, overflowWrap: 'anywhere' }}
+      >
+        {spec.help}{' '}
+        <Box component="code" sx={{ fontSize: '0.8rem', opacity: 0.8 }}>
+          {path}
+        </Box>
+      </Typography>
+      <Box id={`${id}-diagnostics`} aria-live="polite">
+        {diagnostics.map((d, i) => (
+          <Typography
+            key={`${d.rule}-${i}`}
+            variant="body2"
+            data-diagnostic={d.rule}
+            sx={{ mt: 0.5, color: severityColor[d.severity], overflowWrap: 'anywhere' }}
+          >
+            <strong>{severityWord[d.severity]}:</strong> {d.message}
+            {d.fix ? ` ${d.fix}` : ''}
+          </Typography>
+        ))}
+      </Box>
+    </Box>
+  );
+}

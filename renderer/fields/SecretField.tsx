@@ -1,0 +1,69 @@
+// A secret: masked until revealed, with the form it is written in (plain / OBF / CRYPT), flagged
+// when the server cannot read that form for this option.
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import { useState } from 'react';
+import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
+import { EyeIcon, EyeOffIcon } from './icons';
+import { secretForm, secretFormHelp } from './secret-form';
+
+export function SecretField(props: FieldProps) {
+  const { spec, id, value, describedBy, diagnostics, onChange, onDelete } = props;
+  const [revealed, setRevealed] = useState(false);
+  const text = displayText(value);
+  const form = text === '' ? null : secretForm(text);
+  // MD5 is a hash and never readable as a password; otherwise trust the catalog's list if any.
+  const readable =
+    form === null ||
+    (form !== 'MD5' && (spec.secretForms === undefined || spec.secretForms.includes(form)));
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <TextField
+        id={id}
+        label={spec.label}
+        type={revealed ? 'text' : 'password'}
+        value={text}
+        placeholder={placeholderOf(spec)}
+        autoComplete="off"
+        error={worstSeverity(diagnostics) === 'error'}
+        onChange={(e) => (e.target.value === '' ? onDelete() : onChange(e.target.value))}
+        slotProps={{
+          inputLabel: { shrink: true },
+          htmlInput: { 'aria-describedby': `${describedBy} ${id}-form`, spellCheck: false },
+          input: {
+            endAdornment: (
+              <InputAdornment position="end">
+                <IconButton
+                  size="small"
+                  edge="end"
+                  aria-label={revealed ? `Hide ${spec.label}` : `Show ${spec.label}`}
+                  aria-pressed={revealed}
+                  onClick={() => setRevealed((r) => !r)}
+                >
+                  {revealed ? <EyeOffIcon fontSize="small" /> : <EyeIcon fontSize="small" />}
+                </IconButton>
+              </InputAdornment>
+            ),
+          },
+        }}
+      />
+      {form && (
+        <Tooltip title={secretFormHelp[form]}>
+          <Chip
+            id={`${id}-form`}
+            size="small"
+            label={form}
+            aria-label={`Written as ${form}. ${secretFormHelp[form]}`}
+            color={!readable ? 'error' : form === 'plain' ? 'warning' : 'success'}
+            variant="outlined"
+            sx={{ minWidth: 64 }}
+          />
+        </Tooltip>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+// All diagnostics of the open file; choosing one jumps to its field.
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { ApiDiagnostic } from '../../shared/api/contract';
+import type { ConfigModel } from '../app/use-config';
+
+const colors = { error: 'error', warning: 'warning', info: 'info' } as const;
+
+export function ProblemsPage(props: { model: ConfigModel; onJump(d: ApiDiagnostic): void }) {
+  const list = props.model.state?.diagnostics ?? [];
+  return (
+    <>
+      <Typography variant="h5" component="h1" gutterBottom>
+        Problems
+      </Typography>
+      {list.length === 0 ? (
+        <Paper variant="outlined" sx={{ p: 3 }}>
+          <Typography>No problems found in this file.</Typography>
+        </Paper>
+      ) : (
+        <Paper variant="outlined">
+          <List aria-label="Problems" disablePadding>
+            {list.map((d, i) => (
+              <ListItemButton
+                key={`${d.rule}-${d.path}-${i}`}
+                divider={i < list.length - 1}
+                onClick={() => props.onJump(d)}
+                sx={{ gap: 2, alignItems: 'flex-start' }}
+              >
+                <Chip
+                  size="small"
+                  color={colors[d.severity]}
+                  label={d.severity}
+                  sx={{ minWidth: 72, mt: 0.5 }}
+                />
+                <ListItemText
+                  primary={d.message}
+                  secondary={`${d.path} · line ${d.line}:${d.column}${d.fix ? ` · ${d.fix}` : ''}`}
+                  sx={{ overflowWrap: 'anywhere' }}
+                />
+              </ListItemButton>
+            ))}
+          </List>
+        </Paper>
+      )}
+    </>
+  );
+}

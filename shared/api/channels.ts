@@ -1,0 +1,23 @@
+// Channel names and bridge constants without the schemas, so the renderer bundle does not carry
+// zod (the hosts validate; the UI only needs the names). contract.ts checks this list matches.
+export const channelNames = [
+  'app.info',
+  'config.state',
+  'config.open',
+  'config.pick',
+  'config.edit',
+  'config.undo',
+  'config.redo',
+  'config.diff',
+  'config.save',
+  'config.reload',
+  'file.check',
+] as const;
+
+/** Name under which the preload exposes the API on `window`. */
+export const bridgeKey = 'rwsApi';
+
+/** IPC channel on which the desktop menu's commands reach the UI. */
+export const menuChannel = 'menu.command';
+export const menuCommands = ['open', 'save', 'undo', 'redo', 'find'] as const;
+export type MenuCommand = (typeof menuCommands)[number];

@@ -1,0 +1,193 @@
+// The serve host's guards, exercised over real HTTP against an in-process host.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServeHost, type ServeHost } from '../../electron/serve/serve-host';
+import { EditingSession } from '../../electron/services/session/editing-session';
+import { defaultFileStore } from '../../electron/services/session/default-file-store';
+import { createApiHandlers } from '../../electron/services/session/api-handlers';
+import { sampleConfig } from '../helpers/paths';
+
+let dir: string;
+let host: ServeHost;
+const logged: string[] = [];
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${host.port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const bearer = () => ({ Authorization: `Bearer ${host.token}` });
+const json = { 'Content-Type': 'application/json' };
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rwsec-serve-'));
+  const staticRoot = join(dir, 'static');
+  await import('node:fs/promises').then((fs) =>
+    fs.mkdir(join(staticRoot, 'assets'), { recursive: true }),
+  );
+  await writeFile(join(staticRoot, 'index.html'), '<!doctype html><title>t</title>');
+  await writeFile(join(dir, 'secret.txt'), 'outside the static root');
+  const file = join(dir, 'application.yaml');
+  await writeFile(file, await readFile(sampleConfig, 'utf8'));
+  const session = new EditingSession(defaultFileStore);
+  await session.open(file);
+  host = await startServeHost({
+    port: 0,
+    staticRoot,
+    handlers: createApiHandlers(session, { version: 't', mode: 'browser' }),
+    log: (line) => logged.push(line),
+  });
+});
+
+after(async () => {
+  await host.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the printed URL is on 127.0.0.1 with a 32-byte token', () => {
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
+});
+
+test('API without a token is 401, with a wrong token 401, with the bearer token 200', async () => {
+  assert.equal((await send('/api/config')).status, 401);
+  const wrong = await send('/api/config', {
+    headers: { Authorization: `Bearer ${'0'.repeat(64)}` },
+  });
+  assert.equal(wrong.status, 401);
+  const ok = await send('/api/config', { headers: bearer() });
+  assert.equal(ok.status, 200);
+  const state = JSON.parse(ok.body) as { file: string; dirty: boolean };
+  assert.match(state.file, /application\.yaml$/);
+  assert.equal(state.dirty, false);
+});
+
+test('the tokened page sets an HttpOnly SameSite=Strict cookie and redirects the token away', async () => {
+  const page = await send(`/?token=${host.token}`);
+  assert.equal(page.status, 302);
+  assert.equal(page.headers.location, '/');
+  const cookie = String(page.headers['set-cookie']);
+  assert.match(cookie, /HttpOnly/);
+  assert.match(cookie, /SameSite=Strict/);
+  const pair = cookie.split(';')[0] ?? '';
+  assert.equal((await send('/api/config', { headers: { Cookie: pair } })).status, 200);
+  assert.equal((await send(`/?token=${'1'.repeat(64)}`)).status, 401);
+});
+
+test('a foreign Host header is refused (DNS rebinding), even with the token', async () => {
+  const reply = await send('/api/config', {
+    headers: { ...bearer(), Host: `attacker.example:${host.port}` },
+  });
+  assert.equal(reply.status, 403);
+  assert.equal((await send('/', { headers: { Host: 'attacker.example' } })).status, 403);
+  assert.equal((await send('/', { headers: { Host: `localhost:${host.port}` } })).status, 200);
+});
+
+test('a cross-origin write is refused, a same-origin one accepted', async () => {
+  const body = JSON.stringify({ edits: [{ path: 'ssl.port', value: 9443 }] });
+  const foreign = await send('/api/config.edit', {
+    method: 'POST',
+    headers: { ...bearer(), ...json, Origin: 'https://attacker.example' },
+    body,
+  });
+  assert.equal(foreign.status, 403);
+  const crossSite = await send('/api/config.edit', {
+    method: 'POST',
+    headers: { ...bearer(), ...json, 'Sec-Fetch-Site': 'cross-site' },
+    body,
+  });
+  assert.equal(crossSite.status, 403);
+  const state = JSON.parse((await send('/api/config', { headers: bearer() })).body) as {
+    dirty: boolean;
+  };
+  assert.equal(state.dirty, false, 'refused writes must not change the document');
+  const own = await send('/api/config.edit', {
+    method: 'POST',
+    headers: { ...bearer(), ...json, Origin: `http://127.0.0.1:${host.port}` },
+    body,
+  });
+  assert.equal(own.status, 200);
+  assert.equal((JSON.parse(own.body) as { dirty: boolean }).dirty, true);
+  await send('/api/config.undo', { method: 'POST', headers: { ...bearer(), ...json }, body: '{}' });
+});
+
+test('path traversal out of the static root is refused', async () => {
+  for (const path of [
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%00',
+  ]) {
+    const reply = await send(path);
+    assert.ok([403, 404].includes(reply.status), `${path} gave ${reply.status}`);
+    assert.doesNotMatch(reply.body, /outside the static root/);
+  }
+});
+
+test('an oversized body is 413 and a malformed request 400 naming the field', async () => {
+  const big = Buffer.alloc(1024 * 1024 + 10, 'a');
+  const reply = await send('/api/config.edit', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: big,
+  });
+  assert.equal(reply.status, 413);
+  const bad = await send('/api/config.edit', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: JSON.stringify({ edits: 'nope' }),
+  });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body, /edits/);
+  const unknown = await send('/api/shell.exec', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: '{}',
+  });
+  assert.equal(unknown.status, 404);
+});
+
+test('every response carries the strict CSP, and nothing logged contains the token', async () => {
+  const reply = await send('/');
+  assert.match(
+    String(reply.headers['content-security-policy']),
+    /default-src 'none'.*script-src 'self'/,
+  );
+  assert.equal(reply.headers['x-frame-options'], 'DENY');
+  assert.ok(logged.every((line) => !line.includes(host.token)));
+});
