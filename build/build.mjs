@@ -2,7 +2,7 @@
 // process and preload, and the renderer. esbuild keeps it to about a second, so `npm install`
 // (via `prepare`) and `npm test` always run against fresh bundles.
 import { build } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,8 @@ const nodeTarget = {
 
 async function main() {
   const started = Date.now();
-  await rm(out, { recursive: true, force: true });
+  // dist/ is overwritten in place, not deleted first: a test run in another shell keeps a working
+  // CLI while this build runs.
   await mkdir(join(out, 'renderer'), { recursive: true });
   const jobs = [
     build({

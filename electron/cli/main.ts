@@ -38,19 +38,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const command = commands.find((c) => c.name === topic);
-    io.out((command ? command.help() : usage()) + '\n');
+    const entry = commands.find((c) => c.name === topic);
+    io.out((entry ? (await entry.load()).help() : usage()) + '\n');
     return 0;
   }
   if (name === '--version' || name === '-v') {
     io.out(`${version}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`rwsec: unknown command '${name}'\n\n${usage()}\n`);
     return EXIT_UNREADABLE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.help() + '\n');
     return 0;

@@ -1,0 +1,44 @@
+// `rwsec kit`: certificate kits that do one whole procedure of the guide in one step, writing
+// their files and the matching application.yaml values together (both or neither).
+import { EXIT_UNREADABLE, type Command } from '../command';
+import { cassandraHelp, cassandraUsage, runCassandra } from './kit-cassandra';
+import { guard } from './kit-common';
+import { httpsHelp, httpsUsage, runHttps } from './kit-https';
+import { runTrust, trustHelp, trustUsage } from './kit-trust';
+
+const kits = {
+  https: { run: runHttps, help: httpsHelp, usage: httpsUsage },
+  cassandra: { run: runCassandra, help: cassandraHelp, usage: cassandraUsage },
+  trust: { run: runTrust, help: trustHelp, usage: trustUsage },
+};
+
+function help(): string {
+  return [
+    'Usage: rwsec kit <kit> [options]    (rwsec kit <kit> --help for one kit)',
+    '',
+    ...Object.values(kits).map((k) => `  rwsec kit ${k.usage}`),
+    '',
+    'Exit status: 0 written, 1 written but `rwsec validate` reports errors on the values set,',
+    '2 bad input (nothing written).',
+    '',
+    Object.values(kits)
+      .map((k) => k.help)
+      .join('\n\n'),
+  ].join('\n');
+}
+
+export const kitCommand: Command = {
+  name: 'kit',
+  summary: 'certificate kits: HTTPS keystore, Cassandra TLS kit, outbound trust files (+ config)',
+  help,
+  async run(args, io) {
+    const [name, ...rest] = args;
+    const kit =
+      name !== undefined && Object.hasOwn(kits, name) ? kits[name as keyof typeof kits] : undefined;
+    if (!kit) {
+      io.err(`rwsec kit: choose a kit: ${Object.keys(kits).join(', ')}\n\n${help()}\n`);
+      return EXIT_UNREADABLE;
+    }
+    return guard(`rwsec kit ${name ?? ''}`, io, () => kit.run(rest, io));
+  },
+};

@@ -1,0 +1,424 @@
+// The Cassandra TLS kit: the guide's Cassandra 4 procedure (a private root CA signing one
+// certificate per node) in one step, with every key generated natively and in parallel.
+//
+// Layout (relative to OUT):
+//   ca/root-ca.pem, ca/root-ca.key.pem (PKCS#8, AES-256 under the store password, mode 0600)
+//   nodes/<node>/keystore.jks, truststore.jks, cassandra-encryption.yaml
+//   client/truststore.jks, ca.pem, cqlshrc
+//   README.txt
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Keystore } from '../keystore/model';
+import { writeKeystore } from '../keystore/write';
+import { createCsr, readCsr } from '../x509/csr';
+import { generateKeyPair, type KeyPair, type KeySpec } from '../x509/keys';
+import { parseSanList, type SanEntry } from '../x509/names';
+import { createSelfSigned } from '../x509/self-signed';
+import { signCsr } from '../x509/sign';
+import { cqlshrc, defaultNodeTlsDir, kitReadme, nodeEncryptionYaml } from './cassandra-files';
+import { KitError } from './kit-error';
+import type { PlannedFile } from './transaction';
+
+export interface CassandraKitOptions {
+  outDir: string;
+  nodes: readonly string[];
+  storepass: string;
+  key: KeySpec;
+  days: number;
+  /** The guide's older procedure: one self-signed certificate per node, no CA. */
+  legacy?: boolean;
+  /** Folder on each Cassandra host where its stores go (for the yaml snippet and README). */
+  nodeDir?: string;
+  now?: Date;
+}
+
+export interface KitPlan {
+  files: PlannedFile[];
+  warnings: string[];
+  /** Absolute path of OUT/client/truststore.jks (what RWS's cassandraCluster.trustStore names). */
+  clientTruststore: string;
+  nodes: string[];
+}
+
+const SECRET = 0o600;
+const PUBLIC = 0o644;
+export const ROOT_ALIAS = 'root-ca';
+const ROOT_DNAME = 'CN=RWS Cassandra Root CA, OU=Cassandra, O=RWS Security Studio';
+
+function keyDescription(key: KeySpec): string {
+  return key.algorithm === 'rsa' ? `RSA ${key.size}` : `EC ${key.curve}`;
+}
+
+/** Node names as DNS names or IP addresses; duplicates (ignoring case) refused. */
+export function checkNodeNames(nodes: readonly string[], existing: readonly string[] = []): void {
+  if (nodes.length === 0)
+    throw new KitError('Give at least one node: --nodes cass-01,cass-02,cass-03.');
+  const seen = new Set(existing.map((n) => n.toLowerCase()));
+  for (const node of nodes) {
+    if (isIP(node) === 0) {
+      try {
+        parseSanList(`dns:${node}`);
+      } catch {
+        throw new KitError(
+          `'${node}' is not a host name or IP address; give node names as clients reach them.`,
+        );
+      }
+    }
+    if (seen.has(node.toLowerCase())) throw new KitError(`Node ${node} is already in the kit.`);
+    seen.add(node.toLowerCase());
+  }
+}
+
+function nodeSan(node: string): SanEntry[] {
+  return isIP(node) !== 0 ? [{ type: 'ip', value: node }] : [{ type: 'dns', value: node }];
+}
+
+/** The DN text value with keytool's special characters escaped. */
+function dnValue(text: string): string {
+  return text.replace(/([,+"\\<>;=])/g, '\\$1');
+}
+
+async function nodeCertificate(
+  node: string,
+  keys: KeyPair,
+  ca: { cert: X509Certificate; key: KeyObject },
+  options: { days: number; now?: Date },
+): Promise<X509Certificate> {
+  const san = nodeSan(node);
+  const csr = await readCsr(
+    Buffer.from(
+      await createCsr(keys.privateKey, keys.publicKey, {
+        subject: `CN=${dnValue(node)}, OU=Cassandra`,
+        san,
+      }),
+    ),
+  );
+  const signed = await signCsr(csr, ca.cert, ca.key, {
+    days: options.days,
+    san,
+    usage: { serverAuth: true, clientAuth: true, ca: false },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return signed.certificate;
+}
+
+function keystoreOf(
+  alias: string,
+  privateKey: KeyObject,
+  chain: X509Certificate[],
+  now: Date,
+): Keystore {
+  return { type: 'JKS', entries: [{ kind: 'key', alias, created: now, chain, privateKey }] };
+}
+
+function truststoreOf(certs: { alias: string; cert: X509Certificate }[], now: Date): Keystore {
+  return {
+    type: 'JKS',
+    entries: certs.map(({ alias, cert }) => ({
+      kind: 'trusted',
+      alias,
+      created: now,
+      chain: [cert],
+    })),
+  };
+}
+
+function jks(store: Keystore, password: string): Buffer {
+  return writeKeystore(store, { type: 'JKS', password });
+}
+
+interface NodeFilesInput {
+  outDir: string;
+  node: string;
+  keys: KeyPair;
+  chain: X509Certificate[];
+  trust: Keystore;
+  storepass: string;
+  nodeDir: string;
+  now: Date;
+}
+
+function nodeFiles(input: NodeFilesInput): PlannedFile[] {
+  const dir = join(input.outDir, 'nodes', input.node);
+  const alias = input.node.toLowerCase();
+  return [
+    {
+      path: join(dir, 'keystore.jks'),
+      data: jks(keystoreOf(alias, input.keys.privateKey, input.chain, input.now), input.storepass),
+      mode: SECRET,
+    },
+    { path: join(dir, 'truststore.jks'), data: jks(input.trust, input.storepass), mode: PUBLIC },
+    {
+      path: join(dir, 'cassandra-encryption.yaml'),
+      data: nodeEncryptionYaml({
+        node: input.node,
+        nodeDir: input.nodeDir,
+        storepass: input.storepass,
+      }),
+      mode: SECRET, // holds the store password
+    },
+  ];
+}
+
+function clientFiles(
+  outDir: string,
+  trust: Keystore,
+  caPem: string,
+  firstNode: string,
+  storepass: string,
+): PlannedFile[] {
+  const client = join(outDir, 'client');
+  return [
+    { path: join(client, 'truststore.jks'), data: jks(trust, storepass), mode: PUBLIC },
+    { path: join(client, 'ca.pem'), data: caPem, mode: PUBLIC },
+    {
+      path: join(client, 'cqlshrc'),
+      data: cqlshrc({ hostname: firstNode, caPem: join(client, 'ca.pem') }),
+      mode: PUBLIC,
+    },
+  ];
+}
+
+function refuseExistingKit(outDir: string): void {
+  for (const part of ['ca', 'nodes', 'client']) {
+    if (existsSync(join(outDir, part))) {
+      throw new KitError(
+        `${outDir} already holds a kit (${part}/). Add nodes with --add-node, or choose another --out folder: a new CA would make the existing nodes untrusted.`,
+      );
+    }
+  }
+}
+
+function checkPassword(storepass: string): void {
+  if (storepass.length < 6) {
+    throw new KitError(
+      'The store password must have at least 6 characters (keytool refuses shorter ones).',
+    );
+  }
+}
+
+/** Plans a whole kit (nothing is written: commit `files` with commitFiles). */
+export async function planCassandraKit(options: CassandraKitOptions): Promise<KitPlan> {
+  const outDir = resolve(options.outDir);
+  const nodes = [...options.nodes];
+  checkNodeNames(nodes);
+  checkPassword(options.storepass);
+  refuseExistingKit(outDir);
+  const now = options.now ?? new Date();
+  const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
+  const warnings: string[] = [];
+  const firstNode = nodes[0] ?? '';
+
+  // Every key at once: native generation runs on the libuv pool, so they overlap. The CA's key is
+  // queued first, so that nodes can be signed while the other keys are still being made.
+  const caKeyJob = options.legacy ? undefined : generateKeyPair(options.key);
+  const nodeKeyJobs = nodes.map(() => generateKeyPair(options.key));
+  const files: PlannedFile[] = [];
+  let clientTrust: Keystore;
+  let caPem: string;
+
+  if (!caKeyJob) {
+    const nodeKeys = await Promise.all(nodeKeyJobs);
+    warnings.push(
+      'Legacy procedure: every node has its own self-signed certificate and every truststore lists all of them, so adding a node means replacing every truststore and restarting every node and RWS. Prefer the CA kit (without --legacy).',
+    );
+    const certs = await Promise.all(
+      nodes.map((node, i) =>
+        createSelfSigned(nodeKeys[i] as KeyPair, {
+          dname: `CN=${dnValue(node)}, OU=Cassandra`,
+          san: nodeSan(node),
+          days: options.days,
+          now,
+        }),
+      ),
+    );
+    clientTrust = truststoreOf(
+      nodes.map((node, i) => ({ alias: node.toLowerCase(), cert: certs[i] as X509Certificate })),
+      now,
+    );
+    caPem = certs.map((c) => c.toString()).join('');
+    nodes.forEach((node, i) =>
+      files.push(
+        ...nodeFiles({
+          outDir,
+          node,
+          keys: nodeKeys[i] as KeyPair,
+          chain: [certs[i] as X509Certificate],
+          trust: clientTrust,
+          storepass: options.storepass,
+          nodeDir,
+          now,
+        }),
+      ),
+    );
+  } else {
+    const caJob = caKeyJob.then(async (keys) => ({
+      keys,
+      cert: await createSelfSigned(keys, {
+        dname: ROOT_DNAME,
+        days: Math.max(options.days, 3650),
+        usage: { ca: true, serverAuth: false, clientAuth: false },
+        now,
+      }),
+    }));
+    // Each node is signed as soon as its key and the CA exist, while other keys are still coming.
+    const issued = await Promise.all(
+      nodeKeyJobs.map(async (job, i) => {
+        const [keys, ca] = await Promise.all([job, caJob]);
+        const cert = await nodeCertificate(
+          nodes[i] ?? '',
+          keys,
+          { cert: ca.cert, key: ca.keys.privateKey },
+          {
+            days: options.days,
+            now,
+          },
+        );
+        return { keys, cert };
+      }),
+    );
+    const { keys: caKeys, cert: caCert } = await caJob;
+    const nodeKeys = issued.map((n) => n.keys);
+    const certs = issued.map((n) => n.cert);
+    clientTrust = truststoreOf([{ alias: ROOT_ALIAS, cert: caCert }], now);
+    caPem = caCert.toString();
+    files.push(
+      { path: join(outDir, 'ca', 'root-ca.pem'), data: caPem, mode: PUBLIC },
+      {
+        path: join(outDir, 'ca', 'root-ca.key.pem'),
+        data: caKeys.privateKey.export({
+          type: 'pkcs8',
+          format: 'pem',
+          cipher: 'aes-256-cbc',
+          passphrase: options.storepass,
+        }),
+        mode: SECRET,
+      },
+    );
+    nodes.forEach((node, i) =>
+      files.push(
+        ...nodeFiles({
+          outDir,
+          node,
+          keys: nodeKeys[i] as KeyPair,
+          chain: [certs[i] as X509Certificate, caCert],
+          trust: clientTrust,
+          storepass: options.storepass,
+          nodeDir,
+          now,
+        }),
+      ),
+    );
+  }
+  files.push(...clientFiles(outDir, clientTrust, caPem, firstNode, options.storepass));
+  files.push({
+    path: join(outDir, 'README.txt'),
+    data: kitReadme({
+      outDir,
+      nodes,
+      nodeDir,
+      legacy: options.legacy === true,
+      keyDescription: keyDescription(options.key),
+      days: options.days,
+    }),
+    mode: PUBLIC,
+  });
+  return { files, warnings, clientTruststore: join(outDir, 'client', 'truststore.jks'), nodes };
+}
+
+export interface AddNodeOptions {
+  outDir: string;
+  nodes: readonly string[];
+  storepass: string;
+  key: KeySpec;
+  days: number;
+  nodeDir?: string;
+  now?: Date;
+}
+
+/** Nodes already in the kit (folders under OUT/nodes). */
+export function kitNodes(outDir: string): string[] {
+  const dir = join(outDir, 'nodes');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+function loadCa(outDir: string, storepass: string): { cert: X509Certificate; key: KeyObject } {
+  const certFile = join(outDir, 'ca', 'root-ca.pem');
+  const keyFile = join(outDir, 'ca', 'root-ca.key.pem');
+  if (!existsSync(certFile) || !existsSync(keyFile)) {
+    throw new KitError(
+      `${outDir} has no kit CA (ca/root-ca.pem and ca/root-ca.key.pem). Nodes can be added only to a kit made without --legacy; point --out at that kit's folder.`,
+    );
+  }
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(readFileSync(certFile));
+  } catch {
+    throw new KitError(
+      `${certFile} is not a PEM certificate; restore it from your backup of the kit.`,
+    );
+  }
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: readFileSync(keyFile), format: 'pem', passphrase: storepass });
+  } catch {
+    throw new KitError(
+      `Cannot decrypt ${keyFile} with the given store password: use the password the kit was made with.`,
+    );
+  }
+  if (!cert.checkPrivateKey(key)) {
+    throw new KitError(
+      `${keyFile} is not the key of ${certFile}; restore the kit's ca/ folder from a backup.`,
+    );
+  }
+  return { cert, key };
+}
+
+/** Plans new nodes signed by an existing kit's CA; the existing truststores already trust them. */
+export async function planAddNodes(options: AddNodeOptions): Promise<KitPlan> {
+  const outDir = resolve(options.outDir);
+  const existing = kitNodes(outDir);
+  checkNodeNames(options.nodes, existing);
+  const ca = loadCa(outDir, options.storepass);
+  const now = options.now ?? new Date();
+  const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
+  const keys = await Promise.all(options.nodes.map(() => generateKeyPair(options.key)));
+  const certs = await Promise.all(
+    options.nodes.map((node, i) =>
+      nodeCertificate(node, keys[i] as KeyPair, ca, { days: options.days, now }),
+    ),
+  );
+  const trust = truststoreOf([{ alias: ROOT_ALIAS, cert: ca.cert }], now);
+  const files = options.nodes.flatMap((node, i) =>
+    nodeFiles({
+      outDir,
+      node,
+      keys: keys[i] as KeyPair,
+      chain: [certs[i] as X509Certificate, ca.cert],
+      trust,
+      storepass: options.storepass,
+      nodeDir,
+      now,
+    }),
+  );
+  const nodes = [...existing, ...options.nodes];
+  files.push({
+    path: join(outDir, 'README.txt'),
+    data: kitReadme({
+      outDir,
+      nodes,
+      nodeDir,
+      legacy: false,
+      keyDescription: keyDescription(options.key),
+      days: options.days,
+    }),
+    mode: PUBLIC,
+  });
+  return { files, warnings: [], clientTruststore: join(outDir, 'client', 'truststore.jks'), nodes };
+}

@@ -1,0 +1,180 @@
+// `rwsec kit` as the admin meets it: clear one-line errors with nothing written, and the trust kit
+// taking a live server's chain (--probe) from a local TLS server.
+import assert from 'node:assert/strict';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type Server } from 'node:tls';
+import { after, before, describe, it } from 'node:test';
+import type { CliIo } from '../../electron/cli/command';
+import { kitCommand } from '../../electron/cli/commands/kit';
+import { RwsDocument } from '../../shared/yaml/document';
+import { makeTestPki, type TestPki } from '../helpers/chain-pki';
+import { sampleConfig } from '../helpers/paths';
+
+function io(
+  env: Record<string, string> = {},
+): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env,
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
+
+describe('rwsec kit (command)', () => {
+  let dir = '';
+  let pki: TestPki;
+  let server: Server;
+  let port = 0;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kit-cli-'));
+    pki = await makeTestPki();
+    // Serves leaf + intermediate, as most servers do: the root is not sent.
+    server = createServer({
+      key: pki.good.keyPem,
+      cert: pki.good.certPem + pki.intermediate.certPem,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as { port: number }).port;
+  });
+  after(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('trust --probe keeps the top of the served chain, warns that the root was not sent, sets the config', async () => {
+    const config = join(dir, 'probe.yaml');
+    copyFileSync(sampleConfig, config);
+    const out = join(dir, 'webdav-ca.pem');
+    const t = io();
+    const code = await kitCommand.run(
+      [
+        'trust',
+        '--target',
+        'webdav',
+        '--probe',
+        `127.0.0.1:${port}`,
+        '--out',
+        out,
+        '--config',
+        config,
+      ],
+      t,
+    );
+    assert.equal(code, 0, t.stderr());
+    assert.match(t.stderr(), /does not send its root CA/);
+    assert.equal(readFileSync(out, 'utf8'), pki.intermediate.cert.toString());
+    assert.equal(
+      RwsDocument.parse(readFileSync(config, 'utf8')).get('serverSettings.webDAVTrustedCA'),
+      out,
+    );
+  });
+
+  it('trust --from a chain file as JKS for rcs, password from RWSEC_STOREPASS', async () => {
+    const chain = join(dir, 'chain.pem');
+    writeFileSync(chain, pki.good.certPem + pki.intermediate.certPem + pki.root.certPem);
+    const config = join(dir, 'rcs.yaml');
+    copyFileSync(sampleConfig, config);
+    const t = io({ RWSEC_STOREPASS: 'rcs-pass-1' });
+    const code = await kitCommand.run(
+      [
+        'trust',
+        '--target',
+        'rcs',
+        '--from',
+        chain,
+        '--out',
+        join(dir, 'rcs.jks'),
+        '--config',
+        config,
+      ],
+      t,
+    );
+    assert.equal(code, 0, t.stderr());
+    const doc = RwsDocument.parse(readFileSync(config, 'utf8'));
+    assert.equal(doc.get('serverSettings.rcsTrustedCA'), join(dir, 'rcs.jks'));
+    assert.equal(doc.get('serverSettings.rcsJksPassword'), 'rcs-pass-1');
+  });
+
+  it('an unreachable endpoint is one clear line, and nothing is written', async () => {
+    const t = io();
+    const out = join(dir, 'never.pem');
+    const code = await kitCommand.run(
+      ['trust', '--target', 'rcs', '--probe', '127.0.0.1:1', '--out', out],
+      t,
+    );
+    assert.equal(code, 2);
+    assert.match(t.stderr(), /^rwsec kit trust: Cannot take the chain of 127\.0\.0\.1:1/);
+    assert.equal(existsSync(out), false);
+  });
+
+  it('no password and no terminal: says how to give one, writes nothing', async () => {
+    const t = io();
+    const out = join(dir, 'nopass');
+    const code = await kitCommand.run(['cassandra', '--nodes', 'a,b', '--out', out], t);
+    assert.equal(code, 2);
+    assert.match(t.stderr(), /storepass-env NAME, set RWSEC_STOREPASS/);
+    assert.equal(existsSync(out), false);
+  });
+
+  it('a broken config stops the https kit before the keystore is written', async () => {
+    const config = join(dir, 'broken.yaml');
+    writeFileSync(config, 'ssl:\n  port: 443\n keyStorePath: x\n');
+    const keystore = join(dir, 'never.jks');
+    const t = io({ RWSEC_STOREPASS: 'https-pass-1' });
+    const code = await kitCommand.run(
+      [
+        'https',
+        '--keystore',
+        keystore,
+        '--dname',
+        'CN=x.test',
+        '--san',
+        'dns:x.test',
+        '--config',
+        config,
+      ],
+      t,
+    );
+    assert.equal(code, 2);
+    assert.match(t.stderr(), /broken\.yaml:\d+:\d+: .*nothing was written/);
+    assert.doesNotMatch(t.stderr(), /\n\s+at /, 'no stack trace');
+    assert.equal(existsSync(keystore), false);
+  });
+
+  it('bad usage: unknown kit, two sources, bad SAN', async () => {
+    assert.equal(await kitCommand.run(['nope'], io()), 2);
+    const t = io({ RWSEC_STOREPASS: 'https-pass-1' });
+    assert.equal(
+      await kitCommand.run(
+        ['https', '--keystore', join(dir, 'k'), '--csr', 'a.csr', '--reply', 'b.pem'],
+        t,
+      ),
+      2,
+    );
+    assert.match(t.stderr(), /only one of/);
+    const s = io({ RWSEC_STOREPASS: 'https-pass-1' });
+    assert.equal(
+      await kitCommand.run(
+        ['https', '--keystore', join(dir, 'k'), '--dname', 'CN=x', '--san', 'dns:bad name'],
+        s,
+      ),
+      2,
+    );
+    assert.match(s.stderr(), /not a DNS name/);
+    assert.equal(existsSync(join(dir, 'k')), false);
+  });
+});
