@@ -1,5 +1,4 @@
 import type { X509Certificate } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { hostnameRulesHelp } from '../../../shared/tls/hostname';
 import {
   CertificateFileError,
@@ -9,6 +8,7 @@ import {
 import { chainReportText } from '../../services/chain/report-text';
 import { verifyChain } from '../../services/chain/verify';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { parseCommandArgs } from '../parse-options';
 import { readSecret } from '../secret-input';
 import {
   hostnameRuleFrom,
@@ -117,24 +117,21 @@ async function readInput(
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...trustParseOptions,
-        alias: { type: 'string' },
-        storepass: { type: 'string' },
-        'storepass-env': { type: 'string' },
-        host: { type: 'string' },
-        client: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    io.err(`rwsec chain: ${(err as Error).message}\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
+  const parsed = parseCommandArgs(
+    'chain',
+    args,
+    {
+      ...trustParseOptions,
+      alias: { type: 'string' },
+      storepass: { type: 'string' },
+      'storepass-env': { type: 'string' },
+      host: { type: 'string' },
+      client: { type: 'boolean', default: false },
+    },
+    help,
+    io,
+  );
+  if (!parsed) return EXIT_UNREADABLE;
   const { values, positionals } = parsed;
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) {

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { RwsDocument, splitPath, YamlSyntaxError } from '../../../shared/yaml/document';
 import { readTextFile } from '../../services/files/read-text';
 import { FileReadError } from '../../services/files/file-errors';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { parseCommandArgs } from '../parse-options';
 
 function help(): string {
   return [
@@ -59,17 +59,14 @@ function plainText(value: unknown): string {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    io.err(`rwsec get: ${(error as Error).message}\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
+  const parsed = parseCommandArgs(
+    'get',
+    args,
+    { json: { type: 'boolean', default: false } },
+    help,
+    io,
+  );
+  if (!parsed) return EXIT_UNREADABLE;
   const [file, path, ...extra] = parsed.positionals;
   if (file === undefined || path === undefined || extra.length > 0) {
     io.err(`rwsec get: expected FILE and PATH\n\n${help()}\n`);

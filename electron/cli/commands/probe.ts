@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { hostnameRulesHelp } from '../../../shared/tls/hostname';
 import { probeReportText } from '../../services/chain/report-text';
 import { parseHostPort, probeEndpoint } from '../../services/probe/probe-endpoint';
 import { DEFAULT_TIMEOUT_MS } from '../../services/probe/tls-probe';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { parseCommandArgs } from '../parse-options';
 import {
   hostnameRuleFrom,
   optionErrorMessage,
@@ -37,21 +37,18 @@ function help(): string {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...trustParseOptions,
-        servername: { type: 'string' },
-        timeout: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    io.err(`rwsec probe: ${(err as Error).message}\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
+  const parsed = parseCommandArgs(
+    'probe',
+    args,
+    {
+      ...trustParseOptions,
+      servername: { type: 'string' },
+      timeout: { type: 'string' },
+    },
+    help,
+    io,
+  );
+  if (!parsed) return EXIT_UNREADABLE;
   const { values, positionals } = parsed;
   const target = positionals.length === 1 ? parseHostPort(positionals[0] as string) : undefined;
   if (!target) {

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { describeType } from '../../../shared/catalog/help';
 import { findOption, options } from '../../../shared/catalog/options';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
@@ -13,6 +12,7 @@ import { SaveError } from '../../services/files/file-errors';
 import { saveText, verifyDocument } from '../../services/files/safe-save';
 import { validateConfig } from '../../services/validate/validate-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { parseCommandArgs } from '../parse-options';
 import { loadDocument } from './get';
 
 function help(): string {
@@ -129,21 +129,18 @@ function masked(change: Change): Change {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        unset: { type: 'string', multiple: true, default: [] },
-        force: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`rwsec set: ${(error as Error).message}\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
+  const parsed = parseCommandArgs(
+    'set',
+    args,
+    {
+      unset: { type: 'string', multiple: true, default: [] },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    help,
+    io,
+  );
+  if (!parsed) return EXIT_UNREADABLE;
   const { values } = parsed;
   const [file, ...assignments] = parsed.positionals;
   if (file === undefined || (assignments.length === 0 && values.unset.length === 0)) {

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
 import { pureRuleInfo } from '../../../shared/rules/index';
 import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
 import { fileRuleInfo } from '../../services/validate/file-rules';
 import { validateConfig } from '../../services/validate/validate-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { parseCommandArgs } from '../parse-options';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -68,20 +68,17 @@ async function probeDiagnostics(doc: RwsDocument, file: string): Promise<Diagnos
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        probe: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`rwsec validate: ${(error as Error).message}\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
+  const parsed = parseCommandArgs(
+    'validate',
+    args,
+    {
+      json: { type: 'boolean', default: false },
+      probe: { type: 'boolean', default: false },
+    },
+    help,
+    io,
+  );
+  if (!parsed) return EXIT_UNREADABLE;
   const { positionals, values } = parsed;
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) {

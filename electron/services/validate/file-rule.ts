@@ -68,3 +68,10 @@ export function createFileRuleContext(view: ConfigView, file: string): FileRuleC
 export function shownPath(path: string, probe: FileProbe): string {
   return probe.resolved === path ? path : `${path} (resolved as ${probe.resolved})`;
 }
+
+/** Why a probed path is not a usable file, as a phrase: "does not exist", "is a folder", ... */
+export function probeProblem(probe: Exclude<FileProbe, { kind: 'file' }>): string {
+  if (probe.kind === 'folder') return 'is a folder, not a file';
+  if (probe.kind === 'unreadable') return `cannot be read (${probe.reason})`;
+  return 'does not exist';
+}

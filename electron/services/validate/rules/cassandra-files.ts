@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../../../shared/diagnostics';
 import { diagnostic, isTrue, presentText } from '../../../../shared/rules/rule';
 import { describeFormat } from '../../files/detect-format';
-import { shownPath, type FileRuleModule } from '../file-rule';
+import { probeProblem, shownPath, type FileRuleModule } from '../file-rule';
 
 const PATH = 'cassandraCluster.trustStore';
 
@@ -25,12 +25,7 @@ export const cassandraFiles: FileRuleModule = {
     if (!isTrue(view, 'cassandraCluster.useSSL') || path === undefined) return [];
     const probe = await ctx.probe(path);
     if (probe.kind !== 'file') {
-      const what =
-        probe.kind === 'folder'
-          ? 'is a folder'
-          : probe.kind === 'unreadable'
-            ? `cannot be read (${probe.reason})`
-            : 'does not exist';
+      const what = probeProblem(probe);
       return [
         diagnostic(
           view,

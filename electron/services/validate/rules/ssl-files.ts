@@ -2,7 +2,7 @@
 import { diagnostic, presentText, sslEnabled } from '../../../../shared/rules/rule';
 import type { Diagnostic } from '../../../../shared/diagnostics';
 import { describeFormat } from '../../files/detect-format';
-import { shownPath, type FileRuleModule } from '../file-rule';
+import { probeProblem, shownPath, type FileRuleModule } from '../file-rule';
 
 const PATH = 'ssl.keyStorePath';
 
@@ -25,12 +25,7 @@ export const sslFiles: FileRuleModule = {
     if (!sslEnabled(view) || path === undefined) return [];
     const probe = await ctx.probe(path);
     if (probe.kind !== 'file') {
-      const what =
-        probe.kind === 'folder'
-          ? 'is a folder'
-          : probe.kind === 'unreadable'
-            ? `cannot be read (${probe.reason})`
-            : 'does not exist';
+      const what = probeProblem(probe);
       return [
         diagnostic(
           view,

@@ -4,7 +4,7 @@ import type { Diagnostic, Severity } from '../../../../shared/diagnostics';
 import { diagnostic, isTrue, presentText } from '../../../../shared/rules/rule';
 import { trustedCaPath, trustSettings } from '../../../../shared/rules/trust';
 import { describeFormat } from '../../files/detect-format';
-import { shownPath, type FileRuleContext, type FileRuleModule } from '../file-rule';
+import { probeProblem, shownPath, type FileRuleContext, type FileRuleModule } from '../file-rule';
 
 interface TrustFile {
   option: string;
@@ -57,12 +57,7 @@ async function checkTrustFile(ctx: FileRuleContext, t: TrustFile): Promise<Diagn
   const notFoundRule = name === 'caCertificate' ? 'ca-certificate-not-found' : 'trust-ca-not-found';
   const probe = await ctx.probe(t.value);
   if (probe.kind !== 'file') {
-    const what =
-      probe.kind === 'folder'
-        ? 'is a folder, not a file'
-        : probe.kind === 'unreadable'
-          ? `cannot be read (${probe.reason})`
-          : 'does not exist';
+    const what = probeProblem(probe);
     return [
       diagnostic(
         view,
