@@ -46,8 +46,12 @@ async function main() {
       external: ['electron'],
     }),
     build({
-      entryPoints: [join(root, 'renderer/index.tsx')],
-      outfile: join(out, 'renderer/app.js'),
+      // Split so pages loaded with React.lazy (keystore manager, chain preview) stay out of the
+      // initial app.js; index.html still loads app.js only, and it imports its chunks itself.
+      entryPoints: { app: join(root, 'renderer/index.tsx') },
+      outdir: join(out, 'renderer'),
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
       bundle: true,
       minify: true,
       format: 'esm',

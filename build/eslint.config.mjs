@@ -25,8 +25,9 @@ const nodeBuiltins = [
   'zlib',
   'worker_threads',
 ];
+// Anchored: a gitignore-style `group` would also match our own folders (shared/tls/...).
 const nodeBuiltinPatterns = nodeBuiltins.map((name) => ({
-  group: [name, `${name}/*`],
+  regex: `^${name.replace('*', '.*')}(/.*)?$`,
   message: 'Node built-ins belong in electron/ (the main process).',
 }));
 

@@ -9,7 +9,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { ThemeProvider } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { OptionSpec } from '../../shared/catalog/options';
 import { api, onMenuCommand } from '../api/client';
@@ -17,6 +17,7 @@ import { OpenFilePanel } from '../pages/OpenFilePanel';
 import { OtherKeysPage } from '../pages/OtherKeysPage';
 import { ProblemsPage } from '../pages/ProblemsPage';
 import { SectionPage } from '../pages/SectionPage';
+import { onPageRequest } from '../pages/keystores/page-requests';
 import { FindOption } from './FindOption';
 import { NavList } from './NavList';
 import { SaveDialog, type SaveStep } from './SaveDialog';
@@ -26,6 +27,11 @@ import { TopBar } from './TopBar';
 import { useConfig } from './use-config';
 
 const themeKey = 'rwsec.theme';
+// The keystore manager and chain preview load on first visit (not in the initial bundle path).
+const KeystoresPage = lazy(() => import('../pages/keystores/KeystoresPage'));
+const ChainPage = lazy(() => import('../pages/chain/ChainPage'));
+const MapPage = lazy(() => import('../pages/map/MapPage'));
+const WizardsPage = lazy(() => import('../pages/wizards/WizardsPage'));
 
 function storedTheme(): ThemeChoice {
   const value = localStorage.getItem(themeKey);
@@ -125,6 +131,14 @@ export function App() {
   );
 
   useEffect(() => onMenuCommand(command), [command]);
+  useEffect(
+    () =>
+      onPageRequest((p) => {
+        setOpenPanel(false);
+        setPage(p);
+      }),
+    [],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -217,7 +231,24 @@ export function App() {
     );
   } else if (page === 'other') content = <OtherKeysPage model={model} />;
   else if (page === 'problems') content = <ProblemsPage model={model} onJump={jumpToDiagnostic} />;
-  else content = <SectionPage key={page} section={page} model={model} />;
+  else if (page === 'map' || page === 'wizards') {
+    const jump = (path: string) => {
+      const spec = optionForPath(path);
+      if (spec) jumpToOption(spec);
+    };
+    content = (
+      <Suspense fallback={<Typography role="status">Loading…</Typography>}>
+        {page === 'map' ? <MapPage model={model} onJump={jump} /> : <WizardsPage model={model} />}
+      </Suspense>
+    );
+  } else if (page === 'keystores' || page === 'chain') {
+    const Tool = page === 'keystores' ? KeystoresPage : ChainPage;
+    content = (
+      <Suspense fallback={<Typography role="status">Loading…</Typography>}>
+        <Tool key={page} />
+      </Suspense>
+    );
+  } else content = <SectionPage key={page} section={page} model={model} />;
 
   return (
     <ThemeProvider theme={theme}>
@@ -251,7 +282,9 @@ export function App() {
         />
         <Box component="main" sx={{ flex: 1, minWidth: 0, px: 4, pb: 6 }}>
           <Toolbar variant="dense" />
-          <Box sx={{ maxWidth: 960, pt: 3 }}>{content}</Box>
+          <Box sx={{ maxWidth: page === 'keystores' || page === 'chain' ? 1600 : 960, pt: 3 }}>
+            {content}
+          </Box>
         </Box>
       </Box>
       <SaveDialog

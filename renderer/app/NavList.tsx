@@ -54,6 +54,10 @@ export function NavList(props: {
         <List>
           {item('other')}
           {item('problems')}
+          {item('map')}
+          {item('wizards')}
+          {item('keystores')}
+          {item('chain')}
         </List>
       </nav>
     </Drawer>

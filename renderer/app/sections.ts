@@ -1,7 +1,8 @@
 // The navigation: one page per catalog section, then the pages that are not forms.
 import { options, type OptionSection, type OptionSpec } from '../../shared/catalog/options';
 
-export type PageId = OptionSection | 'other' | 'problems';
+export type PageId =
+  OptionSection | 'other' | 'problems' | 'wizards' | 'map' | 'keystores' | 'chain';
 
 export const formPages: readonly { id: OptionSection; title: string; intro: string }[] = [
   {
@@ -36,6 +37,10 @@ export const pageTitles: Record<PageId, string> = {
   ...(Object.fromEntries(formPages.map((p) => [p.id, p.title])) as Record<OptionSection, string>),
   other: 'Other keys',
   problems: 'Problems',
+  wizards: 'Wizards',
+  map: 'Connection map',
+  keystores: 'Keystores',
+  chain: 'Chain preview',
 };
 
 /** Options a page shows: older layouts (alternativeTo) are edited through their primary field. */

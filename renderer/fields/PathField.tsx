@@ -6,6 +6,7 @@ import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { api } from '../api/client';
+import { StoreLinks } from '../pages/keystores/StoreLinks';
 import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
 
 type Check = Response<'file.check'> | 'checking' | null;
@@ -77,6 +78,7 @@ export function PathField(props: FieldProps) {
         }}
       />
       <PathStatus check={check} id={`${id}-status`} />
+      <StoreLinks check={check} optionPath={spec.path} value={text} />
     </Stack>
   );
 }

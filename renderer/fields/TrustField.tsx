@@ -5,6 +5,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { displayText, worstSeverity, type FieldProps } from './field-props';
 import { PathStatus, usePathCheck } from './PathField';
+import { StoreLinks } from '../pages/keystores/StoreLinks';
 
 type Mode = 'true' | 'false' | 'path';
 
@@ -68,6 +69,7 @@ export function TrustField(props: FieldProps) {
             }}
           />
           <PathStatus check={check} id={`${id}-status`} />
+          <StoreLinks check={check} optionPath={spec.path} value={path} />
         </>
       )}
     </Stack>

@@ -1,5 +1,8 @@
 // Channel names and bridge constants without the schemas, so the renderer bundle does not carry
 // zod (the hosts validate; the UI only needs the names). contract.ts checks this list matches.
+import { kitChannelNames } from './kit-channels';
+import { chainChannelNames, keystoreChannelNames } from './keystore-channels';
+
 export const channelNames = [
   'app.info',
   'config.state',
@@ -12,6 +15,9 @@ export const channelNames = [
   'config.save',
   'config.reload',
   'file.check',
+  ...keystoreChannelNames,
+  ...chainChannelNames,
+  ...kitChannelNames,
 ] as const;
 
 /** Name under which the preload exposes the API on `window`. */

@@ -4,6 +4,9 @@
 // parse requests (and their own responses) with these schemas, so a drift fails loudly.
 import { z } from 'zod';
 import { channelNames, menuCommands, type MenuCommand } from './channels';
+import { chainContract } from './chain-contract';
+import { kitContract } from './contract-kits';
+import { keystoreContract } from './keystore-contract';
 
 export { bridgeKey, menuChannel, type MenuCommand } from './channels';
 
@@ -110,6 +113,9 @@ export const contract = {
       description: z.string().nullable(),
     }),
   },
+  ...keystoreContract,
+  ...chainContract,
+  ...kitContract,
 } as const;
 
 export type Contract = typeof contract;

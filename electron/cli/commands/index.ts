@@ -15,7 +15,7 @@ export interface CommandEntry {
 export const commands: CommandEntry[] = [
   {
     name: 'serve',
-    summary: 'Serve the editor UI to a browser on 127.0.0.1 (headless hosts, SSH tunnels)',
+    summary: 'serve the editor UI to a browser on 127.0.0.1 (headless hosts, SSH tunnels)',
     load: async () => (await import('./serve')).serveCommand,
   },
   {

@@ -119,7 +119,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Serve the editor UI to a browser on 127.0.0.1 (headless hosts, SSH tunnels)',
+  summary: 'serve the editor UI to a browser on 127.0.0.1 (headless hosts, SSH tunnels)',
   help,
   run,
 };

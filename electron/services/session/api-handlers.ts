@@ -4,6 +4,10 @@ import type { ApiHandlers } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/dispatch';
 import type { EditingSession } from './editing-session';
 import { checkFile } from './file-check';
+import { createKeystoreHandlers } from '../app-api/keystore-handlers';
+import { createChainHandlers } from '../app-api/chain-handlers';
+import { createKitHandlers } from '../app-api/kit-handlers';
+import { createMapHandlers } from '../app-api/map-handlers';
 
 export interface HostInfo {
   version: string;
@@ -30,5 +34,9 @@ export function createApiHandlers(session: EditingSession, host: HostInfo): ApiH
     'config.save': ({ force }) => session.save(force ?? false),
     'config.reload': () => session.reload(),
     'file.check': ({ path }) => checkFile(session.resolvePath(path)),
+    ...createKeystoreHandlers(session),
+    ...createChainHandlers(session),
+    ...createKitHandlers(session),
+    ...createMapHandlers(session),
   };
 }

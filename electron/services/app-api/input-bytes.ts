@@ -1,0 +1,44 @@
+// A file the UI hands over: a path typed in a form, bytes dropped on the page, or pasted PEM.
+import { readFile } from 'node:fs/promises';
+import { ApiError } from '../../../shared/api/dispatch';
+import { maxUploadBytes } from '../../../shared/api/keystore-channels';
+import type { KeystoreInput } from '../../../shared/api/keystore-contract';
+
+export interface InputBytes {
+  bytes: Buffer;
+  /** Named in messages: the resolved path, the dropped file's name, or "the pasted text". */
+  name: string;
+}
+
+export async function readInputBytes(
+  input: KeystoreInput,
+  resolvePath: (path: string) => string,
+): Promise<InputBytes> {
+  if ('pem' in input) return { bytes: Buffer.from(input.pem, 'utf8'), name: 'the pasted text' };
+  if ('upload' in input) {
+    const bytes = Buffer.from(input.upload.base64, 'base64');
+    if (bytes.length > maxUploadBytes) {
+      throw new ApiError(
+        'bad-request',
+        `${input.upload.name} is larger than ${maxUploadBytes / 1024} KiB: certificates and stores are much smaller; give its path instead.`,
+      );
+    }
+    if (bytes.length === 0) throw new ApiError('bad-request', `${input.upload.name} is empty.`);
+    return { bytes, name: input.upload.name };
+  }
+  const file = resolvePath(input.path);
+  try {
+    const bytes = await readFile(file);
+    if (bytes.length === 0) throw new ApiError('failed', `${file} is empty.`);
+    return { bytes, name: file };
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ApiError(
+      'failed',
+      code === 'ENOENT'
+        ? `${file} does not exist. Check the path.`
+        : `Cannot read ${file} (${code ?? String(error)}). Check the path and its permissions.`,
+    );
+  }
+}

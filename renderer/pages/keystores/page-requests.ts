@@ -1,0 +1,31 @@
+// "Open in the keystore manager" and "Preview chain" from elsewhere in the UI: the request waits
+// here until the (lazily loaded) page takes it, and the shell is told which page to show.
+export type PageRequest =
+  | { page: 'keystores'; path: string; configKey?: string }
+  | { page: 'chain'; alias?: string; trustKey?: string };
+
+type Listener = (page: PageRequest['page']) => void;
+
+let pending: PageRequest | null = null;
+const listeners = new Set<Listener>();
+
+export function requestPage(request: PageRequest): void {
+  pending = request;
+  for (const listener of listeners) listener(request.page);
+}
+
+/** The request for `page`, once: the page calls it when it mounts. */
+export function takeRequest<P extends PageRequest['page']>(
+  page: P,
+): Extract<PageRequest, { page: P }> | null {
+  if (pending?.page !== page) return null;
+  const request = pending as Extract<PageRequest, { page: P }>;
+  pending = null;
+  return request;
+}
+
+/** The shell listens to switch pages; returns the unsubscribe. */
+export function onPageRequest(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,220 @@
+// Pieces every wizard uses: the stepper frame, the outcome of a kit (files, warnings, values),
+// the verify checks, the config diff, and applying a kit's values to the open session.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Paper from '@mui/material/Paper';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { Response } from '../../../shared/api/contract';
+import type { ConfigModel } from '../../app/use-config';
+
+export type KitResult = Response<'kit.https.run'>;
+export type KitEdit = KitResult['edits'][number];
+export type Check = Response<'kit.verify.store'>['checks'][number];
+
+/** Runs API calls with one busy flag and one error message (shown by the wizard frame). */
+export function useCall() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const call = useCallback(async <T,>(operation: () => Promise<T>): Promise<T | null> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await operation();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, call, clearError: () => setError(null) };
+}
+
+/** Applies a kit's values to the open session (one batch, one undo step) and returns the diff. */
+export async function applyEdits(
+  model: ConfigModel,
+  edits: readonly KitEdit[],
+): Promise<string | null> {
+  for (const e of edits) {
+    if (e.delete) model.deleteValue(e.path);
+    else model.setValue(e.path, e.value);
+  }
+  return model.diff();
+}
+
+export function WizardFrame(props: {
+  title: string;
+  steps: readonly string[];
+  active: number;
+  busy: boolean;
+  error: string | null;
+  children: ReactNode;
+  /** Undefined hides the button. */
+  onBack?: (() => void) | undefined;
+  next?: { label: string; disabled?: boolean; onClick(): void } | undefined;
+}) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={props.title}>
+      <Typography variant="h6" component="h2" gutterBottom>
+        {props.title}
+      </Typography>
+      <Stepper activeStep={props.active} alternativeLabel sx={{ mb: 3 }}>
+        {props.steps.map((s) => (
+          <Step key={s}>
+            <StepLabel>{s}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>{props.children}</Box>
+      {props.error && (
+        <Alert severity="error" sx={{ mt: 2, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {props.error}
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, mt: 3, alignItems: 'center' }}>
+        {props.onBack && (
+          <Button onClick={props.onBack} disabled={props.busy}>
+            Back
+          </Button>
+        )}
+        <Box sx={{ flex: 1 }} />
+        {props.busy && <CircularProgress size={22} aria-label="Working" />}
+        {props.next && (
+          <Button
+            variant="contained"
+            onClick={props.next.onClick}
+            disabled={props.busy || props.next.disabled === true}
+          >
+            {props.next.label}
+          </Button>
+        )}
+      </Box>
+    </Paper>
+  );
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+export function FileList(props: { files: KitResult['files']; written: boolean }) {
+  return (
+    <Box
+      component="ul"
+      aria-label={props.written ? 'Files written' : 'Files to write'}
+      sx={{ m: 0, pl: 2.5 }}
+    >
+      {props.files.map((f) => (
+        <li key={f.path}>
+          <Box component="span" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+            {f.path}
+          </Box>{' '}
+          <Typography component="span" variant="body2" color="text.secondary">
+            ({size(f.bytes)}
+            {f.exists
+              ? props.written
+                ? ', replaced: previous kept as .bak'
+                : ', replaces the existing file'
+              : ''}
+            {f.secret ? ', owner-only: holds a key or password' : ''})
+          </Typography>
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+export function Warnings(props: { warnings: readonly string[] }) {
+  return (
+    <>
+      {props.warnings.map((w) => (
+        <Alert key={w} severity="warning" sx={{ overflowWrap: 'anywhere' }}>
+          {w}
+        </Alert>
+      ))}
+    </>
+  );
+}
+
+/** The values a kit sets, as they will be stored (secrets in their stored form: OBF:/CRYPT:). */
+export function EditList(props: { edits: readonly KitEdit[] }) {
+  if (props.edits.length === 0) return null;
+  return (
+    <Box
+      component="ul"
+      aria-label="Configuration values"
+      sx={{ m: 0, pl: 2.5, fontFamily: 'monospace', fontSize: 13 }}
+    >
+      {props.edits.map((e) => (
+        <li key={e.path} style={{ overflowWrap: 'anywhere' }}>
+          {e.path}: {e.delete ? '(removed)' : String(e.value)}
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+export function DiffView(props: { diff: string | null }) {
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3">
+        application.yaml: pending changes (not saved yet)
+      </Typography>
+      <Box
+        component="pre"
+        aria-label="Config diff"
+        sx={{
+          m: 0,
+          p: 1.5,
+          bgcolor: 'action.hover',
+          borderRadius: 1,
+          fontSize: 12.5,
+          overflow: 'auto',
+          maxHeight: 260,
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+        }}
+      >
+        {props.diff || '(no change)'}
+      </Box>
+      <Typography variant="body2" color="text.secondary">
+        These values are pending edits in the editor: review and write them with Save… in the top
+        bar (undo removes them).
+      </Typography>
+    </>
+  );
+}
+
+export function Checks(props: { checks: readonly Check[] | null }) {
+  if (!props.checks) return null;
+  const colors = { ok: 'success', warn: 'warning', fail: 'error' } as const;
+  const words = { ok: 'OK', warn: 'Warning', fail: 'Failed' } as const;
+  return (
+    <Box
+      component="ul"
+      aria-label="Verification"
+      sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}
+    >
+      {props.checks.map((c, i) => (
+        <Box
+          component="li"
+          key={i}
+          data-check={c.mark}
+          sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}
+        >
+          <Chip size="small" color={colors[c.mark]} label={words[c.mark]} sx={{ minWidth: 76 }} />
+          <Typography variant="body2" sx={{ overflowWrap: 'anywhere', pt: 0.25 }}>
+            {c.text}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}

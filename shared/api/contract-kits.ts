@@ -1,0 +1,196 @@
+// Channels of the kit wizards, secret encryption and the connection map (spread into the one
+// contract in contract.ts). Kept apart so the contract file stays readable; same rules apply: the
+// hosts parse every request and response with these schemas.
+import { z } from 'zod';
+
+const text = z.string().max(4096);
+const path = z.string().min(1).max(4096);
+const secret = z.string().max(1024);
+
+/** Key choices the kits offer (RSA sizes and EC curves that keytool and Jetty accept). */
+export const kitKeyChoices = ['rsa-2048', 'rsa-3072', 'rsa-4096', 'ec-p256', 'ec-p384'] as const;
+const keyChoice = z.enum(kitKeyChoices);
+
+/** One file a kit writes (or would write): for the preview tree and the summary. */
+const kitFile = z.object({
+  path: z.string(),
+  bytes: z.number().int(),
+  /** True when a file of that name exists already (it is replaced; the old one kept as .bak). */
+  exists: z.boolean(),
+  /** Holds a private key or a password (written readable by the owner only). */
+  secret: z.boolean(),
+});
+
+/** A config value the wizard applies to the open session (pending until the reviewed save). */
+const kitEdit = z.object({
+  path: z.string(),
+  value: z.unknown().optional(),
+  /** Remove the key (e.g. a stale JKS password beside a PEM trust file). */
+  delete: z.boolean().optional(),
+});
+
+const kitResult = z.object({
+  files: z.array(kitFile),
+  warnings: z.array(z.string()),
+  summary: z.array(z.string()),
+  edits: z.array(kitEdit),
+  /** Run only: previous versions kept. */
+  backups: z.array(z.string()).optional(),
+});
+
+const httpsRequest = z
+  .object({
+    mode: z.enum(['self-signed', 'csr', 'reply', 'import']),
+    keystore: path,
+    alias: z.string().min(1).max(128),
+    storeType: z.enum(['JKS', 'PKCS12']),
+    password: secret,
+    port: z.number().int().min(1).max(65535),
+    dname: text.optional(),
+    san: text.optional(),
+    key: keyChoice.optional(),
+    days: z.number().int().min(1).max(36500).optional(),
+    csrOut: path.optional(),
+    replyFile: path.optional(),
+    keyFile: path.optional(),
+    certFile: path.optional(),
+    keyPassword: secret.optional(),
+    replace: z.boolean().optional(),
+  })
+  .strict();
+
+const cassandraRequest = z
+  .object({
+    outDir: path,
+    nodes: z.array(z.string().min(1).max(253)).min(1).max(200),
+    key: keyChoice,
+    days: z.number().int().min(1).max(36500),
+    password: secret,
+    legacy: z.boolean().optional(),
+    /** A CRYPT: value of the password (secret.crypt) for cassandraCluster.truststorePassword. */
+    crypt: z.string().max(4096).optional(),
+  })
+  .strict();
+
+export const trustTargetIds = ['config-server', 'webdav', 'rcs', 'speechminer'] as const;
+
+const servedCert = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  selfSigned: z.boolean(),
+  ca: z.boolean(),
+  notAfter: z.string(),
+  fingerprint256: z.string(),
+});
+
+const trustRequest = z
+  .object({
+    target: z.enum(trustTargetIds),
+    /** A certificate file (PEM, DER, P7B or keystore) or a live HOST:PORT. */
+    source: z.union([
+      z.object({ file: path, password: secret.optional() }).strict(),
+      z.object({ endpoint: z.string().min(3).max(300) }).strict(),
+    ]),
+    out: path,
+    format: z.enum(['jks', 'pem']),
+    password: secret.optional(),
+    crypt: z.string().max(4096).optional(),
+  })
+  .strict();
+
+const check = z.object({ mark: z.enum(['ok', 'warn', 'fail']), text: z.string() });
+
+const linkDiagnostic = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  rule: z.string(),
+  path: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  message: z.string(),
+  fix: z.string().optional(),
+});
+
+const connectionLink = z.object({
+  id: z.enum([
+    'inbound-https',
+    'config-server',
+    'sip-server',
+    'interaction-server',
+    'webdav',
+    'rcs',
+    'speechminer',
+    'cassandra',
+  ]),
+  peer: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  state: z.enum(['validated', 'not-validated', 'plain', 'misconfigured', 'unknown']),
+  summary: z.string(),
+  validation: z.string(),
+  reason: z.string().optional(),
+  diagnostics: z.array(linkDiagnostic),
+  target: z.object({
+    section: z.enum(['https', 'outbound', 'cassandra', 'cors-csrf', 'on-premise']),
+    path: z.string(),
+  }),
+  paths: z.array(z.string()),
+});
+
+export const kitContract = {
+  /** What the HTTPS kit would write (nothing is written). */
+  'kit.https.plan': { request: httpsRequest, response: kitResult },
+  /** Writes the keystore (and CSR) at once; returns the ssl.* values for the open session. */
+  'kit.https.run': { request: httpsRequest, response: kitResult },
+  'kit.cassandra.plan': { request: cassandraRequest, response: kitResult },
+  'kit.cassandra.run': { request: cassandraRequest, response: kitResult },
+  /** The chain a live server sends, to choose the CA to trust. */
+  'kit.trust.probe': {
+    request: z.object({ endpoint: z.string().min(3).max(300) }).strict(),
+    response: z.object({
+      protocol: z.string(),
+      chain: z.array(servedCert),
+      /** Whether the server sent a self-signed (root) certificate. */
+      rootSent: z.boolean(),
+    }),
+  },
+  'kit.trust.run': { request: trustRequest, response: kitResult },
+  /** Opens a written store with our reader and checks its entries (and a chain against a trust file). */
+  'kit.verify.store': {
+    request: z
+      .object({
+        store: path,
+        password: secret,
+        alias: z.string().max(128).optional(),
+        trustFile: path.optional(),
+        trustPassword: secret.optional(),
+        host: z.string().max(253).optional(),
+      })
+      .strict(),
+    response: z.object({ checks: z.array(check) }),
+  },
+  /** Probes a live endpoint and judges its chain against a trust file. */
+  'kit.verify.endpoint': {
+    request: z
+      .object({
+        endpoint: z.string().min(3).max(300),
+        trustFile: path,
+        trustPassword: secret.optional(),
+      })
+      .strict(),
+    response: z.object({ checks: z.array(check) }),
+  },
+  /** Jetty's OBF: form (reversible obfuscation, for ssl.keyStorePassword). */
+  'secret.obf': {
+    request: z.object({ password: secret }).strict(),
+    response: z.object({ value: z.string() }),
+  },
+  /** CRYPT: made by the admin's gir.jar (`java -jar gir.jar --encrypt`). */
+  'secret.crypt': {
+    request: z.object({ girJar: path, java: path.optional(), password: secret.min(1) }).strict(),
+    response: z.object({ value: z.string() }),
+  },
+  /** The connection map of the open configuration (no links when nothing is open). */
+  'map.state': {
+    request: z.object({}).strict(),
+    response: z.object({ open: z.boolean(), links: z.array(connectionLink) }),
+  },
+} as const;
