@@ -74,7 +74,9 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
   const token = randomBytes(32).toString('hex');
   let port = options.port;
 
-  const server = createServer((req, res) => {
+  // Node enforces headersTimeout/requestTimeout on a timer (default every 30 s): check each second,
+  // or a client trickling its headers is held 30 s instead of 10.
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     void route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {

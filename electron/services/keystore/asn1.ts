@@ -144,14 +144,18 @@ export function readInt(node: Asn1 | undefined): number {
 export function readString(node: Asn1 | undefined): string {
   if (!node) throw new Asn1Error('expected a string');
   if (node.tag === TAG.BMP) {
+    if (node.value.length % 2) throw new Asn1Error('BMPString of odd length');
     const swapped = Buffer.from(node.value);
     swapped.swap16();
     return swapped.toString('utf16le');
   }
   if (node.tag === TAG.UNIVERSAL) {
     let s = '';
-    for (let i = 0; i + 3 < node.value.length; i += 4)
-      s += String.fromCodePoint(node.value.readUInt32BE(i));
+    for (let i = 0; i + 3 < node.value.length; i += 4) {
+      const code = node.value.readUInt32BE(i);
+      if (code > 0x10ffff) throw new Asn1Error('UniversalString character out of range');
+      s += String.fromCodePoint(code);
+    }
     return s;
   }
   if (node.tag === TAG.T61) return node.value.toString('latin1');

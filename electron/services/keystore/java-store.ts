@@ -55,6 +55,12 @@ class Reader {
     this.pos += 8;
     return v;
   }
+  /** A Java Date (ms since 1970); beyond JavaScript's ±275,000 years it can only be damage. */
+  date(): Date {
+    const date = new Date(this.u64());
+    if (Number.isNaN(date.getTime())) throw new StoreFormatError('an entry date is out of range');
+    return date;
+  }
   bytes(n: number): Buffer {
     this.need(n);
     const v = this.buf.subarray(this.pos, this.pos + n);
@@ -110,7 +116,7 @@ export function parseJavaStore(buf: Buffer, password: string | undefined): RawSt
     const tag = r.u32();
     if (tag === 1) {
       const alias = r.utf();
-      const created = new Date(r.u64());
+      const created = r.date();
       const protectedKey = r.bytes(r.u32());
       const n = r.u32();
       if (n > 100) throw new StoreFormatError('implausible chain length');
@@ -119,7 +125,7 @@ export function parseJavaStore(buf: Buffer, password: string | undefined): RawSt
       entries.push({ tag, alias, created, protectedKey, chain });
     } else if (tag === 2) {
       const alias = r.utf();
-      const created = new Date(r.u64());
+      const created = r.date();
       entries.push({ tag, alias, created, cert: readCert() });
     } else if (tag === 3 && magic === JCEKS_MAGIC) {
       // A secret key is a Java-serialised object whose length is not stored: stop here.

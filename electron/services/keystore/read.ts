@@ -11,6 +11,7 @@ import { KeystoreError, type Keystore } from './model';
 import { parsePem, PemError } from './pem';
 import { pkcs7Certificates } from './pkcs7';
 import { readPkcs12 } from './pkcs12-read';
+import { describeCertificate } from '../x509/describe';
 
 export interface ReadOptions {
   /** Store password (JKS/JCEKS integrity, PKCS12 MAC and bags, encrypted PEM keys). */
@@ -26,6 +27,33 @@ export interface ReadOptions {
  * (truncated, garbled or not a store at all) or 'unsupported'.
  */
 export function readKeystore(bytes: Uint8Array, options: ReadOptions = {}): Keystore {
+  const store = readAnyFormat(bytes, options);
+  checkCertificates(store, options.file);
+  return store;
+}
+
+/**
+ * OpenSSL parses a certificate lazily: one whose public key or key usage is garbled still makes
+ * an X509Certificate, and fails later in whatever reads it (describe, chain checks, kits). Such
+ * a file is damaged; say so here, where the file is named.
+ */
+function checkCertificates(store: Keystore, file: string | undefined): void {
+  const certs = [
+    ...store.entries.flatMap((e) => e.chain.map((cert) => ({ cert, alias: e.alias }))),
+    ...(store.hiddenCertificates ?? []).map((cert) => ({ cert, alias: undefined })),
+  ];
+  for (const { cert, alias } of certs) {
+    try {
+      void cert.publicKey;
+      describeCertificate(cert);
+    } catch {
+      const which = alias === undefined ? 'a certificate' : `a certificate of "${alias}"`;
+      throw corrupt(file, store.type, `${which} cannot be decoded`);
+    }
+  }
+}
+
+function readAnyFormat(bytes: Uint8Array, options: ReadOptions): Keystore {
   const buf = Buffer.isBuffer(bytes)
     ? bytes
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

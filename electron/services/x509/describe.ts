@@ -177,6 +177,8 @@ interface Extensions {
   pathLen?: number;
 }
 
+const SHOWN_EXTENSIONS = new Set(['2.5.29.15', '2.5.29.37', '2.5.29.19']);
+
 function readExtensions(tbsFields: Asn1[]): Extensions {
   const out: Extensions = { keyUsage: [], extendedKeyUsage: [], isCA: false };
   const wrapper = tbsFields.find((n) => n.tag === 0xa3);
@@ -185,7 +187,8 @@ function readExtensions(tbsFields: Asn1[]): Extensions {
     const parts = children(ext);
     const oid = readOid(parts[0]);
     const value = parts[parts.length - 1];
-    if (!value || value.tag !== TAG.OCTET_STRING) continue;
+    // Only the extensions shown are decoded: others may hold anything (even non-DER bytes).
+    if (!value || value.tag !== TAG.OCTET_STRING || !SHOWN_EXTENSIONS.has(oid)) continue;
     const inner = parseDer(value.value);
     if (oid === '2.5.29.15') {
       const bits = inner.value.subarray(1);
