@@ -153,7 +153,8 @@ function verify(before: EditTarget, next: EditTarget, edit: DocumentEdit): void 
 export function applyEdits<D extends EditTarget>(
   doc: D,
   edits: readonly DocumentEdit[],
-  parse: (text: string) => D,
+  /** Reads `text`, which is `previous.text` with `splices` applied. */
+  parse: (text: string, previous: D, splices: readonly Splice[]) => D,
 ): D {
   let current = doc;
   let queue = [...edits];
@@ -171,14 +172,12 @@ export function applyEdits<D extends EditTarget>(
       batch.push(planned);
       queue = rest;
     }
-    const text = applySplices(
-      current.text,
-      batch.flatMap((b) => b.splices),
-    );
+    const splices = batch.flatMap((b) => b.splices);
+    const text = applySplices(current.text, splices);
     if (text === current.text) continue;
     let next: D;
     try {
-      next = parse(text);
+      next = parse(text, current, splices);
     } catch (error) {
       const where = batch.map((b) => b.edit.path).join(', ');
       const detail = error instanceof YamlSyntaxError ? `: ${error.message}` : '';

@@ -5,8 +5,9 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
   parseDocument,
+  visit,
+  type LineCounter,
   type Document,
   type Node,
   type Pair,
@@ -14,8 +15,14 @@ import {
 import type { ConfigView, SourcePosition } from '../config-view';
 import { applyEdits, splitPath, type EditTarget } from './apply-edits';
 import { isMergeKey, ownNode, type EditContext } from './edit-plan';
-import { toSyntaxError } from './errors';
-import { column, detectLineEnding } from './text-lines';
+import { toSyntaxError, YamlSyntaxError } from './errors';
+import {
+  countLines,
+  hasIndependentSections,
+  parseOptions,
+  reparseSections,
+} from './section-reparse';
+import { column, detectLineEnding, type Splice } from './text-lines';
 
 export { DocumentEditError, YamlSyntaxError } from './errors';
 export { splitPath } from './apply-edits';
@@ -34,22 +41,66 @@ export class RwsDocument implements ConfigView, EditTarget {
   private constructor(
     readonly text: string,
     private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private lineCounter: LineCounter | undefined,
+    /** @internal How it was read: 'sections' when an edit re-read only the sections it touched. */
+    readonly readBy: 'whole' | 'sections' = 'whole',
   ) {}
+
+  /** Whether top-level sections can be re-read alone (section-reparse.ts); judged when needed. */
+  private independent: boolean | undefined;
+
+  /** Line starts: kept from the parse, or counted when first needed after a section re-read. */
+  private get lines(): LineCounter {
+    this.lineCounter ??= countLines(this.text);
+    return this.lineCounter;
+  }
 
   /** Parses `text`; throws YamlSyntaxError (with line and column) when it is not valid YAML. */
   static parse(text: string): RwsDocument {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, {
-      version: '1.1',
-      merge: true,
-      uniqueKeys: true,
-      lineCounter: lines,
-      prettyErrors: false,
-    });
+    const doc = parseDocument(text, parseOptions);
     const first = doc.errors[0];
-    if (first) throw toSyntaxError(first, doc, lines);
-    return new RwsDocument(text, doc, lines);
+    // Line starts are only needed for positions: counted when asked, not on every parse.
+    if (first) throw toSyntaxError(first, doc, countLines(text));
+    const parsed = new RwsDocument(text, doc, undefined);
+    parsed.checkResolution();
+    return parsed;
+  }
+
+  /**
+   * Aliases and merges (`<<:`) are resolved when the document is read, where the yaml library
+   * throws: a ReferenceError past maxAliasCount (a "billion laughs" file expands to billions of
+   * nodes) and an Error for a merge of a non-mapping (SnakeYAML refuses both). Resolve such a
+   * document once here, so that both are syntax errors at parse time and not a crash in whatever
+   * reads a value later. Documents without aliases or merges skip this (sections resolve alone).
+   */
+  private checkResolution(): void {
+    let alias: Node | undefined;
+    let merge: Node | undefined;
+    visit(this.doc, {
+      Alias(_, node) {
+        alias ??= node;
+      },
+      Pair(_, pair) {
+        if (isMergeKey(pair.key)) merge ??= pair.key as Node;
+      },
+    });
+    if (!alias && !merge) return;
+    try {
+      void this.plain;
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      const tooMany = error instanceof ReferenceError;
+      const at = (tooMany ? alias : (merge ?? alias))?.range?.[0] ?? 0;
+      const pos = this.lines.linePos(at);
+      throw new YamlSyntaxError(
+        tooMany
+          ? 'the aliases (*name) expand to too many values (more than 1000 copies): a file ' +
+              'made to exhaust memory, or aliases nested too deeply; write the values out instead'
+          : `cannot resolve a merge (<<:): ${error.message}`,
+        pos.line,
+        pos.col,
+      );
+    }
   }
 
   /** The whole text, byte for byte (no change unless edited). */
@@ -68,7 +119,28 @@ export class RwsDocument implements ConfigView, EditTarget {
    * DocumentEditError, leaving this document as it was, when an edit cannot be made safely.
    */
   withEdits(edits: readonly DocumentEdit[]): RwsDocument {
-    return applyEdits<RwsDocument>(this, edits, (text) => RwsDocument.parse(text));
+    return applyEdits<RwsDocument>(this, edits, (text, previous, splices) =>
+      previous.reread(text, splices),
+    );
+  }
+
+  /**
+   * `text` (this text with `splices` applied) read again: only the touched top-level sections
+   * when the others cannot depend on them, else the whole text.
+   */
+  private reread(text: string, splices: readonly Splice[]): RwsDocument {
+    this.independent ??= hasIndependentSections(this.doc, this.text);
+    const parts = this.independent
+      ? reparseSections({ text: this.text, doc: this.doc }, splices, text)
+      : undefined;
+    if (!parts) return RwsDocument.parse(text);
+    const next = new RwsDocument(text, parts.doc, parts.lines, 'sections');
+    next.independent = true;
+    // Sections outside the re-read part are the same nodes: their values stay valid.
+    for (const [name, value] of this.sectionCache) {
+      if (parts.kept.has(name)) next.sectionCache.set(name, value);
+    }
+    return next;
   }
 
   /** @internal What the edit planner needs; not part of the ConfigView. */

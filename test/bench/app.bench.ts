@@ -1,8 +1,8 @@
 // The desktop app's figures (issue 6): serve cold start to an interactive page, keystroke to
 // updated diagnostics on a 5,000-line file, and the initial renderer JS size.
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { EditingSession } from '../../electron/services/session/editing-session';
@@ -77,23 +77,47 @@ async function keystroke(): Promise<BenchFigure> {
       unit: 'ms',
       goal: 50,
       better: 'lower',
-      method:
-        'in-process session edit: lossless edit + reparse + validateConfig + state; median of 20 after 5 warm-up',
+      method: `in-process session edit: lossless edit + re-read + validateConfig + state; median of 20 after 5 warm-up, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * app.js and every chunk it loads through static imports, transitively: the browser fetches them
+ * all before the first render. Chunks behind dynamic import() (the pages loaded on demand) are not
+ * initial.
+ */
+async function initialScripts(dir: string, entry: string): Promise<Buffer[]> {
+  const seen = new Set<string>();
+  const out: Buffer[] = [];
+  const visit = async (file: string): Promise<void> => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const js = await readFile(join(dir, file));
+    out.push(js);
+    const source = js.toString('utf8');
+    for (const match of source.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+)["']/g)) {
+      const target = match[1];
+      if (target !== undefined) await visit(join(dirname(file), target));
+    }
+  };
+  await visit(entry);
+  return out;
+}
+
 async function bundleSize(): Promise<BenchFigure> {
-  const js = await readFile(join(repoRoot, 'dist', 'renderer', 'app.js'));
+  const dir = join(repoRoot, 'dist', 'renderer');
+  const scripts = await initialScripts(dir, 'app.js');
+  const gzipped = scripts.reduce((sum, js) => sum + gzipSync(js, { level: 9 }).length, 0);
   return {
     name: 'initial renderer JS (gzip)',
-    value: gzipSync(js, { level: 9 }).length / 1024,
+    value: gzipped / 1024,
     unit: 'KB',
     goal: 500,
     better: 'lower',
-    method: 'dist/renderer/app.js gzip -9 (the only script index.html loads)',
+    method: `dist/renderer/app.js plus the ${scripts.length - 1} chunks it imports statically, each gzip -9 (dynamic import() pages excluded)`,
   };
 }
 
