@@ -14,6 +14,8 @@ export interface Command {
   summary: string;
   /** Full help for `rwsec help NAME` / `rwsec NAME --help`. */
   help(): string;
+  /** Commands with subcommands answer `rwsec CMD SUB --help` themselves, with that sub's help. */
+  handlesSubcommandHelp?: boolean;
   run(args: string[], io: CliIo): Promise<number>;
 }
 

@@ -52,7 +52,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_UNREADABLE;
   }
   const command = await entry.load();
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const helpAsked = rest.includes('--help') || rest.includes('-h');
+  const subcommandNamed = rest[0] !== undefined && !rest[0].startsWith('-');
+  if (helpAsked && !(command.handlesSubcommandHelp && subcommandNamed)) {
     io.out(command.help() + '\n');
     return 0;
   }

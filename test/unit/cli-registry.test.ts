@@ -20,3 +20,20 @@ test('rwsec --help lists every command; an unknown command exits 2 with the usag
   assert.equal(await runCli(['frobnicate'], io), 2);
   assert.match(err, /unknown command 'frobnicate'/);
 });
+
+test('`CMD SUB --help` shows that subcommand; `CMD --help` the command overview', async () => {
+  const capture = async (argv: string[]) => {
+    let out = '';
+    const code = await runCli(argv, { out: (t) => (out += t), err: () => undefined, env: {} });
+    return { code, out };
+  };
+  const importHelp = await capture(['keystore', 'import', '--help']);
+  assert.equal(importHelp.code, 0);
+  assert.match(importHelp.out, /^Usage: rwsec keystore import /);
+  assert.doesNotMatch(importHelp.out, /rwsec keystore selfsigned/);
+  const httpsHelp = await capture(['kit', 'https', '--help']);
+  assert.match(httpsHelp.out, /rwsec kit https/);
+  assert.doesNotMatch(httpsHelp.out, /rwsec kit cassandra --nodes/);
+  const validateHelp = await capture(['validate', 'some.yaml', '--help']);
+  assert.match(validateHelp.out, /^Usage: rwsec validate FILE/);
+});

@@ -45,9 +45,8 @@ function help(): string {
     'Passwords: --storepass-env NAME, RWSEC_STOREPASS, or a terminal prompt (never echoed).',
     '',
     ...exitCodes,
-    // `rwsec keystore X --help` reaches this same text (the CLI answers --help for the command),
-    // so every subcommand's options are listed here.
-    ...subcommands.flatMap((sub) => ['', `rwsec keystore ${sub.usage}`, ...sub.details]),
+    '',
+    'Run `rwsec keystore <subcommand> --help` for the options of one subcommand.',
   ].join('\n');
 }
 
@@ -68,6 +67,7 @@ export const keystoreCommand: Command = {
   name: 'keystore',
   summary: 'list, create, sign, import, export and convert key stores',
   help,
+  handlesSubcommandHelp: true,
   async run(args, io) {
     const [name, ...rest] = args;
     const sub = subcommands.find((s) => s.name === name);

@@ -1,6 +1,6 @@
 // `rwsec kit`: certificate kits that do one whole procedure of the guide in one step, writing
 // their files and the matching application.yaml values together (both or neither).
-import { EXIT_UNREADABLE, type Command } from '../command';
+import { EXIT_OK, EXIT_UNREADABLE, type Command } from '../command';
 import { cassandraHelp, cassandraUsage, runCassandra } from './kit-cassandra';
 import { guard } from './kit-common';
 import { httpsHelp, httpsUsage, runHttps } from './kit-https';
@@ -20,10 +20,6 @@ function help(): string {
     '',
     'Exit status: 0 written, 1 written but `rwsec validate` reports errors on the values set,',
     '2 bad input (nothing written).',
-    '',
-    Object.values(kits)
-      .map((k) => k.help)
-      .join('\n\n'),
   ].join('\n');
 }
 
@@ -31,6 +27,7 @@ export const kitCommand: Command = {
   name: 'kit',
   summary: 'certificate kits: HTTPS keystore, Cassandra TLS kit, outbound trust files (+ config)',
   help,
+  handlesSubcommandHelp: true,
   async run(args, io) {
     const [name, ...rest] = args;
     const kit =
@@ -38,6 +35,10 @@ export const kitCommand: Command = {
     if (!kit) {
       io.err(`rwsec kit: choose a kit: ${Object.keys(kits).join(', ')}\n\n${help()}\n`);
       return EXIT_UNREADABLE;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(`${kit.help}\n`);
+      return EXIT_OK;
     }
     return guard(`rwsec kit ${name ?? ''}`, io, () => kit.run(rest, io));
   },
