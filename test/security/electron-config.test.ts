@@ -75,8 +75,8 @@ const CHILD_PROCESSES: Record<string, string> = {
     "java -jar gir.jar --encrypt <password>: the vendor's only interface for CRYPT: values " +
     '(documented exception: the password is briefly visible in `ps` to other local users).',
   'cli/commands/serve.ts':
-    'the desktop opener (xdg-open/open) with the serve URL, only with --open. KNOWN ISSUE: that URL ' +
-    'holds the per-run API token, which is then visible in `ps` while the opener runs.',
+    'the desktop opener (xdg-open/open/explorer) with the path of a private redirect page, never ' +
+    'the tokened serve URL (serve-opener.test.ts runs it against a stand-in opener).',
 };
 
 function sources(folder: string): string[] {
@@ -107,5 +107,6 @@ test('child processes: every call site is known; passwords only reach gir.jar', 
   const encrypt = readFileSync(join(electron, 'services', 'kits', 'encrypt.ts'), 'utf8');
   assert.match(encrypt, /spawn\(java, \['-jar', options\.girJar, '--encrypt', password\]/);
   const serve = readFileSync(join(electron, 'cli', 'commands', 'serve.ts'), 'utf8');
-  assert.doesNotMatch(serve, /spawn\([^)]*(?:password|storepass)/i);
+  assert.doesNotMatch(serve, /spawn\([^)]*(?:password|storepass|token|url)/i);
+  assert.match(serve, /spawn\(opener, \[page\.file\]/);
 });

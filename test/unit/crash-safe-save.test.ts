@@ -176,7 +176,10 @@ for (const pick of ['config', 'keystore'] as const) {
       current = now;
       const folder = join(kind.file, '..', '.rwsec-backups');
       // No backup folder yet when the first save in it was killed before the backup was written.
-      const backups = existsSync(folder) ? readdirSync(folder) : [];
+      // Only .bak files are backups; a kill while one is written leaves a hidden .tmp beside them.
+      const backups = existsSync(folder)
+        ? readdirSync(folder).filter((n) => n.endsWith('.bak'))
+        : [];
       for (const name of backups) {
         const backup = kind.versionOf(readFileSync(join(folder, name)), `backup ${name} ${at}`);
         // A kill between writing the backup and the rename leaves a backup of the current version.

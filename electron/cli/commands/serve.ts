@@ -10,6 +10,7 @@ import { EditingSession } from '../../services/session/editing-session';
 import { defaultFileStore } from '../../services/session/default-file-store';
 import { createApiHandlers } from '../../services/session/api-handlers';
 import { ApiError } from '../../../shared/api/dispatch';
+import { writeRedirectPage, type RedirectPage } from '../browser-redirect';
 
 const appVersion = '0.1.0';
 
@@ -44,13 +45,24 @@ function hasDesktop(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-function openBrowser(url: string): void {
+/**
+ * Opens the served UI in the desktop browser through a private redirect page, so the tokened URL
+ * never appears on the opener's command line. Returns the page to remove on stop.
+ */
+async function openBrowser(url: string): Promise<RedirectPage | undefined> {
+  let page: RedirectPage;
+  try {
+    page = await writeRedirectPage(url);
+  } catch {
+    return undefined; // no private temp folder: the printed URL is the way in
+  }
   const opener =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  // The URL goes as one argv element (no shell); failure just means: no desktop browser here.
-  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  // One argv element (no shell); failure just means: no desktop browser here.
+  const child = spawn(opener, [page.file], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
+  return page;
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -102,13 +114,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
   io.out(`Open ${host.url}\n`);
   if (session.file) io.out(`Editing ${session.file}\n`);
   io.out('Ready (Ctrl+C to stop)\n');
-  if (values['no-open'] !== true && hasDesktop(io.env)) openBrowser(host.url);
+  const page =
+    values['no-open'] !== true && hasDesktop(io.env) ? await openBrowser(host.url) : undefined;
 
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void host.close().then(done);
+      void host
+        .close()
+        .then(() => page?.remove())
+        .catch(() => undefined)
+        .then(done);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

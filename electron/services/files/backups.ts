@@ -1,7 +1,9 @@
 // Previous versions of saved files: `.rwsec-backups/<name>.<UTC timestamp>.bak` beside the file,
 // written before the file is replaced and rotated so only the newest few stay.
+import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { removeStaleTemps, tempPrefix } from './stale-temps';
 
 export const BACKUP_FOLDER = '.rwsec-backups';
 export const DEFAULT_BACKUPS = 5;
@@ -51,24 +53,38 @@ export async function writeBackup(
 ): Promise<string> {
   const folder = backupFolder(file);
   await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-  const stem = `${basename(file)}.${utcStamp(new Date())}`;
-  for (let n = 0; ; n++) {
-    const path = join(folder, `${stem}${n === 0 ? '' : `-${n}`}.bak`);
-    let handle: fs.FileHandle;
-    try {
-      handle = await fs.open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'EEXIST' && n < 1000) continue;
-      throw error;
+  // Written under a temporary name and linked into place: a process killed mid-write leaves a
+  // stray temp file, never a truncated .bak that looks like a real previous version.
+  // Same naming as the save's own temp files, so abandoned ones are cleaned the same way.
+  const inFolder = join(folder, basename(file));
+  await removeStaleTemps(inFolder);
+  const temp = `${join(folder, tempPrefix(inFolder))}${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await fs.open(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+    mode,
+  );
+  try {
+    await handle.writeFile(content);
+    await handle.chmod(mode);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    const stem = `${basename(file)}.${utcStamp(new Date())}`;
+    for (let n = 0; ; n++) {
+      const path = join(folder, `${stem}${n === 0 ? '' : `-${n}`}.bak`);
+      try {
+        await fs.link(temp, path);
+        return path;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EEXIST' && n < 1000) continue;
+        throw error;
+      }
     }
-    try {
-      await handle.writeFile(content);
-      await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return path;
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
   }
 }
 

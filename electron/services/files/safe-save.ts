@@ -3,15 +3,17 @@
 //   1. refuse (SaveError 'changed-on-disk') when the file's bytes no longer hash to what was read;
 //   2. verify the new content (for YAML: it re-parses) before touching anything;
 //   3. keep the current version in .rwsec-backups/ (newest `backups` kept);
-//   4. write a temp file in the same folder (exclusive create, the original's mode and owner),
+//   4. remove temp files of this file's earlier, killed saves (older than 10 minutes);
+//   5. write a temp file in the same folder (exclusive create, the original's mode and owner),
 //      fsync it, read it back, rename it over the original and fsync the folder.
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { RwsDocument } from '../../../shared/yaml/document';
 import { DEFAULT_BACKUPS, rotateBackups, writeBackup } from './backups';
 import { contentHash, isContentHash } from './content-hash';
 import { errnoCode, SaveError } from './file-errors';
+import { removeStaleTemps, tempPrefix } from './stale-temps';
 
 export interface SaveOptions<T> {
   /**
@@ -137,10 +139,7 @@ async function writeTemp(
   mode: number,
   owner?: Current,
 ): Promise<string> {
-  const temp = join(
-    dirname(target),
-    `.${basename(target)}.rwsec-${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temp = join(dirname(target), `${tempPrefix(target)}${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(
     temp,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
@@ -187,6 +186,7 @@ export async function saveBytes(
   try {
     const backup =
       current && keep > 0 ? await writeBackup(target, current.bytes, current.mode) : undefined;
+    await removeStaleTemps(target);
     temp = await writeTemp(target, bytes, mode, current);
     // Last look just before the switch, to narrow the window for a concurrent editor.
     if (options.expectedOriginal !== undefined && !options.force) {

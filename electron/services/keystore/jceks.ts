@@ -10,6 +10,7 @@ import {
   KEY_PROTECTOR_OID,
   type JavaStoreReadOptions,
 } from './jks';
+import { md5Chain } from './md5-block';
 import type { Keystore } from './model';
 
 export const JCEKS_KEY_PROTECTION_OID = '1.3.6.1.4.1.42.2.19.1';
@@ -33,9 +34,12 @@ function deriveKeyAndIv(
   const pass = Buffer.from(Array.from(password, (c) => c.charCodeAt(0) & 0x7f));
   const result = Buffer.alloc(32);
   for (let half = 0; half < 2; half++) {
-    let digest = salt.subarray(half * 4, half * 4 + 4);
-    for (let i = 0; i < iterations; i++)
+    let digest: Buffer = salt.subarray(half * 4, half * 4 + 4);
+    if (iterations > 0) {
+      // Only the first round hashes the 4-byte salt half; every later one a 16-byte digest.
       digest = createHash('md5').update(digest).update(pass).digest();
+      digest = md5Chain(digest, pass, iterations - 1);
+    }
     digest.copy(result, half * 16);
   }
   return { key: result.subarray(0, 24), iv: result.subarray(24, 32) };

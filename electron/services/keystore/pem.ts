@@ -15,7 +15,12 @@ export class PemError extends Error {
   }
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
+// One left-to-right pass over the BEGIN/END markers: a lazy BEGIN...END regex restarts its search
+// at every BEGIN, which costs O(size x BEGINs) on text full of unterminated BEGIN lines.
+// A marker's closing dashes stay unconsumed: they may open the next marker.
+const MARKER = /-----(BEGIN|END) ([A-Z0-9 ]+)(?=-----)/g;
+const DASHES = '-----'.length;
+const LINE_BREAK = /\r?\n/y;
 const KEY_LABELS = new Set([
   'PRIVATE KEY',
   'ENCRYPTED PRIVATE KEY',
@@ -68,16 +73,53 @@ function privateKey(
   }
 }
 
+interface Block {
+  /** Where the BEGIN line starts and the END marker ends. */
+  start: number;
+  end: number;
+  label: string;
+  body: string;
+}
+
+/**
+ * Each BEGIN marker (followed by a line break) paired with the first END marker of the same
+ * label, with no other BEGIN in between; `begins` counts every BEGIN marker, paired or not.
+ */
+function scanBlocks(text: string): { blocks: Block[]; begins: number } {
+  const blocks: Block[] = [];
+  let begins = 0;
+  let open: { start: number; bodyStart: number; label: string } | undefined;
+  for (const m of text.matchAll(MARKER)) {
+    const [marker, kind, label = ''] = m;
+    const at = m.index ?? 0;
+    if (kind === 'BEGIN') {
+      begins++;
+      LINE_BREAK.lastIndex = at + marker.length + DASHES;
+      open = LINE_BREAK.test(text)
+        ? { start: at, bodyStart: LINE_BREAK.lastIndex, label }
+        : undefined;
+    } else if (open && open.label === label) {
+      blocks.push({
+        start: open.start,
+        end: at + marker.length + DASHES,
+        label,
+        body: text.slice(open.bodyStart, at),
+      });
+      open = undefined;
+    }
+  }
+  return { blocks, begins };
+}
+
 /** Parses every block; throws PemError. */
 export function parsePem(text: string, password?: string): PemContents {
   const out: PemContents = { keys: [], certs: [] };
   let last = 0;
-  let blocks = 0;
-  for (const m of text.matchAll(BLOCK)) {
-    blocks++;
-    const [block, label = '', body = ''] = m;
-    const before = text.slice(last, m.index);
-    last = (m.index ?? 0) + block.length;
+  const { blocks, begins } = scanBlocks(text);
+  for (const { start, end, label, body } of blocks) {
+    const block = text.slice(start, end);
+    const before = text.slice(last, start);
+    last = end;
     const alias = /friendlyName:\s*(.+)/.exec(before)?.[1]?.trim();
     const named = alias ? { alias } : {};
     if (KEY_LABELS.has(label)) {
@@ -104,8 +146,7 @@ export function parsePem(text: string, password?: string): PemContents {
     }
     // Other blocks (CSRs, public keys, EC parameters, CRLs) are not store entries.
   }
-  const begins = text.match(/-----BEGIN [A-Z0-9 ]+-----/g)?.length ?? 0;
-  if (begins !== blocks)
+  if (begins !== blocks.length)
     throw new PemError('corrupt', 'a block has no matching END line (truncated?)');
   return out;
 }
