@@ -48,7 +48,11 @@ test('useSSL with a real JKS truststore: no findings; with a PEM: format error',
     tmp.dir,
     'cassandraCluster:\n  useSSL: true\n  trustStore: trust.jks\n  truststorePassword: CRYPT:x\n',
   );
-  assert.deepEqual(ok, []);
+  // A CRYPT: password cannot be checked here: an info finding only.
+  assert.deepEqual(
+    ok.filter((d) => d.severity !== 'info'),
+    [],
+  );
   const pem = await validateIn(
     tmp.dir,
     'cassandraCluster:\n  useSSL: true\n  trustStore: ca.pem\n  truststorePassword: CRYPT:x\n',

@@ -75,7 +75,11 @@ test('keystore file: an existing JKS (by content, whatever its name) passes', as
     tmp.dir,
     'enableSsl: true\nssl:\n  port: 9443\n  keyStorePath: trust.jks\n  keyStorePassword: OBF:1ri7\n',
   );
-  assert.deepEqual(found, []);
+  // Its content (password, key entry) is judged by other rules: rules-keystore-files.test.ts.
+  assert.deepEqual(
+    found.filter((d) => d.rule === 'ssl-keystore-not-found' || d.rule === 'ssl-keystore-format'),
+    [],
+  );
 });
 
 test('keystore file: a PEM named like a keystore is an error', async (t) => {

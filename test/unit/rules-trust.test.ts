@@ -55,7 +55,11 @@ test('a JKS trust file (by content, even named .pem) without its password is an 
     tmp.dir,
     `serverSettings:\n  webDAVTrustedCA: trust.jks\n  webDAVJksPassword: CRYPT:abc\n`,
   );
-  assert.deepEqual(ok, []);
+  // A CRYPT: password cannot be checked here: an info finding only.
+  assert.deepEqual(
+    ok.filter((d) => d.severity !== 'info'),
+    [],
+  );
 });
 
 test('caCertificate JKS needs jksPassword; PKCS12 too, with a format warning', async (t) => {
@@ -70,7 +74,7 @@ test('caCertificate JKS needs jksPassword; PKCS12 too, with a format warning', a
     'serverSettings:\n  caCertificate: trust.p12\n  jksPassword: CRYPT:x\n',
   );
   assert.deepEqual(
-    p12.map((d) => [d.rule, d.severity]),
+    p12.filter((d) => d.severity !== 'info').map((d) => [d.rule, d.severity]),
     [['trust-format-unsupported', 'warning']],
   );
 });
