@@ -22,20 +22,19 @@ function daysLeft(cert: X509Certificate, now: Date): number {
 }
 
 function chainChecks(entry: KeyEntry, trust: TrustSource, host: string | undefined): Check[] {
-  const report = verifyChain({
-    certificates: entry.chain,
-    leafFirst: true,
-    trust: [trust],
-    ...(host ? { host, hostnameRule: 'rws' as const } : {}),
-  });
+  const chain = { certificates: entry.chain, leafFirst: true, trust: [trust] };
+  // The chain verdict without the host, so a name mismatch is reported once, on its own lines,
+  // and not as a broken chain.
+  const report = verifyChain(chain);
   const checks: Check[] = [
     {
       mark: report.verdict.trusted ? 'ok' : 'fail',
       text: `Chain against ${trust.name}: ${report.verdict.message}`,
     },
   ];
-  if (report.hostname) {
-    for (const v of [report.hostname.rws, report.hostname.rfc6125]) {
+  const named = host ? verifyChain({ ...chain, host, hostnameRule: 'rws' }) : undefined;
+  if (named?.hostname) {
+    for (const v of [named.hostname.rws, named.hostname.rfc6125]) {
       checks.push({
         mark: v.status === 'match' ? 'ok' : v.status === 'unknown' ? 'warn' : 'fail',
         text: `Host name ${v.host} (${v.rule === 'rws' ? "RWS's rule" : 'standard rule'}): ${v.message}`,

@@ -50,7 +50,7 @@ const modes: { id: Mode; label: string; help: string }[] = [
   {
     id: 'import',
     label: 'Import an existing PEM key and certificate',
-    help: 'Key (PKCS#8 or PKCS#1 PEM) and the certificate chain (PEM).',
+    help: 'Key (PKCS#8, PKCS#1 or EC PEM) and the certificate chain (PEM).',
   },
 ];
 export const keyChoices = [
@@ -79,6 +79,8 @@ export function HttpsWizard(props: { model: ConfigModel }) {
   const [replyFile, setReplyFile] = useState('');
   const [keyFile, setKeyFile] = useState('');
   const [certFile, setCertFile] = useState('');
+  // Reply and import modes do not show the SAN field: the verify step checks this name instead.
+  const [checkHost, setCheckHost] = useState('');
   const [keystore, setKeystore] = useState(
     typeof currentStore === 'string' && currentStore ? currentStore : 'keystore',
   );
@@ -120,11 +122,12 @@ export function HttpsWizard(props: { model: ConfigModel }) {
 
   useEffect(() => {
     if (step !== 4 || checks || !done) return;
-    const host = firstDns(san);
+    const host =
+      mode === 'self-signed' || mode === 'csr' ? firstDns(san) : checkHost.trim() || undefined;
     void call(() =>
       api['kit.verify.store']({ store: keystore, password, alias, ...(host ? { host } : {}) }),
     ).then((r) => r && setChecks(r.checks));
-  }, [step, checks, done, call, keystore, password, alias, san]);
+  }, [step, checks, done, call, keystore, password, alias, san, mode, checkHost]);
 
   const sourceReady =
     mode === 'reply'
@@ -242,6 +245,15 @@ export function HttpsWizard(props: { model: ConfigModel }) {
               fullWidth
             />
           </>
+        )}
+        {(mode === 'reply' || mode === 'import') && (
+          <TextField
+            label="Host name clients connect to (optional)"
+            value={checkHost}
+            onChange={(e) => setCheckHost(e.target.value)}
+            helperText="Checked against the certificate in the last step."
+            fullWidth
+          />
         )}
       </>
     );
@@ -383,7 +395,20 @@ export function HttpsWizard(props: { model: ConfigModel }) {
         <DiffView diff={diff} />
       </>
     );
-    next = mode === 'csr' ? undefined : { label: 'Verify', onClick: () => go(4) };
+    next =
+      mode === 'csr'
+        ? {
+            // The same key entry, password and host carry over to the reply import.
+            label: "Import the CA's reply",
+            onClick: () => {
+              setMode('reply');
+              setCheckHost(firstDns(san) ?? '');
+              setPlan(null);
+              setDone(null);
+              go(0);
+            },
+          }
+        : { label: 'Verify', onClick: () => go(4) };
   } else {
     body = (
       <>
