@@ -19,8 +19,8 @@ export const EXPLAINED = {
     'webPreferences come from secureWebPreferences() in window-security.ts (contextIsolation: ' +
     'true); the scanner only reads object literals written inside `new BrowserWindow(...)`.',
   'SANDBOX_JS_CHECK@main.ts':
-    'secureWebPreferences() sets sandbox: true and hardenApp() calls app.enableSandbox() for ' +
-    'every renderer; the scanner does not follow the function call.',
+    'secureWebPreferences() sets sandbox: true and sandboxAllRenderers() (main.ts, before ready) ' +
+    'calls app.enableSandbox() for every renderer; the scanner does not follow the function call.',
   'AUXCLICK_JS_CHECK@main.ts':
     'a middle click opens a new window, which setWindowOpenHandler in window-security.ts denies ' +
     '(http(s) links go to the system browser); will-navigate blocks navigation away from the app.',

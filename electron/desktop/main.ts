@@ -11,7 +11,7 @@ import { appEntry } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
-import { hardenApp, secureWebPreferences } from './window-security';
+import { hardenApp, sandboxAllRenderers, secureWebPreferences } from './window-security';
 
 const rendererRoot = join(__dirname, '..', 'renderer');
 const preload = join(__dirname, 'preload.cjs');
@@ -27,7 +27,9 @@ function configArgument(): string | undefined {
   return typeof values.config === 'string' ? values.config : undefined;
 }
 
+// Both must happen before the app is ready (Electron throws afterwards).
 registerAppScheme();
+sandboxAllRenderers();
 
 async function start(): Promise<void> {
   await app.whenReady();

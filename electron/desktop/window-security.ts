@@ -43,9 +43,14 @@ function lockContents(contents: WebContents): void {
   });
 }
 
-/** Call once, before the first window. */
-export function hardenApp(): void {
+/** Every renderer sandboxed whatever its preferences. Electron throws once the app is ready, so
+ *  this runs at load time, not from hardenApp() (which needs the ready app's session). */
+export function sandboxAllRenderers(): void {
   app.enableSandbox();
+}
+
+/** Call once, after ready and before the first window. */
+export function hardenApp(): void {
   app.on('web-contents-created', (_event, contents) => lockContents(contents));
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),

@@ -8,20 +8,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { readKeystore } from '../../electron/services/keystore/read';
 import { rwsecBin, sampleConfig } from '../helpers/paths';
+import { forms, walk } from '../helpers/secret-search';
 
 let dir: string;
 let work: string;
@@ -50,22 +43,6 @@ function rwsec(
   const out = `${result.stdout}\n${result.stderr}`;
   outputs.push({ what: `rwsec ${args[0]} ${args[1] ?? ''}`, text: out });
   return { status: result.status, out };
-}
-
-function walk(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = join(folder, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-function forms(password: string): Buffer[] {
-  const be = Buffer.from(password, 'utf16le');
-  return [
-    Buffer.from(password, 'utf8'),
-    Buffer.from(password, 'utf16le'),
-    Buffer.from(be).swap16(),
-  ];
 }
 
 /** True when the store opens with one of the known passwords and has a key entry. */
