@@ -3,7 +3,6 @@
 // a live TLS server started by the test.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:tls';
@@ -11,15 +10,10 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
-import { repoRoot } from '../helpers/paths';
-import { builtUi, chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
 
-const shots = join(repoRoot, 'test-artifacts', 'screenshots');
-const skipReason = !existsSync(chromiumPath)
-  ? `Chromium not installed at ${chromiumPath} (bash build/install-deps.sh)`
-  : !builtUi()
-    ? 'UI not built: run `npm run build` first (npm test does)'
-    : undefined;
+const skipReason = uiSkipReason();
 
 let browser: Browser;
 let pki: TestPki;
@@ -34,31 +28,6 @@ async function serve(): Promise<ServeRun> {
   // host-name rules disagree about "localhost".
   await writeFile(join(run.dir, 'chain.pem'), pki.cnOnlyMatch.certPem + pki.intermediate.certPem);
   return run;
-}
-
-async function openApp(run: ServeRun): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(run.url);
-  await page.waitForSelector('#root[data-app-state="ready"]', { timeout: 15_000 });
-  assert.deepEqual(errors, []);
-  return page;
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1280, 800],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: join(shots, `${name}-${w}x${h}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 const verdict = (page: Page) => page.getByTestId('chain-verdict');
@@ -79,7 +48,7 @@ async function check(page: Page, button = 'Check chain') {
 describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () => {
   before(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(shots, { recursive: true });
+    await mkdir(screenshotDir, { recursive: true });
     pki = await makeTestPki();
   });
   after(async () => {
@@ -89,7 +58,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
 
   test('trusted by the config trust file, unknown CA under another trust, and the two name rules', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Chain preview').click();
     await page.locator('#chain-file').waitFor();
     await screenshots(page, 'chain-empty');
@@ -155,7 +124,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
 
   test('"Preview chain" on a keystore entry judges its chain', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Keystores').click();
     await page.locator('#keystore-path').fill(join(run.dir, 'server.p12'));
     await page.locator('#keystore-password').fill('changeit');
@@ -190,7 +159,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
     const port = (server.address() as AddressInfo).port;
 
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Chain preview').click();
     await page.getByRole('tab', { name: 'Live endpoint' }).click();
     await page.locator('#chain-endpoint').fill(`127.0.0.1:${port}`);

@@ -1,20 +1,15 @@
 // The editor end to end: Debian's Chromium driving the UI served by a real `rwsec serve` process.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fieldId, pageOptions } from '../../renderer/app/sections';
-import { repoRoot, sampleConfig } from '../helpers/paths';
-import { builtUi, chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { sampleConfig } from '../helpers/paths';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { nav, openApp, screenshotDir, uiSkipReason } from './app-page';
 
-const shots = join(repoRoot, 'test-artifacts', 'screenshots');
-const skipReason = !existsSync(chromiumPath)
-  ? `Chromium not installed at ${chromiumPath} (bash build/install-deps.sh)`
-  : !builtUi()
-    ? 'UI not built: run `npm run build` first (npm test does)'
-    : undefined;
+const skipReason = uiSkipReason();
 
 let browser: Browser;
 const runs: ServeRun[] = [];
@@ -25,22 +20,6 @@ async function serve(source?: string | null): Promise<ServeRun> {
   return run;
 }
 
-async function openApp(run: ServeRun): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(run.url);
-  await page.waitForSelector('#root[data-app-state="ready"]', { timeout: 15_000 });
-  assert.equal(new URL(page.url()).search, '', 'the token is stripped from the address bar');
-  assert.deepEqual(errors, []);
-  return page;
-}
-
-const nav = (page: Page, name: string) =>
-  page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('button', { name: new RegExp(`^${name.replace('&', '&')}`) });
 const field = (page: Page, path: string) => page.locator(`#${fieldId(path)}`);
 const diagnosticsOf = (page: Page, path: string) => page.locator(`#${fieldId(path)}-diagnostics`);
 /** Dialog transitions finished, so a screenshot shows the dialog, not a fade. */
@@ -55,7 +34,7 @@ const dirtyMarker = (page: Page) => page.getByTestId('dirty-marker');
 describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
   before(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(shots, { recursive: true });
+    await mkdir(screenshotDir, { recursive: true });
   });
   after(async () => {
     await browser?.close();
@@ -65,7 +44,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
   test('one field changed on each page, a diagnostic comes and goes, and the save writes only those lines', async () => {
     const run = await serve();
     const original = await readFile(run.config, 'utf8');
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
 
     await nav(page, 'HTTPS').click();
     await field(page, 'ssl.port').fill('9443');
@@ -108,7 +87,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
     assert.match(diffText, /^\+ {2}port: 9443$/m);
     assert.match(diffText, /^\+ {2}tlsEnabled: true$/m);
     await settled(page);
-    await page.screenshot({ path: join(shots, 'save-review-dialog.png') });
+    await page.screenshot({ path: join(screenshotDir, 'save-review-dialog.png') });
     await page.getByRole('button', { name: 'Save to disk' }).click();
     await dirtyMarker(page).waitFor({ state: 'detached' });
 
@@ -134,7 +113,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
 
   test('keyboard only: Tab reaches every field of a page, each with a visible label', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     const describe = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -184,7 +163,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
 
   test('undo and redo with the keyboard; a file changed on disk offers Reload or Overwrite', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await field(page, 'ssl.port').fill('8443');
     await dirtyMarker(page).waitFor();
     await page.locator('main h1').click();
@@ -201,7 +180,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
     await page.getByRole('button', { name: 'Save to disk' }).click();
     await page.getByRole('heading', { name: 'The file changed on disk' }).waitFor();
     await settled(page);
-    await page.screenshot({ path: join(shots, 'conflict-dialog.png') });
+    await page.screenshot({ path: join(screenshotDir, 'conflict-dialog.png') });
     assert.equal(await readFile(run.config, 'utf8'), onDisk, 'nothing written before the choice');
     await page.getByRole('button', { name: 'Reload' }).click();
     await dirtyMarker(page).waitFor({ state: 'detached' });
@@ -212,7 +191,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
 
   test('screenshots of every page at 1280x800, light and dark', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     for (const name of [
       'HTTPS',
       'Outbound TLS',
@@ -225,7 +204,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
       await nav(page, name).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       await page.screenshot({
-        path: join(shots, `${name.toLowerCase().replace(/\W+/g, '-')}.png`),
+        path: join(screenshotDir, `${name.toLowerCase().replace(/\W+/g, '-')}.png`),
       });
     }
     await page.getByRole('button', { name: /Colour theme/ }).click(); // system -> light
@@ -233,7 +212,7 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
     await nav(page, 'CORS & CSRF').click();
     await page.mouse.move(600, 400);
     await page.waitForTimeout(300); // the theme tooltip fades out
-    await page.screenshot({ path: join(shots, 'cors-csrf-dark.png') });
+    await page.screenshot({ path: join(screenshotDir, 'cors-csrf-dark.png') });
     await page.close();
   });
 
@@ -243,15 +222,15 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
     await writeFile(broken, 'ssl:\n  port: 443\n  keyStorePath: [unclosed\n');
     const good = join(run.dir, 'good.yaml');
     await writeFile(good, await readFile(sampleConfig, 'utf8'));
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await page.getByRole('heading', { name: 'Open an RWS application.yaml' }).waitFor();
-    await page.screenshot({ path: join(shots, 'empty-state.png') });
+    await page.screenshot({ path: join(screenshotDir, 'empty-state.png') });
     await page.getByLabel('Path of application.yaml on this machine').fill(broken);
     await page.keyboard.press('Enter');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`broken\\.yaml:\\d+:\\d+`));
-    await page.screenshot({ path: join(shots, 'broken-yaml.png') });
+    await page.screenshot({ path: join(screenshotDir, 'broken-yaml.png') });
     await page.getByRole('button', { name: 'Open another' }).click();
     await page.getByLabel('Path of application.yaml on this machine').fill(good);
     await page.keyboard.press('Enter');

@@ -9,18 +9,10 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
-import { repoRoot } from '../helpers/paths';
-import { builtUi, chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
 
-const shots = join(repoRoot, 'test-artifacts', 'screenshots');
-const haveKeytool = spawnSync('keytool', ['-help'], { stdio: 'ignore' }).status === 0;
-const skipReason = !existsSync(chromiumPath)
-  ? `Chromium not installed at ${chromiumPath} (bash build/install-deps.sh)`
-  : !builtUi()
-    ? 'UI not built: run `npm run build` first (npm test does)'
-    : !haveKeytool
-      ? 'keytool not installed (a JDK is needed to check the saved stores)'
-      : undefined;
+const skipReason = uiSkipReason({ keytool: true });
 
 let browser: Browser;
 let pki: TestPki;
@@ -30,37 +22,6 @@ async function serve(): Promise<ServeRun> {
   const run = await startServe();
   runs.push(run);
   return run;
-}
-
-async function openApp(run: ServeRun): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(run.url);
-  await page.waitForSelector('#root[data-app-state="ready"]', { timeout: 15_000 });
-  assert.deepEqual(errors, []);
-  return page;
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
-
-/** Both sizes the issue asks to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.MuiDialog-container')].every(
-      (el) => getComputedStyle(el).opacity === '1',
-    ),
-  );
-  for (const [w, h] of [
-    [1280, 800],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: join(shots, `${name}-${w}x${h}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 function keytoolList(file: string, password: string): string {
@@ -104,7 +65,7 @@ const pending = (page: Page) => page.getByTestId('keystore-pending');
 describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, () => {
   before(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(shots, { recursive: true });
+    await mkdir(screenshotDir, { recursive: true });
     pki = await makeTestPki();
   });
   after(async () => {
@@ -114,7 +75,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
 
   test('generate a key pair in a new PKCS12 store, import a trusted PEM, save; keytool reads both', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Keystores').click();
     await page.locator('#keystore-path').waitFor();
     await screenshots(page, 'keystores-no-store');
@@ -161,7 +122,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
 
   test('a new JKS store through the UI, then delete with confirmation and undo it', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Keystores').click();
     const file = join(run.dir, 'client.jks');
     await createStore(page, file, 'storepass', 'JKS');
@@ -192,7 +153,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
 
   test('a wrong password shows an error naming the file; a dropped PEM file is imported', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Keystores').click();
     const file = join(run.dir, 'trust.p12');
     await createStore(page, file, 'rightpass', 'PKCS12');
@@ -229,7 +190,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
 
   test('"Open" next to the HTTPS keystore field opens it with the configured password', async () => {
     const run = await serve();
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Keystores').click();
     const file = join(run.dir, 'https.p12');
     // The sample config's ssl.keyStorePassword is "storepwd".

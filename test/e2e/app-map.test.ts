@@ -1,53 +1,22 @@
 // The connection map end to end: Chromium against `rwsec serve` on a copy of the sample. A link
 // opens its form field; changing a setting in the form changes the link's state and words.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
-import { repoRoot } from '../helpers/paths';
-import { builtUi, chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
 
-const shots = join(repoRoot, 'test-artifacts', 'screenshots');
-const skipReason = !existsSync(chromiumPath)
-  ? `Chromium not installed at ${chromiumPath} (bash build/install-deps.sh)`
-  : !builtUi()
-    ? 'UI not built: run `npm run build` first (npm test does)'
-    : undefined;
+const skipReason = uiSkipReason();
 
 let browser: Browser;
 const runs: ServeRun[] = [];
 
-async function openApp(run: ServeRun): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(run.url);
-  await page.waitForSelector('#root[data-app-state="ready"]', { timeout: 15_000 });
-  assert.deepEqual(errors, []);
-  return page;
-}
-
-const nav = (page: Page, name: string) =>
-  page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('button', { name: new RegExp(`^${name}`) });
-
-/** Screenshots at both sizes the layout must hold. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}-1280x800.png`), fullPage: true });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.screenshot({ path: join(shots, `${name}-1920x1080.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 describe('connection map in the browser (rwsec serve)', { skip: skipReason }, () => {
   before(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(shots, { recursive: true });
+    await mkdir(screenshotDir, { recursive: true });
   });
   after(async () => {
     await browser?.close();
@@ -57,7 +26,7 @@ describe('connection map in the browser (rwsec serve)', { skip: skipReason }, ()
   test('the map follows a form edit (Cassandra useSSL) and a link opens its field', async () => {
     const run = await startServe();
     runs.push(run);
-    const page = await openApp(run);
+    const page = await openApp(browser, run);
     await nav(page, 'Connection map').click();
     const cassandra = page.locator('[data-link="cassandra"]');
     await cassandra.waitFor();
@@ -73,7 +42,7 @@ describe('connection map in the browser (rwsec serve)', { skip: skipReason }, ()
       /Set in Configuration Server/,
     );
     assert.equal(await page.locator('[data-auth-step]').count(), 3);
-    await shot(page, 'map');
+    await screenshots(page, 'map');
 
     // Clicking the link opens the Cassandra form with its field focused.
     await cassandra.locator('rect').click();
@@ -91,7 +60,7 @@ describe('connection map in the browser (rwsec serve)', { skip: skipReason }, ()
     const details = page.locator('[data-link-details="cassandra"]');
     assert.match(await details.innerText(), /Misconfigured/);
     assert.match(await details.innerText(), /trustStore is not set/);
-    await shot(page, 'map-cassandra-misconfigured');
+    await screenshots(page, 'map-cassandra-misconfigured');
 
     // A misconfigured link opens the field its error is about.
     await page.locator('[data-link="cassandra"] rect').click();

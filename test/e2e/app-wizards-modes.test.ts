@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,21 +13,10 @@ import { createServer, type Server } from 'node:tls';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
-import { repoRoot } from '../helpers/paths';
-import { builtUi, chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { screenshotDir, screenshots, uiSkipReason } from './app-page';
 
-const shots = join(repoRoot, 'test-artifacts', 'screenshots');
-const runs = (cmd: string, args: string[]) =>
-  spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
-const skipReason = !existsSync(chromiumPath)
-  ? `Chromium not installed at ${chromiumPath} (bash build/install-deps.sh)`
-  : !builtUi()
-    ? 'UI not built: run `npm run build` first (npm test does)'
-    : !runs('keytool', ['-help'])
-      ? 'keytool (JDK) not installed: the produced stores cannot be checked'
-      : !runs('openssl', ['version'])
-        ? 'openssl not installed: the test CA cannot sign the CSR'
-        : undefined;
+const skipReason = uiSkipReason({ keytool: true, openssl: true });
 
 let browser: Browser;
 let run: ServeRun;
@@ -98,15 +86,6 @@ function sha256Of(pem: string): string {
 
 const colonHex = (hex: string) => hex.toUpperCase().match(/../g)?.join(':') ?? '';
 
-async function shot(name: string): Promise<void> {
-  // Finished transitions: no half-floated labels or half-enabled buttons in the picture.
-  await page.screenshot({
-    path: join(shots, `${name}-1280x800.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
-}
-
 const button = (name: string) => page.getByRole('button', { name, exact: true });
 const diffText = () => page.getByLabel('Config diff').innerText();
 
@@ -155,7 +134,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
   before(async () => {
     pki = await makeTestPki();
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(shots, { recursive: true });
+    await mkdir(screenshotDir, { recursive: true });
   });
   after(async () => {
     await browser?.close();
@@ -183,18 +162,18 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     await page.getByRole('combobox', { name: 'Key' }).click();
     await page.getByRole('option', { name: 'EC P-256' }).click();
     await page.getByLabel('Write the CSR to').fill('etc/rws.csr');
-    await shot('wizard-https-csr-1-request');
+    await screenshots(page, 'wizard-https-csr-1-request', [[1280, 800]]);
     await button('Next').click();
     await page.getByLabel('Keystore file').fill('etc/keystore');
     await setPassword('csr-pass-1');
     await button('Review').click();
     await page.getByLabel('Files to write').waitFor();
     assert.match(await page.getByText(/HTTPS stays as it is/).innerText(), /CA reply/);
-    await shot('wizard-https-csr-2-review');
+    await screenshots(page, 'wizard-https-csr-2-review', [[1280, 800]]);
     await button('Write the keystore').click();
     await page.getByLabel('Files written').waitFor();
     assert.equal(await diffText(), '(no change)', 'a CSR alone must not switch HTTPS on');
-    await shot('wizard-https-csr-3-summary');
+    await screenshots(page, 'wizard-https-csr-3-summary', [[1280, 800]]);
 
     const csr = join(run.dir, 'etc', 'rws.csr');
     const csrText = spawnSync('openssl', ['req', '-in', csr, '-noout', '-text', '-verify'], {
@@ -225,7 +204,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
       await page.getByLabel('Host name clients connect to (optional)').inputValue(),
       'rws-csr.example.com',
     );
-    await shot('wizard-https-csr-4-reply');
+    await screenshots(page, 'wizard-https-csr-4-reply', [[1280, 800]]);
     await button('Next').click();
     assert.equal(await page.getByLabel('Keystore file').inputValue(), 'etc/keystore');
     await button('Review').click();
@@ -237,7 +216,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     assert.match(diff, /^\+ {2}keyStorePath: .*etc\/keystore$/m);
     assert.match(diff, /^\+ {2}keyStorePassword: OBF:/m);
     assert.match(diff, /^\+ {2}port: 9443$/m);
-    await shot('wizard-https-csr-5-reply-summary');
+    await screenshots(page, 'wizard-https-csr-5-reply-summary', [[1280, 800]]);
 
     const [jetty, ...others] = entries(keytoolList(store, 'csr-pass-1'));
     assert.deepEqual(others, []);
@@ -254,7 +233,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
 
     await button('Verify').click();
     const checks = await verdicts();
-    await shot('wizard-https-csr-6-verify');
+    await screenshots(page, 'wizard-https-csr-6-verify', [[1280, 800]]);
     assert.ok(hasCheck(checks, 'ok', /key \+ chain of 3/), JSON.stringify(checks));
     assert.ok(hasCheck(checks, 'ok', /private key matches the certificate CN=rws-csr/));
     assert.ok(hasCheck(checks, 'ok', /Chain against .*: trusted/));
@@ -285,7 +264,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     await page.getByRole('textbox', { name: 'Private key (PEM)' }).fill(key);
     await page.getByRole('textbox', { name: 'Certificate chain (PEM)' }).fill(chain);
     await page.getByLabel('Host name clients connect to (optional)').fill('rws-other.example.com');
-    await shot('wizard-https-import-1-source');
+    await screenshots(page, 'wizard-https-import-1-source', [[1280, 800]]);
     await button('Next').click();
     await page.getByLabel('Keystore file').fill('etc/rws.p12');
     await page.getByRole('combobox', { name: 'Type (new store)' }).click();
@@ -296,7 +275,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     await button('Write the keystore').click();
     await page.getByLabel('Config diff').waitFor();
     assert.match(await diffText(), /^\+ {2}keyStorePath: .*etc\/rws\.p12$/m);
-    await shot('wizard-https-import-2-summary');
+    await screenshots(page, 'wizard-https-import-2-summary', [[1280, 800]]);
 
     const listing = keytoolList(join(run.dir, 'etc', 'rws.p12'), 'import-pass-1');
     assert.match(listing, /Keystore type: PKCS12/);
@@ -309,7 +288,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
 
     await button('Verify').click();
     const checks = await verdicts();
-    await shot('wizard-https-import-3-verify');
+    await screenshots(page, 'wizard-https-import-3-verify', [[1280, 800]]);
     assert.ok(hasCheck(checks, 'ok', /private key matches the certificate CN=rws-import/));
     assert.ok(hasCheck(checks, 'ok', /Chain against .*: trusted/), JSON.stringify(checks));
     // The host typed on the first step is the one checked, and it is not in the certificate.
@@ -339,7 +318,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
       assert.match(partialItems[1] ?? '', /^CN=Test Intermediate CA.*\(CA\)$/);
       await page.getByText('The server does not send its root CA').waitFor();
       assert.ok(await button('Next').isEnabled(), 'the top certificate may still be trusted');
-      await shot('wizard-trust-probe-1-no-root');
+      await screenshots(page, 'wizard-trust-probe-1-no-root', [[1280, 800]]);
 
       await page.getByLabel('HOST:PORT').fill(full.endpoint);
       assert.equal(await chain.count(), 0, 'a new endpoint clears the chain shown');
@@ -349,7 +328,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
       assert.equal(fullItems.length, 3);
       assert.match(fullItems[2] ?? '', /^CN=Test Root CA.*\(root: will be trusted\)$/);
       assert.equal(await page.getByText('The server does not send its root CA').count(), 0);
-      await shot('wizard-trust-probe-2-full-chain');
+      await screenshots(page, 'wizard-trust-probe-2-full-chain', [[1280, 800]]);
 
       await button('Next').click();
       await page.getByLabel('Trust file to write').fill('trust/rcs.jks');
@@ -359,7 +338,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
       const diff = await diffText();
       assert.match(diff, /^\+ {2}rcsTrustedCA: .*trust\/rcs\.jks$/m);
       assert.match(diff, /^\+ {2}rcsJksPassword: rcs-pass-1$/m);
-      await shot('wizard-trust-probe-3-summary');
+      await screenshots(page, 'wizard-trust-probe-3-summary', [[1280, 800]]);
       const listed = entries(keytoolList(join(run.dir, 'trust', 'rcs.jks'), 'rcs-pass-1'));
       assert.deepEqual(
         listed.map((e) => [e.type, e.sha256]),
@@ -369,7 +348,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
 
       await button('Verify').click();
       const checks = await verdicts();
-      await shot('wizard-trust-probe-4-verify');
+      await screenshots(page, 'wizard-trust-probe-4-verify', [[1280, 800]]);
       assert.ok(hasCheck(checks, 'ok', /answered over TLSv1\.[23] and sent 3 certificate/));
       assert.ok(
         hasCheck(checks, 'ok', /With .*rcs\.jks.*: trusted: chain ends at CN=Test Root CA/),

@@ -10,18 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildStandInGirJar, standInCrypt } from '../helpers/gir-jar';
-import { repoRoot } from '../helpers/paths';
-import { builtUi, chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { screenshotDir, screenshots, uiSkipReason } from './app-page';
 
-const shots = join(repoRoot, 'test-artifacts', 'screenshots');
-const hasKeytool = spawnSync('keytool', ['-help'], { encoding: 'utf8' }).status === 0;
-const skipReason = !existsSync(chromiumPath)
-  ? `Chromium not installed at ${chromiumPath} (bash build/install-deps.sh)`
-  : !builtUi()
-    ? 'UI not built: run `npm run build` first (npm test does)'
-    : !hasKeytool
-      ? 'keytool (JDK) not installed: the produced stores cannot be checked'
-      : undefined;
+const skipReason = uiSkipReason({ keytool: true });
 
 let browser: Browser;
 let run: ServeRun;
@@ -48,13 +40,6 @@ function entries(listing: string): { alias: string; type: string; chain: number 
     }));
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}-1280x800.png`), fullPage: true });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.screenshot({ path: join(shots, `${name}-1920x1080.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 const button = (name: string) => page.getByRole('button', { name, exact: true });
 const diffText = () => page.getByLabel('Config diff').innerText();
 
@@ -69,7 +54,7 @@ async function openWizard(tab: string): Promise<void> {
 describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () => {
   before(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(shots, { recursive: true });
+    await mkdir(screenshotDir, { recursive: true });
     jarDir = await mkdtemp(join(tmpdir(), 'rwsec-girjar-'));
     run = await startServe();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -86,7 +71,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
   test('HTTPS: self-signed keystore written, keytool sees alias jetty, ssl.* pending with OBF', async () => {
     await openWizard('HTTPS for RWS');
     await page.getByLabel('Host names and addresses (SAN)').fill('dns:rws.example.com,ip:10.0.0.5');
-    await shot('wizard-https-1-certificate');
+    await screenshots(page, 'wizard-https-1-certificate');
     await button('Next').click();
     await page.getByLabel('Keystore file').fill('etc/keystore');
     await page.getByLabel('HTTPS port').fill('443');
@@ -95,10 +80,10 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await page.getByLabel('Store password', { exact: true }).fill('jetty-pass-1');
     await page.getByLabel('Repeat the password').fill('jetty-pass-1');
     assert.match(await page.getByTestId('obf-preview').innerText(), /^OBF:/);
-    await shot('wizard-https-2-keystore');
+    await screenshots(page, 'wizard-https-2-keystore');
     await button('Review').click();
     await page.getByLabel('Files to write').waitFor();
-    await shot('wizard-https-3-review');
+    await screenshots(page, 'wizard-https-3-review');
     await button('Write the keystore').click();
     await page.getByLabel('Config diff').waitFor();
     const diff = await diffText();
@@ -106,7 +91,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.match(diff, /^\+enableSsl: true$/m);
     assert.match(diff, /^\+ {2}port: 9443$/m);
     assert.match(diff, /^\+ {2}keyStorePassword: OBF:/m);
-    await shot('wizard-https-4-summary');
+    await screenshots(page, 'wizard-https-4-summary');
     const store = join(run.dir, 'etc', 'keystore');
     assert.deepEqual(entries(keytoolList(store, 'jetty-pass-1')), [
       { alias: 'jetty', type: 'PrivateKeyEntry', chain: 1 },
@@ -115,7 +100,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await page.locator('[data-check]').first().waitFor();
     assert.equal(await page.locator('[data-check="fail"]').count(), 0);
     assert.ok((await page.locator('[data-check="ok"]').count()) >= 4);
-    await shot('wizard-https-5-verify');
+    await screenshots(page, 'wizard-https-5-verify');
     assert.ok(await page.getByTestId('dirty-marker').isVisible(), 'the config edits are pending');
   });
 
@@ -126,24 +111,24 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
       'cass-01.example.internal, cass-02.example.internal\ncass-03.example.internal cass-01.example.internal',
     );
     await page.getByText('3 nodes').waitFor();
-    await shot('wizard-cassandra-1-nodes');
+    await screenshots(page, 'wizard-cassandra-1-nodes');
     await button('Next').click();
     await page.getByLabel('Store password', { exact: true }).fill('cass-pass-1');
     await page.getByLabel('Repeat the password').fill('cass-pass-1');
-    await shot('wizard-cassandra-2-options');
+    await screenshots(page, 'wizard-cassandra-2-options');
     await button('Preview').click();
     await page.getByRole('tree', { name: 'Files to write' }).waitFor();
     const tree = await page.getByRole('tree').innerText();
     assert.match(tree, /cass-02\.example\.internal\//);
     assert.match(tree, /truststore\.jks/);
     assert.ok(!existsSync(join(run.dir, 'cassandra-tls')), 'the preview writes nothing');
-    await shot('wizard-cassandra-3-preview');
+    await screenshots(page, 'wizard-cassandra-3-preview');
     await button('Write the kit').click();
     await page.getByLabel('Config diff').waitFor();
     const diff = await diffText();
     assert.match(diff, /^\+ {2}useSSL: true$/m);
     assert.match(diff, /^\+ {2}trustStore: .*cassandra-tls\/client\/truststore\.jks$/m);
-    await shot('wizard-cassandra-4-summary');
+    await screenshots(page, 'wizard-cassandra-4-summary');
     const kit = join(run.dir, 'cassandra-tls');
     for (const node of ['cass-01.example.internal', 'cass-03.example.internal']) {
       assert.deepEqual(
@@ -157,7 +142,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await button('Verify').click();
     await page.locator('[data-check]').first().waitFor();
     assert.equal(await page.locator('[data-check="fail"]').count(), 0);
-    await shot('wizard-cassandra-5-verify');
+    await screenshots(page, 'wizard-cassandra-5-verify');
   });
 
   test('Outbound trust from a file: JKS written with the CA, webDAVTrustedCA pending', async () => {
@@ -167,24 +152,24 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await page
       .getByLabel(/CA certificate file/)
       .fill(join(run.dir, 'cassandra-tls', 'ca', 'root-ca.pem'));
-    await shot('wizard-trust-1-source');
+    await screenshots(page, 'wizard-trust-1-source');
     await button('Next').click();
     await page.getByLabel('Trust file to write').fill('trust/webdav.jks');
     await page.getByLabel('Store password').fill('trust-pass-1');
-    await shot('wizard-trust-2-file');
+    await screenshots(page, 'wizard-trust-2-file');
     await button('Write the trust file').click();
     await page.getByLabel('Config diff').waitFor();
     const diff = await diffText();
     assert.match(diff, /^\+ {2}webDAVTrustedCA: .*trust\/webdav\.jks$/m);
     assert.match(diff, /^\+ {2}webDAVJksPassword: trust-pass-1$/m);
-    await shot('wizard-trust-3-summary');
+    await screenshots(page, 'wizard-trust-3-summary');
     const listed = entries(keytoolList(join(run.dir, 'trust', 'webdav.jks'), 'trust-pass-1'));
     assert.equal(listed.length, 1);
     assert.equal(listed[0]?.type, 'trustedCertEntry');
     await button('Verify').click();
     await page.locator('[data-check]').first().waitFor();
     assert.equal(await page.locator('[data-check="fail"]').count(), 0);
-    await shot('wizard-trust-4-verify');
+    await screenshots(page, 'wizard-trust-4-verify');
   });
 
   test('Secret encryption: a missing gir.jar is named; the stand-in jar gives CRYPT:, never offered for ssl.keyStorePassword', async (t) => {
@@ -206,19 +191,19 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await button('Encrypt with gir.jar').click();
     await page.getByTestId('secret-value').waitFor();
     assert.equal(await page.getByTestId('secret-value').innerText(), standInCrypt('ops-secret'));
-    await shot('wizard-secret-2-crypt');
+    await screenshots(page, 'wizard-secret-2-crypt');
     await button('Next').click();
     await page.getByRole('combobox', { name: /Apply to/ }).click();
     const offered = await page.getByRole('option').allInnerTexts();
     assert.ok(offered.some((o) => o.includes('cassandraCluster.password')));
     assert.ok(!offered.some((o) => o.includes('ssl.keyStorePassword')), offered.join('; '));
     await page.getByRole('option', { name: /cassandraCluster\.password/ }).click();
-    await shot('wizard-secret-3-apply');
+    await screenshots(page, 'wizard-secret-3-apply');
     await button('Apply to the field').click();
     await page.getByLabel('Config diff').waitFor();
     const added = (await diffText()).split('\n').filter((l) => l.startsWith('+  password:'));
     // The key was quoted in the sample, and the editor keeps its quoting.
     assert.deepEqual(added, [`+  password: "${standInCrypt('ops-secret')}"`]);
-    await shot('wizard-secret-4-summary');
+    await screenshots(page, 'wizard-secret-4-summary');
   });
 });
