@@ -122,6 +122,34 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
     await screenshots(page, 'chain-unknown-ca');
   });
 
+  test('a chain file chosen with "Choose file…" is judged from its bytes', async () => {
+    const run = await serve();
+    const page = await openApp(browser, run);
+    await nav(page, 'Chain preview').click();
+    await page.getByRole('button', { name: 'Choose file…' }).waitFor();
+    // The input Playwright fills is the one the button opens: the path field gives way to the file.
+    await page.locator('#chain-file-input').setInputFiles(join(run.dir, 'chain.pem'));
+    const chosen = page.getByTestId('chain-chosen-file');
+    await chosen.waitFor();
+    assert.match(await chosen.innerText(), /chain\.pem \(1 KiB\)/);
+    assert.equal(await page.locator('#chain-file').count(), 0);
+    await screenshots(page, 'chain-file-picked', [[1280, 800]]);
+    await pickTrust(page, /Another file/);
+    await page.locator('#chain-trust-path').fill('root.pem');
+    await check(page);
+    await verdict(page).waitFor();
+    assert.equal(await verdict(page).getAttribute('data-reason'), 'trusted');
+    assert.match(await verdict(page).innerText(), /Checked: chain\.pem/);
+    assert.deepEqual(
+      await boxes(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-role'))),
+      ['leaf', 'intermediate', 'root'],
+    );
+
+    // Back to a path: closing the chosen file brings the field back.
+    await chosen.getByRole('button', { name: 'Close' }).click();
+    await page.locator('#chain-file').waitFor();
+  });
+
   test('"Preview chain" on a keystore entry judges its chain', async () => {
     const run = await serve();
     const page = await openApp(browser, run);

@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
@@ -186,6 +187,55 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
     assert.ok(message.includes(file), `names the file: ${message}`);
     assert.match(message, /wrong/);
     await screenshots(page, 'keystores-wrong-password');
+  });
+
+  test('"Choose file…" (by keyboard) imports a PEM certificate as a trusted entry; keytool lists it', async (t) => {
+    const run = await serve();
+    const page = await openApp(browser, run);
+    await nav(page, 'Keystores').click();
+    const file = join(run.dir, 'picked-trust.p12');
+    await createStore(page, file, 'changeit', 'PKCS12');
+    // The picked file lives outside the config's folder: it reaches the host as bytes, not a path.
+    const pickedDir = await mkdtemp(join(tmpdir(), 'rwsec-picked-'));
+    t.after(() => rm(pickedDir, { recursive: true, force: true }));
+    const pemFile = join(pickedDir, 'picked-root.pem');
+    await writeFile(pemFile, pki.root.certPem);
+
+    // Listening early: Playwright turns on file-chooser interception lazily, and a key press sent
+    // right after the listener can open the (headless, invisible) native chooser instead.
+    const chooserShown = page.waitForEvent('filechooser', { timeout: 60_000 });
+    chooserShown.catch(() => undefined); // awaited below; no unhandled rejection if a step fails first
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByRole('button', { name: 'File from this computer' }).click();
+    const choose = page.getByRole('button', { name: 'Choose file…' });
+    assert.match(
+      (await page.locator('#import-file-input').getAttribute('accept')) ?? '',
+      /\.pem,.*\.p12,.*\.jks/,
+    );
+    await choose.focus();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Choose file…');
+    await page.keyboard.press('Enter');
+    const chooser = await chooserShown;
+    assert.equal(chooser.isMultiple(), false);
+    await chooser.setFiles(pemFile);
+    const chosen = page.getByTestId('import-chosen-file');
+    await chosen.waitFor();
+    assert.equal(await chosen.innerText(), 'picked-root.pem (1 KiB)');
+    await page.getByRole('button', { name: 'Choose another file…' }).waitFor();
+    await page.locator('#import-alias').fill('picked-root');
+    await screenshots(page, 'keystores-import-picker', [[1280, 800]]);
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await row(page, 'picked-root').waitFor();
+    assert.match(await row(page, 'picked-root').innerText(), /trusted/);
+    assert.equal(existsSync(file), false, 'nothing written before Save');
+    await page.getByRole('button', { name: 'Save store' }).click();
+    await pending(page).waitFor({ state: 'detached' });
+    const listing = keytoolList(file, 'changeit');
+    assert.match(
+      listing,
+      /Alias name: picked-root\n[\s\S]*?Entry type: trustedCertEntry[\s\S]*?CN=Test Root CA/,
+    );
   });
 
   test('"Open" next to the HTTPS keystore field opens it with the configured password', async () => {

@@ -19,7 +19,8 @@ import type { ProbeReport } from '../../../shared/tls/verdicts';
 import { api } from '../../api/client';
 import { CertificateDetails } from '../../components/certificate/CertificateDetails';
 import { commonName } from '../../components/certificate/expiry';
-import { errorText, readDropped, type DroppedFile } from '../keystores/files';
+import { ChooseFileButton } from '../keystores/ChooseFileButton';
+import { errorText, readDropped, sizeText, type DroppedFile } from '../keystores/files';
 import { takeRequest } from '../keystores/page-requests';
 import { ChainPicture } from './ChainPicture';
 import { HostnamePanel } from './HostnamePanel';
@@ -44,7 +45,8 @@ export default function ChainPage() {
   const [kind, setKind] = useState<SourceKind>('file');
   const [path, setPath] = useState('');
   const [filePassword, setFilePassword] = useState('');
-  const [dropped, setDropped] = useState<DroppedFile | null>(null);
+  // A file from this computer, chosen with the picker or dropped on the page; it wins over `path`.
+  const [upload, setUpload] = useState<DroppedFile | null>(null);
   const [pem, setPem] = useState('');
   const [store, setStore] = useState<KeystoreView | null>(null);
   const [alias, setAlias] = useState('');
@@ -82,10 +84,10 @@ export default function ChainPage() {
   const source = (): ChainSource | null => {
     const password = filePassword !== '' ? { password: filePassword } : {};
     if (kind === 'file') {
-      if (dropped)
+      if (upload)
         return {
           kind: 'upload',
-          upload: { name: dropped.name, base64: dropped.base64 },
+          upload: { name: upload.name, base64: upload.base64 },
           ...password,
         };
       return path.trim() ? { kind: 'file', path: path.trim(), ...password } : null;
@@ -151,7 +153,8 @@ export default function ChainPage() {
         readDropped(file).then(
           (read) => {
             setKind('file');
-            setDropped(read);
+            setError(null);
+            setUpload(read);
           },
           (err: unknown) => setError(errorText(err)),
         );
@@ -189,37 +192,53 @@ export default function ChainPage() {
           <Tab value="endpoint" label="Live endpoint" />
         </Tabs>
         <Stack spacing={2}>
-          {kind === 'file' &&
-            (dropped ? (
-              <Alert
-                severity="info"
-                onClose={() => setDropped(null)}
-                sx={{ overflowWrap: 'anywhere' }}
-              >
-                Dropped file: {dropped.name}
-              </Alert>
-            ) : (
-              <Stack direction={{ xs: 'column', md: 'row' }} spacing={1}>
+          {kind === 'file' && (
+            <Stack direction={{ xs: 'column', md: 'row' }} spacing={1}>
+              {upload ? (
+                <Alert
+                  id="chain-chosen-file"
+                  severity="info"
+                  data-testid="chain-chosen-file"
+                  onClose={() => setUpload(null)}
+                  slotProps={{ closeButton: { title: 'Use a path instead' } }}
+                  sx={{ flex: 2, minWidth: 0, alignSelf: 'flex-start', overflowWrap: 'anywhere' }}
+                >
+                  File from this computer: {upload.name} ({sizeText(upload.size)})
+                </Alert>
+              ) : (
                 <TextField
                   id="chain-file"
-                  label="Certificate file (PEM bundle, DER, P7B, or a store)"
+                  label="Certificate file on the host (PEM bundle, DER, P7B, or a store)"
                   value={path}
-                  helperText="Or drop a file on this page."
+                  helperText="Or choose a file from this computer, or drop one on this page."
                   onChange={(e) => setPath(e.target.value)}
                   sx={{ flex: 2 }}
                   slotProps={{ htmlInput: { spellCheck: false } }}
                 />
-                <TextField
-                  id="chain-file-password"
-                  label="Password (stores only)"
-                  type="password"
-                  autoComplete="off"
-                  value={filePassword}
-                  onChange={(e) => setFilePassword(e.target.value)}
-                  sx={{ flex: 1 }}
+              )}
+              <Box sx={{ pt: { md: '2px' }, flexShrink: 0 }}>
+                <ChooseFileButton
+                  inputId="chain-file-input"
+                  label={upload ? 'Choose another file…' : 'Choose file…'}
+                  {...(upload ? { describedBy: 'chain-chosen-file' } : {})}
+                  onChosen={(chosen) => {
+                    setUpload(chosen);
+                    setError(null);
+                  }}
+                  onError={setError}
                 />
-              </Stack>
-            ))}
+              </Box>
+              <TextField
+                id="chain-file-password"
+                label="Password (stores only)"
+                type="password"
+                autoComplete="off"
+                value={filePassword}
+                onChange={(e) => setFilePassword(e.target.value)}
+                sx={{ flex: 1 }}
+              />
+            </Stack>
+          )}
           {kind === 'pem' && (
             <TextField
               id="chain-pem"

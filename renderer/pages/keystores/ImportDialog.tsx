@@ -1,15 +1,18 @@
 // Import (certificates, a key with its chain, or another store) or a CA reply, from a path on the
-// host, pasted PEM text, or a file dropped on the page.
+// host, pasted PEM text, or a file from this computer (chosen with the picker or dropped on the page).
 import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { useState } from 'react';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useState } from 'react';
 import type { KeystoreInput } from '../../../shared/api/keystore-contract';
-import type { DroppedFile } from './files';
+import { ChooseFileButton } from './ChooseFileButton';
+import { sizeText, type DroppedFile } from './files';
 import { FormDialog } from './FormDialog';
 
-type Mode = 'path' | 'pem' | 'dropped';
+type Mode = 'path' | 'pem' | 'file';
 
 export interface ImportRequest {
   input: KeystoreInput;
@@ -28,14 +31,25 @@ export function ImportDialog(props: {
   onClose(): void;
   onImport(request: ImportRequest): void;
 }) {
-  const [mode, setMode] = useState<Mode>(props.dropped ? 'dropped' : 'path');
+  const [mode, setMode] = useState<Mode>(props.dropped ? 'file' : 'path');
+  const [file, setFile] = useState<DroppedFile | null>(props.dropped);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const chosenId = useId();
+  // A file dropped while the dialog is open (drops bubble from the dialog to the page) replaces
+  // the chosen one.
+  useEffect(() => {
+    if (!props.dropped) return;
+    setFile(props.dropped);
+    setFileError(null);
+    setMode('file');
+  }, [props.dropped]);
   const [path, setPath] = useState('');
   const [pem, setPem] = useState('');
   const [alias, setAlias] = useState('');
   const [password, setPassword] = useState('');
   const input: KeystoreInput | null =
-    mode === 'dropped' && props.dropped
-      ? { upload: { name: props.dropped.name, base64: props.dropped.base64 } }
+    mode === 'file' && file
+      ? { upload: { name: file.name, base64: file.base64 } }
       : mode === 'pem' && pem.trim() !== ''
         ? { pem }
         : mode === 'path' && path.trim() !== ''
@@ -69,9 +83,42 @@ export function ImportDialog(props: {
         aria-label="Where the file comes from"
       >
         <ToggleButton value="path">Path on the host</ToggleButton>
+        <ToggleButton value="file">File from this computer</ToggleButton>
         <ToggleButton value="pem">Paste PEM</ToggleButton>
-        {props.dropped && <ToggleButton value="dropped">Dropped file</ToggleButton>}
       </ToggleButtonGroup>
+      {mode === 'file' && (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <ChooseFileButton
+            inputId="import-file-input"
+            label={file ? 'Choose another file…' : 'Choose file…'}
+            describedBy={chosenId}
+            onChosen={(chosen) => {
+              setFile(chosen);
+              setFileError(null);
+            }}
+            onError={setFileError}
+          />
+          {file ? (
+            <Alert
+              id={chosenId}
+              severity="info"
+              data-testid="import-chosen-file"
+              sx={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
+            >
+              {file.name} ({sizeText(file.size)})
+            </Alert>
+          ) : (
+            <Typography id={chosenId} color="text.secondary" variant="body2">
+              No file chosen. PEM, DER, P7B, PKCS12 or JKS; you can also drop it on the page.
+            </Typography>
+          )}
+        </Stack>
+      )}
+      {mode === 'file' && fileError && (
+        <Alert severity="error" role="alert" sx={{ overflowWrap: 'anywhere' }}>
+          {fileError}
+        </Alert>
+      )}
       {mode === 'path' && (
         <TextField
           id="import-path"
@@ -98,11 +145,6 @@ export function ImportDialog(props: {
             htmlInput: { spellCheck: false, style: { fontFamily: 'monospace', fontSize: 12 } },
           }}
         />
-      )}
-      {mode === 'dropped' && props.dropped && (
-        <Alert severity="info" sx={{ overflowWrap: 'anywhere' }}>
-          {props.dropped.name} ({Math.max(1, Math.round(props.dropped.size / 1024))} KiB)
-        </Alert>
       )}
       {!reply && (
         <>

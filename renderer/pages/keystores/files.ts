@@ -1,4 +1,5 @@
-// Files dropped on a page travel as base64 (the API is JSON), refused above the host's cap.
+// Files dropped on a page or chosen with "Choose file…" travel as base64 (the API is JSON),
+// refused above the host's cap.
 import { maxUploadBytes } from '../../../shared/api/keystore-channels';
 
 export interface DroppedFile {
@@ -10,7 +11,7 @@ export interface DroppedFile {
 export async function readDropped(file: File): Promise<DroppedFile> {
   if (file.size > maxUploadBytes) {
     throw new Error(
-      `${file.name} is ${Math.round(file.size / 1024)} KiB; files up to ${maxUploadBytes / 1024} KiB can be dropped. Certificates and stores are much smaller: is it the right file?`,
+      `${file.name} is ${Math.round(file.size / 1024)} KiB; files up to ${maxUploadBytes / 1024} KiB can be dropped or chosen. Certificates and stores are much smaller: is it the right file?`,
     );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -19,6 +20,11 @@ export async function readDropped(file: File): Promise<DroppedFile> {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   return { name: file.name, base64: btoa(binary), size: file.size };
+}
+
+/** A file's size as the dialogs show it: whole KiB, never "0 KiB". */
+export function sizeText(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 }
 
 /** Saves text as a file through the browser's download (both hosts allow it). */
