@@ -3,7 +3,7 @@
 // handlers, the HTTP host and the renderer client are all typed from this table, and both hosts
 // parse requests (and their own responses) with these schemas, so a drift fails loudly.
 import { z } from 'zod';
-import { channelNames, menuCommands, type MenuCommand } from './channels';
+import { channelNames, type MenuCommand } from './channels';
 import { chainContract } from './chain-contract';
 import { kitContract } from './contract-kits';
 import { keystoreContract } from './keystore-contract';
@@ -144,9 +144,6 @@ void namesMatch;
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-/** Desktop menu commands the main process forwards to the UI (accelerators live in the menu). */
-export const menuCommandSchema = z.enum(menuCommands);
 
 /** What the desktop preload exposes: the API plus one subscription that returns its unsubscribe. */
 export type DesktopBridge = RwsApi & {

@@ -1,17 +1,11 @@
 // The guide's "Interaction Recording Web Services Authentication Flow" as data for a diagram: the
-// order RWS tries, and the condition on each arrow. It does not depend on application.yaml
+// order RWS tries, and when each step applies. It does not depend on application.yaml
 // (Configuration Server authentication is enabled per contact center, in Configuration Server).
 export interface AuthStep {
   id: 'config-server' | 'rws' | 'unauthenticated';
   title: string;
   /** When this step applies. */
   applies: string;
-}
-
-export interface AuthArrow {
-  from: AuthStep['id'] | 'request';
-  to: AuthStep['id'] | 'authorized';
-  condition: string;
 }
 
 export const authSteps: readonly AuthStep[] = [
@@ -32,16 +26,4 @@ export const authSteps: readonly AuthStep[] = [
     title: 'Unauthenticated',
     applies: 'No header, or both authentications failed.',
   },
-];
-
-export const authArrows: readonly AuthArrow[] = [
-  { from: 'request', to: 'config-server', condition: 'request arrives' },
-  { from: 'config-server', to: 'authorized', condition: 'success' },
-  {
-    from: 'config-server',
-    to: 'rws',
-    condition: 'no header, CS authentication disabled, or failure',
-  },
-  { from: 'rws', to: 'authorized', condition: 'success' },
-  { from: 'rws', to: 'unauthenticated', condition: 'no header or failure' },
 ];

@@ -2,6 +2,7 @@
 // A string that YAML 1.1 would resolve to a boolean, number, null or timestamp, or that carries
 // YAML syntax, is quoted; booleans are written true/false; numbers are written plain.
 import { parse } from 'yaml';
+import { snakeYaml11 } from './snake-yaml-schema';
 
 export type ScalarStyle = 'plain' | 'single' | 'double';
 
@@ -35,7 +36,7 @@ export function needsQuotes(text: string, inFlow: boolean): boolean {
   if (text.startsWith('---') || text.startsWith('...')) return true;
   // Last line of defence: ask a YAML 1.1 reader what the plain text means.
   try {
-    return parse(`k: ${text}\n`, { version: '1.1' })?.k !== text;
+    return parse(`k: ${text}\n`, snakeYaml11)?.k !== text;
   } catch {
     return true;
   }

@@ -26,10 +26,11 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { isMergeKey } from './edit-plan';
+import { snakeYaml11 } from './snake-yaml-schema';
 import type { Splice } from './text-lines';
 
 export const parseOptions: ParseOptions & DocumentOptions & SchemaOptions = {
-  version: '1.1',
+  ...snakeYaml11,
   merge: true,
   uniqueKeys: true,
   prettyErrors: false,

@@ -2,6 +2,7 @@
 // write: by the catalog's type when the option is known, else by the type of the value already
 // there, else by what YAML 1.1 would read from the text.
 import { parse } from 'yaml';
+import { snakeYaml11 } from './snake-yaml-schema';
 import type { OptionType } from '../catalog/options';
 
 export type TypedValue = { ok: true; value: unknown } | { ok: false; message: string };
@@ -35,7 +36,7 @@ function parsePort(text: string): TypedValue {
 function readAsYaml11(text: string): unknown {
   if (text === '') return '';
   try {
-    const value: unknown = parse(`v: ${text}\n`, { version: '1.1' })?.v;
+    const value: unknown = parse(`v: ${text}\n`, snakeYaml11)?.v;
     if (value === null || typeof value === 'boolean' || typeof value === 'number') return value;
   } catch {
     // Not a scalar YAML can read: it is a string.

@@ -165,3 +165,24 @@ test('owner and group are kept when saving as root', async (t) => {
   const after = await stat(file);
   assert.deepEqual([after.uid, after.gid], [1, 1]);
 });
+
+test('a symlink loop is a SaveError naming the file, and nothing is written', async () => {
+  const a = join(dir, 'loop-a.yaml');
+  const b = join(dir, 'loop-b.yaml');
+  await symlink(b, a);
+  await symlink(a, b);
+  await assert.rejects(
+    saveText(a, 'a: 1\n'),
+    (e: unknown) =>
+      e instanceof SaveError &&
+      e.code === 'write-failed' &&
+      e.file === a &&
+      e.message.startsWith(`${a}: not saved (`) &&
+      /symbolic links/.test(e.message),
+  );
+  const names = await readdir(dir);
+  assert.equal(
+    names.some((n) => n.startsWith('loop-') && n.endsWith('.tmp')),
+    false,
+  );
+});

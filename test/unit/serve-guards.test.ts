@@ -191,3 +191,14 @@ test('every response carries the strict CSP, and nothing logged contains the tok
   assert.equal(reply.headers['x-frame-options'], 'DENY');
   assert.ok(logged.every((line) => !line.includes(host.token)));
 });
+
+test('an edit the document refuses is 400 with the reason, not 500', async () => {
+  const reply = await send('/api/config.edit', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: JSON.stringify({ edits: [{ path: 'ssl.port.x', value: 1 }] }),
+  });
+  assert.equal(reply.status, 400);
+  assert.match(reply.body, /ssl\.port/);
+  assert.doesNotMatch(reply.body, /Internal error/);
+});

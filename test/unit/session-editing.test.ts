@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ApiError } from '../../shared/api/dispatch';
 import { EditingSession } from '../../electron/services/session/editing-session';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
 import { sampleConfig } from '../helpers/paths';
@@ -135,5 +136,23 @@ test('diagnostics follow every edit, and uncovered keys list what the forms do n
     assert.equal(bad.diagnostics[0]?.path, 'ssl.port');
     const good = await session.undo();
     assert.deepEqual(good.diagnostics, []);
+  });
+});
+
+test('an edit the document refuses is a bad request naming the path; the text is untouched', async () => {
+  await withSample(async (file) => {
+    const session = new EditingSession(defaultFileStore);
+    await session.open(file);
+    await assert.rejects(
+      session.edit([{ path: 'ssl.port.x', value: 1 }]),
+      (e: unknown) =>
+        e instanceof ApiError &&
+        e.code === 'bad-request' &&
+        e.message.includes(file) &&
+        e.message.includes('ssl.port'),
+    );
+    const state = await session.state();
+    assert.equal(state.dirty, false);
+    assert.equal((state.values as { ssl: { port: number } }).ssl.port, 443);
   });
 });

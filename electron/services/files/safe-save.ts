@@ -170,20 +170,22 @@ export async function saveBytes(
   bytes: Uint8Array,
   options: SaveOptions<Uint8Array> = {},
 ): Promise<SaveResult> {
-  const target = await resolveTarget(file);
-  const current = await readCurrent(target);
-  if (options.expectedOriginal !== undefined && !options.force) {
-    checkExpected(file, current, options.expectedOriginal);
-  }
-  await runVerifier(file, bytes, options.verify);
-  const hash = contentHash(bytes);
-  if (current && sameBytes(current.bytes, bytes)) {
-    return { file: target, hash, written: false, removedBackups: [] };
-  }
-  const keep = options.backups ?? DEFAULT_BACKUPS;
-  const mode = current?.mode ?? options.newFileMode ?? 0o600;
   let temp: string | undefined;
   try {
+    // Resolving and reading the current file fail too (EACCES on a folder, a symlink loop): those
+    // are save failures like any other, not raw errno errors.
+    const target = await resolveTarget(file);
+    const current = await readCurrent(target);
+    if (options.expectedOriginal !== undefined && !options.force) {
+      checkExpected(file, current, options.expectedOriginal);
+    }
+    await runVerifier(file, bytes, options.verify);
+    const hash = contentHash(bytes);
+    if (current && sameBytes(current.bytes, bytes)) {
+      return { file: target, hash, written: false, removedBackups: [] };
+    }
+    const keep = options.backups ?? DEFAULT_BACKUPS;
+    const mode = current?.mode ?? options.newFileMode ?? 0o600;
     const backup =
       current && keep > 0 ? await writeBackup(target, current.bytes, current.mode) : undefined;
     await removeStaleTemps(target);
@@ -200,15 +202,25 @@ export async function saveBytes(
   } catch (error) {
     if (temp) await fs.unlink(temp).catch(() => undefined);
     if (error instanceof SaveError) throw error;
-    const code = errnoCode(error);
-    const reason =
-      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
     throw new SaveError(
-      `${file}: not saved (${reason}); the file is unchanged`,
+      `${file}: not saved (${failureReason(error)}); the file is unchanged`,
       'write-failed',
       file,
     );
   }
+}
+
+/** Why a save failed, and what the administrator can do about it. */
+function failureReason(error: unknown): string {
+  const code = errnoCode(error);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return 'permission denied: run as a user that may write the file and its folder';
+  }
+  if (code === 'ELOOP') {
+    return 'too many symbolic links, probably a loop: point the link at the real file';
+  }
+  if (code === 'ENOTDIR') return 'a folder in its path is a file: check the path';
+  return code ?? (error instanceof Error ? error.message : String(error));
 }
 
 function isYamlFile(file: string): boolean {

@@ -10,13 +10,3 @@ export function pkcs7Certificates(der: Buffer): Buffer[] {
   const certSet = seqOf(signedData, 'SignedData').find((n: Asn1) => n.tag === 0xa0);
   return certSet ? children(certSet).map((c) => c.der) : [];
 }
-
-/** True when the DER starts like a PKCS#7 SignedData ContentInfo. */
-export function looksLikePkcs7(der: Buffer): boolean {
-  try {
-    const [typeNode] = seqOf(parseDer(der, true), 'ContentInfo');
-    return readOid(typeNode) === P12.signedData;
-  } catch {
-    return false;
-  }
-}

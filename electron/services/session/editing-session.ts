@@ -4,7 +4,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { options } from '../../../shared/catalog/options';
 import type { Diagnostic } from '../../../shared/diagnostics';
-import { RwsDocument, YamlSyntaxError, type DocumentEdit } from '../../../shared/yaml/document';
+import {
+  DocumentEditError,
+  RwsDocument,
+  YamlSyntaxError,
+  type DocumentEdit,
+} from '../../../shared/yaml/document';
 import { ApiError } from '../../../shared/api/dispatch';
 import type { ConfigState, SaveResult } from '../../../shared/api/contract';
 import { uncoveredLeaves } from '../../../shared/api/option-layout';
@@ -58,6 +63,21 @@ function readFailure(error: unknown): ApiError {
   );
 }
 
+/** The edited document; an edit the document layer refuses is the caller's bad request. */
+function editedDocument(doc: RwsDocument, edits: readonly DocumentEdit[], file: string) {
+  try {
+    return doc.withEdits(edits);
+  } catch (error) {
+    if (error instanceof DocumentEditError || error instanceof YamlSyntaxError) {
+      throw new ApiError(
+        'bad-request',
+        `${file}: ${error.message.replace(/\.$/, '')}. Nothing was changed; check the option path and value.`,
+      );
+    }
+    throw error;
+  }
+}
+
 export class EditingSession {
   private loaded: Loaded | null = null;
   /** Operations run one at a time: an edit never interleaves with a save or a reload. */
@@ -106,7 +126,7 @@ export class EditingSession {
           `${current.file}:${e.line}:${e.column}: the YAML cannot be read (${e.message}). Fix it in a text editor or reload the file, then edit again.`,
         );
       }
-      const next = current.parsed.doc.withEdits(edits);
+      const next = editedDocument(current.parsed.doc, edits, current.file);
       if (next.text === current.text) return this.snapshot();
       const undo = [...current.undo, current.text].slice(-maxUndo);
       // The edited document is already parsed: reuse it instead of parsing its text again.

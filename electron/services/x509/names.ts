@@ -149,9 +149,3 @@ export function parseSanList(list: string): SanEntry[] {
     return { type: kind, value };
   });
 }
-
-/** keytool-style text for a SAN list, for messages and JSON (`dns:x`, `ip:y`). */
-export function formatSan(entries: readonly SanEntry[]): string[] {
-  const back: Record<string, string> = { url: 'uri' };
-  return entries.map((e) => `${back[e.type] ?? e.type}:${e.value}`);
-}
