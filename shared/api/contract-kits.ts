@@ -66,6 +66,8 @@ const cassandraRequest = z
     key: keyChoice,
     days: z.number().int().min(1).max(36500),
     password: secret,
+    /** Encrypts the kit CA's key; required unless legacy, and never equal to `password`. */
+    caPassword: secret.optional(),
     legacy: z.boolean().optional(),
     /** A CRYPT: value of the password (secret.crypt) for cassandraCluster.truststorePassword. */
     crypt: z.string().max(4096).optional(),

@@ -36,7 +36,12 @@ function inTempDir<T>(body: (dir: string) => T): T {
 }
 
 export async function run(): Promise<BenchFigure[]> {
-  const env = { ...process.env, RWSEC_STOREPASS: PASS, STOREPASS: PASS };
+  const env = {
+    ...process.env,
+    RWSEC_STOREPASS: PASS,
+    RWSEC_CAPASS: `${PASS}-ca`,
+    STOREPASS: PASS,
+  };
   const script = join(__dirname, 'guide-cassandra-procedure.sh');
   const scriptMs: number[] = [];
   const kitMs: number[] = [];

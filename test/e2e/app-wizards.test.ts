@@ -3,7 +3,8 @@
 // diff shows the values it left pending for the reviewed save.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,11 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await button('Next').click();
     await page.getByLabel('Store password', { exact: true }).fill('cass-pass-1');
     await page.getByLabel('Repeat the password').fill('cass-pass-1');
+    await page.getByLabel('CA key password', { exact: true }).fill('cass-pass-1');
+    assert.equal(await button('Preview').isDisabled(), true, 'CA password = store password');
+    await page.getByText(/Must differ from the store password/).waitFor();
+    await page.getByLabel('CA key password', { exact: true }).fill('cass-ca-pass-2');
+    await page.getByLabel('Repeat the CA key password').fill('cass-ca-pass-2');
     await screenshots(page, 'wizard-cassandra-2-options');
     await button('Preview').click();
     await page.getByRole('tree', { name: 'Files to write' }).waitFor();
@@ -139,6 +145,9 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.deepEqual(entries(keytoolList(join(kit, 'client', 'truststore.jks'), 'cass-pass-1')), [
       { alias: 'root-ca', type: 'trustedCertEntry', chain: 1 },
     ]);
+    const caKey = readFileSync(join(kit, 'ca', 'root-ca.key.pem'));
+    assert.throws(() => createPrivateKey({ key: caKey, format: 'pem', passphrase: 'cass-pass-1' }));
+    assert.ok(createPrivateKey({ key: caKey, format: 'pem', passphrase: 'cass-ca-pass-2' }));
     await button('Verify').click();
     await page.locator('[data-check]').first().waitFor();
     assert.equal(await page.locator('[data-check="fail"]').count(), 0);

@@ -99,6 +99,7 @@ describe(
         ],
         {
           RWSEC_STOREPASS: 'kit-pass-1',
+          RWSEC_CAPASS: 'kit-ca-pass-1',
         },
       );
       assert.equal(kit.code, 0, kit.stderr);

@@ -7,7 +7,7 @@
 // reads its store password only in plain; that file is 0600). Private keys and kit CA keys: 0600.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -27,6 +27,7 @@ const PW = {
   set: secret('set'),
   https: secret('https'),
   cassandra: secret('cassandra'),
+  cassandraCa: secret('cassandra-ca'),
   wrong: secret('wrong'),
 };
 
@@ -100,18 +101,21 @@ test('CLI flows with known passwords leave no plain password behind', (t) => {
       '--config',
       'application.yaml',
     ]),
-    rwsec([
-      'kit',
-      'cassandra',
-      '--nodes',
-      'cas1,cas2',
-      '--out',
-      'cassandra',
-      '--storepass',
-      PW.cassandra,
-      '--keyalg',
-      'ec',
-    ]),
+    rwsec(
+      [
+        'kit',
+        'cassandra',
+        '--nodes',
+        'cas1,cas2',
+        '--out',
+        'cassandra',
+        '--storepass',
+        PW.cassandra,
+        '--keyalg',
+        'ec',
+      ],
+      { RWSEC_CAPASS: PW.cassandraCa },
+    ),
     // A failure path: the error output must not repeat the (wrong) password it was given.
     rwsec(['keystore', 'list', 'self.p12', '--storepass', PW.wrong]),
   ];
@@ -176,4 +180,10 @@ test('CLI flows with known passwords leave no plain password behind', (t) => {
       `${relative(dir, file)} holds a private key with mode ${mode.toString(8)}`,
     );
   }
+
+  // The kit CA's key opens with its own password only: never with the store password that every
+  // node's cassandra-encryption.yaml holds in plain (whoever reads one could sign nodes).
+  const caKey = readFileSync(join(work, 'cassandra', 'ca', 'root-ca.key.pem'));
+  assert.throws(() => createPrivateKey({ key: caKey, format: 'pem', passphrase: PW.cassandra }));
+  assert.ok(createPrivateKey({ key: caKey, format: 'pem', passphrase: PW.cassandraCa }));
 });

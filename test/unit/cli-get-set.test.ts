@@ -23,7 +23,18 @@ after(async () => {
 });
 
 function rwsec(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [rwsecBin, ...args], { encoding: 'utf8', cwd: dir });
+  return rwsecWith({}, ...args);
+}
+
+function rwsecWith(
+  env: Record<string, string>,
+  ...args: string[]
+): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [rwsecBin, ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -121,6 +132,56 @@ describe('rwsec set', () => {
     assert.equal(json.saved, true);
     // The double quotes of the old value are kept.
     assert.match(await readFile(file, 'utf8'), /^ {2}password: "N3w-Secret"$/m);
+  });
+
+  test('a secret given inline is saved with a warning that ps shows it', async () => {
+    const file = await copyOfSample();
+    const r = rwsec('set', file, 'ssl.keyStorePassword=Inline-Secret-7', '--force');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /ssl\.keyStorePassword .*visible to other users in `ps`.*--value-env/);
+    assert.doesNotMatch(r.out + r.err, /Inline-Secret-7/);
+    // A non-secret value gets no warning.
+    assert.doesNotMatch(rwsec('set', file, 'ssl.port=8443', '--force').err, /warning/);
+  });
+
+  test('--value-env PATH=NAME takes the secret from the environment, never printing it', async () => {
+    const file = await copyOfSample();
+    const value = 'Env-Secret-42';
+    const r = rwsecWith(
+      { RWSEC_TEST_VALUE: value },
+      'set',
+      file,
+      '--value-env',
+      'cassandraCluster.password=RWSEC_TEST_VALUE',
+    );
+    assert.equal(r.code, 0, r.err);
+    assert.doesNotMatch(r.out + r.err, new RegExp(value));
+    assert.doesNotMatch(r.err, /warning/);
+    assert.match(r.out, /^cassandraCluster\.password: \*+ -> \*+$/m);
+    const got = rwsec('get', file, 'cassandraCluster.password');
+    assert.equal(got.code, 0, got.err);
+    assert.equal(got.out, `${value}\n`);
+  });
+
+  test('--value-env naming an unset variable: exit 2, file untouched', async () => {
+    const file = await copyOfSample();
+    const before = await readFile(file, 'utf8');
+    const r = rwsec('set', file, '--value-env', 'cassandraCluster.password=RWSEC_SURELY_UNSET');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /RWSEC_SURELY_UNSET is not set.*not changed/);
+    assert.equal(await readFile(file, 'utf8'), before);
+  });
+
+  test('PATH=- without a terminal: exit 2 with a clear message, file untouched', async () => {
+    const file = await copyOfSample();
+    const before = await readFile(file, 'utf8');
+    const r = rwsec('set', file, 'ssl.keyStorePassword=-', 'ssl.port=8443');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /ssl\.keyStorePassword=- asks for the value on a terminal.*--value-env/);
+    assert.equal(await readFile(file, 'utf8'), before);
+    // For a non-secret option, - is an ordinary value.
+    const plain = rwsec('set', file, 'cassandraCluster.keyspace=-', '--force');
+    assert.equal(plain.code, 0, plain.err);
   });
 
   test('--unset removes the key line; new keys are added to their section', async () => {

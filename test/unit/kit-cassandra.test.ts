@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import * as px from '@peculiar/x509';
 import assert from 'node:assert/strict';
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -13,6 +13,7 @@ import { KitError } from '../../electron/services/kits/kit-error';
 import { commitFiles } from '../../electron/services/kits/transaction';
 
 const PASS = 'unit-kit-pass';
+const CA_PASS = 'unit-kit-ca-pass';
 const rsa = { algorithm: 'rsa', size: 2048 } as const;
 const ec = { algorithm: 'ec', curve: 'P-256' } as const;
 
@@ -34,6 +35,7 @@ describe('planCassandraKit', () => {
       outDir: out,
       nodes: ['Cass-01', '10.1.2.3'],
       storepass: PASS,
+      caPassword: CA_PASS,
       key: ec,
       days: 30,
     });
@@ -71,6 +73,7 @@ describe('planCassandraKit', () => {
           outDir: out,
           nodes: ['cass-01.example', '10.1.2.3'],
           storepass: PASS,
+          caPassword: CA_PASS,
           key: rsa,
           days: 90,
         })
@@ -120,25 +123,55 @@ describe('planCassandraKit', () => {
   it('adds a node signed by the kit CA, and refuses a wrong password, a known node or a second kit', async () => {
     const out = join(dir, 'add');
     await commitFiles(
-      (await planCassandraKit({ outDir: out, nodes: ['a1'], storepass: PASS, key: ec, days: 30 }))
-        .files,
+      (
+        await planCassandraKit({
+          outDir: out,
+          nodes: ['a1'],
+          storepass: PASS,
+          caPassword: CA_PASS,
+          key: ec,
+          days: 30,
+        })
+      ).files,
     );
     await assert.rejects(
-      planCassandraKit({ outDir: out, nodes: ['b1'], storepass: PASS, key: ec, days: 30 }),
+      planCassandraKit({
+        outDir: out,
+        nodes: ['b1'],
+        storepass: PASS,
+        caPassword: CA_PASS,
+        key: ec,
+        days: 30,
+      }),
       /already holds a kit/,
     );
     await assert.rejects(
-      planAddNodes({ outDir: out, nodes: ['b1'], storepass: 'wrong-pass', key: ec, days: 30 }),
-      /Cannot decrypt/,
+      planAddNodes({
+        outDir: out,
+        nodes: ['b1'],
+        storepass: PASS,
+        caPassword: 'wrong-ca-pass',
+        key: ec,
+        days: 30,
+      }),
+      /Cannot decrypt .*CA key password/,
     );
     await assert.rejects(
-      planAddNodes({ outDir: out, nodes: ['A1'], storepass: PASS, key: ec, days: 30 }),
+      planAddNodes({
+        outDir: out,
+        nodes: ['A1'],
+        storepass: PASS,
+        caPassword: CA_PASS,
+        key: ec,
+        days: 30,
+      }),
       KitError,
     );
     const plan = await planAddNodes({
       outDir: out,
       nodes: ['b1'],
       storepass: PASS,
+      caPassword: CA_PASS,
       key: ec,
       days: 30,
     });
@@ -154,12 +187,41 @@ describe('planCassandraKit', () => {
     assert.match(readFileSync(join(out, 'README.txt'), 'utf8'), /Nodes: a1, b1/);
   });
 
+  it('encrypts the CA key with its own password, never the store password the nodes hold', async () => {
+    const out = join(dir, 'ca-pass');
+    const base = { outDir: out, nodes: ['c1'], storepass: PASS, key: ec, days: 30 };
+    await assert.rejects(planCassandraKit(base), /CA key password is needed/);
+    await assert.rejects(
+      planCassandraKit({ ...base, caPassword: PASS }),
+      /must differ from the store password.*cassandra-encryption\.yaml/,
+    );
+    await assert.rejects(planCassandraKit({ ...base, caPassword: 'short' }), /at least 6/);
+    const plan = await planCassandraKit({ ...base, caPassword: CA_PASS });
+    assert.equal(existsSync(out), false, 'nothing is written by a plan');
+    const keyFile = plan.files.find((f) => f.path.endsWith('root-ca.key.pem'));
+    const pem = String(keyFile?.data);
+    assert.match(pem, /ENCRYPTED PRIVATE KEY/);
+    assert.throws(() => createPrivateKey({ key: pem, format: 'pem', passphrase: PASS }));
+    assert.equal(
+      createPrivateKey({ key: pem, format: 'pem', passphrase: CA_PASS }).asymmetricKeyType,
+      'ec',
+    );
+    const nodeYaml = plan.files.find((f) => f.path.endsWith('cassandra-encryption.yaml'));
+    assert.doesNotMatch(String(nodeYaml?.data), new RegExp(CA_PASS));
+    await commitFiles(plan.files);
+    await assert.rejects(
+      planAddNodes({ ...base, nodes: ['c2'], caPassword: PASS }),
+      /must differ from the store password/,
+    );
+  });
+
   it('legacy: self-signed per node, every truststore lists every node, no CA', async () => {
     const out = join(dir, 'legacy');
     const plan = await planCassandraKit({
       outDir: out,
       nodes: ['l1', 'l2'],
       storepass: PASS,
+      caPassword: CA_PASS,
       key: ec,
       days: 30,
       legacy: true,
@@ -173,7 +235,14 @@ describe('planCassandraKit', () => {
       .entries[0]?.chain[0];
     assert.ok(leaf?.verify(leaf.publicKey));
     await assert.rejects(
-      planAddNodes({ outDir: out, nodes: ['l3'], storepass: PASS, key: ec, days: 30 }),
+      planAddNodes({
+        outDir: out,
+        nodes: ['l3'],
+        storepass: PASS,
+        caPassword: CA_PASS,
+        key: ec,
+        days: 30,
+      }),
       /no kit CA/,
     );
   });
@@ -184,6 +253,7 @@ describe('planCassandraKit', () => {
         outDir: join(dir, 'x'),
         nodes: ['bad name'],
         storepass: PASS,
+        caPassword: CA_PASS,
         key: ec,
         days: 1,
       }),
@@ -194,6 +264,7 @@ describe('planCassandraKit', () => {
         outDir: join(dir, 'x'),
         nodes: ['a', 'A'],
         storepass: PASS,
+        caPassword: CA_PASS,
         key: ec,
         days: 1,
       }),

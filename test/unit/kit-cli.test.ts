@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:tls';
@@ -130,6 +131,38 @@ describe('rwsec kit (command)', () => {
     assert.equal(existsSync(out), false);
   });
 
+  it('cassandra: the CA key password comes from RWSEC_CAPASS (or --ca-pass-env), differs from the store password', async () => {
+    const out = join(dir, 'capass');
+    const noCa = io({ RWSEC_STOREPASS: 'store-pass-1' });
+    assert.equal(await kitCommand.run(['cassandra', '--nodes', 'a', '--out', out], noCa), 2);
+    assert.match(noCa.stderr(), /ca-pass-env NAME, set RWSEC_CAPASS/);
+    assert.equal(existsSync(out), false);
+
+    const same = io({ RWSEC_STOREPASS: 'store-pass-1', RWSEC_CAPASS: 'store-pass-1' });
+    assert.notEqual(await kitCommand.run(['cassandra', '--nodes', 'a', '--out', out], same), 0);
+    assert.match(same.stderr(), /CA key password must differ from the store password/);
+    assert.doesNotMatch(same.stderr(), /store-pass-1/, 'never shows the password');
+    assert.equal(existsSync(out), false);
+
+    const ok = io({ RWSEC_STOREPASS: 'store-pass-1', MY_CA: 'ca-pass-123' });
+    const args = ['cassandra', '--out', out, '--keyalg', 'ec', '--ca-pass-env', 'MY_CA'];
+    assert.equal(await kitCommand.run([...args, '--nodes', 'a'], ok), 0, ok.stderr());
+    const key = readFileSync(join(out, 'ca', 'root-ca.key.pem'), 'utf8');
+    assert.throws(() => createPrivateKey({ key, format: 'pem', passphrase: 'store-pass-1' }));
+    assert.ok(createPrivateKey({ key, format: 'pem', passphrase: 'ca-pass-123' }));
+
+    const wrong = io({ RWSEC_STOREPASS: 'store-pass-1', MY_CA: 'not-the-ca-pass' });
+    assert.equal(await kitCommand.run([...args, '--add-node', 'b'], wrong), 2);
+    assert.match(
+      wrong.stderr(),
+      /Cannot decrypt .*root-ca\.key\.pem with the given CA key password/,
+    );
+    assert.equal(existsSync(join(out, 'nodes', 'b')), false);
+    const added = io({ RWSEC_STOREPASS: 'store-pass-1', MY_CA: 'ca-pass-123' });
+    assert.equal(await kitCommand.run([...args, '--add-node', 'b'], added), 0, added.stderr());
+    assert.ok(existsSync(join(out, 'nodes', 'b', 'keystore.jks')));
+  });
+
   it('a broken config stops the https kit before the keystore is written', async () => {
     const config = join(dir, 'broken.yaml');
     writeFileSync(config, 'ssl:\n  port: 443\n keyStorePath: x\n');
@@ -153,6 +186,25 @@ describe('rwsec kit (command)', () => {
     assert.match(t.stderr(), /broken\.yaml:\d+:\d+: .*nothing was written/);
     assert.doesNotMatch(t.stderr(), /\n\s+at /, 'no stack trace');
     assert.equal(existsSync(keystore), false);
+  });
+
+  it('https on a store that already has the alias is refused (exit 1); a wrong password is exit 2', async () => {
+    const keystore = join(dir, 'refuse.jks');
+    const args = ['https', '--keystore', keystore, '--dname', 'CN=x.test', '--san', 'dns:x.test'];
+    const first = io({ RWSEC_STOREPASS: 'https-pass-1' });
+    assert.equal(await kitCommand.run(args, first), 0, first.stderr());
+    const original = readFileSync(keystore);
+
+    const again = io({ RWSEC_STOREPASS: 'https-pass-1' });
+    assert.equal(await kitCommand.run(args, again), 1);
+    assert.match(again.stderr(), /^rwsec kit https: .*already has an entry "jetty"/);
+    assert.ok(readFileSync(keystore).equals(original), 'store untouched');
+
+    const wrong = io({ RWSEC_STOREPASS: 'not-the-pass' });
+    assert.equal(await kitCommand.run([...args, '--replace'], wrong), 2);
+    assert.match(wrong.stderr(), /password is wrong/);
+    assert.doesNotMatch(wrong.stderr(), /not-the-pass/, 'never shows the password');
+    assert.ok(readFileSync(keystore).equals(original), 'store untouched');
   });
 
   it('bad usage: unknown kit, two sources, bad SAN', async () => {

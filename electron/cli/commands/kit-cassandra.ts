@@ -5,29 +5,26 @@ import type { CliIo } from '../command';
 import { planAddNodes, planCassandraKit, type KitPlan } from '../../services/kits/cassandra-kit';
 import { cassandraEdits, planConfig } from '../../services/kits/config-values';
 import { keySpec } from '../../services/x509/keys';
+import { intOpt, parseOptions, requiredOpt, stringOpt, UsageError } from '../parse-options';
+import { requireSecret } from '../secret-input';
 import {
   commitAndReport,
   cryptIfAsked,
   girJarHelp,
   girJarOptions,
-  int,
-  parse,
-  required,
   storepass,
   storepassHelp,
   storepassOptions,
-  str,
-  UsageError,
   type Outcome,
 } from './kit-common';
 
 export const cassandraUsage =
-  'cassandra --nodes a,b,c --out DIR --storepass P [--keyalg rsa|ec] [--days N] [--config application.yaml] [--legacy] | --out DIR --add-node d[,e] --storepass P';
+  'cassandra --nodes a,b,c --out DIR --storepass-env NAME --ca-pass-env NAME [--keyalg rsa|ec] [--days N] [--config application.yaml] [--legacy] | --out DIR --add-node d[,e] --storepass-env NAME --ca-pass-env NAME';
 
 export const cassandraHelp = [
   "rwsec kit cassandra: the guide's Cassandra 4 TLS procedure in one step. A private root CA signs",
   'one certificate per node (SAN = the node name, or its IP; serverAuth + clientAuth). Layout:',
-  '  OUT/ca/root-ca.pem, root-ca.key.pem    the CA (key encrypted with the store password, 0600)',
+  '  OUT/ca/root-ca.pem, root-ca.key.pem    the CA (key encrypted with the CA key password, 0600)',
   '  OUT/nodes/<node>/keystore.jks          the node key, alias = node name, chain to the root',
   '  OUT/nodes/<node>/truststore.jks        the root, for internode TLS',
   '  OUT/nodes/<node>/cassandra-encryption.yaml   client_/server_encryption_options',
@@ -50,6 +47,11 @@ export const cassandraHelp = [
   '                          every node): only for clusters that already use it',
   ...girJarHelp,
   ...storepassHelp,
+  '  --ca-pass-env NAME      the CA key password (encrypts ca/root-ca.key.pem; needed again for',
+  '                          --add-node) from environment variable NAME (default RWSEC_CAPASS);',
+  '                          without it a terminal is asked (twice for a new kit). It must differ',
+  '                          from the store password, which every node file holds in plain text.',
+  '                          Not used with --legacy (no CA).',
 ].join('\n');
 
 const options = {
@@ -64,6 +66,7 @@ const options = {
   'node-dir': { type: 'string' },
   config: { type: 'string' },
   legacy: { type: 'boolean' },
+  'ca-pass-env': { type: 'string' },
 } as const;
 
 function list(text: string): string[] {
@@ -74,10 +77,10 @@ function list(text: string): string[] {
 }
 
 export async function runCassandra(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, options);
-  const outDir = required(values, 'out');
-  const addNode = str(values, 'add-node');
-  const nodes = str(values, 'nodes');
+  const values = parseOptions(args, options).values;
+  const outDir = requiredOpt(values, 'out');
+  const addNode = stringOpt(values, 'add-node');
+  const nodes = stringOpt(values, 'nodes');
   if ((addNode === undefined) === (nodes === undefined)) {
     throw new UsageError(
       'Give --nodes a,b,c for a new kit, or --add-node d to add to an existing one.',
@@ -85,11 +88,31 @@ export async function runCassandra(args: string[], io: CliIo): Promise<number> {
   }
   if (addNode !== undefined && values.legacy)
     throw new UsageError('--add-node works only with a CA kit (not --legacy).');
-  const key = keySpec(str(values, 'keyalg') ?? 'rsa', int(values, 'keysize', 1, 100000));
-  const days = int(values, 'days', 1, 36500) ?? 825;
-  const nodeDir = str(values, 'node-dir');
+  const key = keySpec(
+    stringOpt(values, 'keyalg') ?? 'rsa',
+    intOpt(values, 'keysize', { min: 1, max: 100000 }),
+  );
+  const days = intOpt(values, 'days', { min: 1, max: 36500 }) ?? 825;
+  const nodeDir = stringOpt(values, 'node-dir');
   const pass = await storepass(io, values, `the kit in ${outDir}`);
-  const common = { outDir, storepass: pass, key, days, ...(nodeDir ? { nodeDir } : {}) };
+  const caPassword = values.legacy
+    ? undefined
+    : await requireSecret(io, {
+        option: 'ca-pass',
+        envName: stringOpt(values, 'ca-pass-env'),
+        defaultEnv: 'RWSEC_CAPASS',
+        prompt: `CA key password for the kit in ${outDir}: `,
+        confirm: addNode === undefined,
+        minLength: 6,
+      });
+  const common = {
+    outDir,
+    storepass: pass,
+    caPassword: caPassword ?? '',
+    key,
+    days,
+    ...(nodeDir ? { nodeDir } : {}),
+  };
   const plan: KitPlan =
     addNode !== undefined
       ? await planAddNodes({ ...common, nodes: list(addNode) })
@@ -107,7 +130,7 @@ export async function runCassandra(args: string[], io: CliIo): Promise<number> {
         : `Cassandra TLS kit for ${plan.nodes.join(', ')} written to ${resolve(outDir)}: see README.txt there.`,
     ],
   };
-  const config = str(values, 'config');
+  const config = stringOpt(values, 'config');
   if (config) {
     const crypt = await cryptIfAsked(values, pass, io);
     const planned = await planConfig(resolve(config), () =>

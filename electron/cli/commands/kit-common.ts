@@ -1,65 +1,13 @@
 // What the `rwsec kit` subcommands share: option parsing, passwords, committing a plan both or
 // neither, reporting, and turning every expected failure into one clear line.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../command';
-import { requireSecret, SecretInputError, secretHelp } from '../secret-input';
+import { stringOpt, type Options, type Values } from '../parse-options';
+import { requireSecret, secretHelp } from '../secret-input';
 import { RwsDocument } from '../../../shared/yaml/document';
-import { ConfigFileError, diagnosticsForPaths } from '../../services/kits/config-values';
-import { EncryptError, encryptWithGirJar } from '../../services/kits/encrypt';
-import { KitError } from '../../services/kits/kit-error';
-import { commitFiles, TransactionError, type PlannedFile } from '../../services/kits/transaction';
-
-export type Options = NonNullable<ParseArgsConfig['options']>;
-export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-export function parse(args: string[], options: Options): Values {
-  try {
-    const parsed = parseArgs({ args, options, allowPositionals: false, strict: true });
-    return parsed.values as Values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
-
-export function str(values: Values, name: string): string | undefined {
-  const v = values[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function required(values: Values, name: string): string {
-  const v = str(values, name);
-  if (v === undefined || v === '') throw new UsageError(`--${name} is required.`);
-  return v;
-}
-
-export function int(values: Values, name: string, min: number, max: number): number | undefined {
-  const v = str(values, name);
-  if (v === undefined) return undefined;
-  if (!/^[0-9]+$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${v}').`);
-  }
-  return Number(v);
-}
-
-export function oneOf<T extends string>(
-  values: Values,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const v = str(values, name)?.toLowerCase() ?? fallback;
-  if (!(allowed as readonly string[]).includes(v)) {
-    throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${v}').`);
-  }
-  return v as T;
-}
+import { diagnosticsForPaths } from '../../services/kits/config-values';
+import { encryptWithGirJar } from '../../services/kits/encrypt';
+import { commitFiles, type PlannedFile } from '../../services/kits/transaction';
+import { cliUserError } from '../cli-errors';
 
 export const storepassOptions: Options = {
   storepass: { type: 'string' },
@@ -79,8 +27,8 @@ export const girJarHelp = [
 export function storepass(io: CliIo, values: Values, what: string, minLength = 6): Promise<string> {
   return requireSecret(io, {
     option: 'storepass',
-    value: str(values, 'storepass'),
-    envName: str(values, 'storepass-env'),
+    value: stringOpt(values, 'storepass'),
+    envName: stringOpt(values, 'storepass-env'),
     defaultEnv: 'RWSEC_STOREPASS',
     prompt: `Store password for ${what}: `,
     minLength,
@@ -93,9 +41,9 @@ export async function cryptIfAsked(
   password: string,
   io: CliIo,
 ): Promise<string | undefined> {
-  const girJar = str(values, 'gir-jar');
+  const girJar = stringOpt(values, 'gir-jar');
   if (girJar === undefined) return undefined;
-  const java = str(values, 'java');
+  const java = stringOpt(values, 'java');
   return encryptWithGirJar(password, {
     girJar,
     ...(java !== undefined ? { java } : {}),
@@ -139,7 +87,10 @@ export async function commitAndReport(
   return mine.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Turns expected failures into `prefix: message` and exit 2; anything else propagates. */
+/**
+ * Turns expected failures into `prefix: message`: exit 1 when refused (alias or kit exists, file
+ * changed on disk), 2 when the input is unreadable; anything else propagates.
+ */
 export async function guard(
   prefix: string,
   io: CliIo,
@@ -148,28 +99,9 @@ export async function guard(
   try {
     return await body();
   } catch (err) {
-    const known =
-      err instanceof UsageError ||
-      err instanceof KitError ||
-      err instanceof SecretInputError ||
-      err instanceof ConfigFileError ||
-      err instanceof EncryptError ||
-      err instanceof TransactionError ||
-      (err instanceof Error &&
-        [
-          'KeystoreError',
-          'NameSyntaxError',
-          'KeySpecError',
-          'ValidityError',
-          'CsrError',
-          'SignError',
-          'CaReplyError',
-          'CertificateFileError',
-          'KeyFileError',
-          'YamlSyntaxError',
-        ].includes(err.name));
+    const known = cliUserError(err);
     if (!known) throw err;
-    io.err(`${prefix}: ${(err as Error).message}\n`);
-    return EXIT_UNREADABLE;
+    io.err(`${prefix}: ${known.message}\n`);
+    return known.kind === 'refused' ? EXIT_FINDINGS : EXIT_UNREADABLE;
   }
 }

@@ -7,18 +7,15 @@ import { planHttpsKit, planPasswordChange, type HttpsSource } from '../../servic
 import { keySpec } from '../../services/x509/keys';
 import { parseSanList } from '../../services/x509/names';
 import {
-  commitAndReport,
-  int,
-  oneOf,
-  parse,
-  required,
-  storepass,
-  storepassHelp,
-  storepassOptions,
-  str,
+  intOpt,
+  oneOfOpt,
+  parseOptions,
+  requiredOpt,
+  stringOpt,
   UsageError,
   type Values,
-} from './kit-common';
+} from '../parse-options';
+import { commitAndReport, storepass, storepassHelp, storepassOptions } from './kit-common';
 
 export const httpsUsage =
   'https --keystore FILE --storepass P (--dname "CN=..." [--san dns:x,ip:y] | --csr OUT.csr --dname .. | --reply SIGNED.pem | --import-key KEY.pem --import-cert CHAIN.pem | --change-password) [--config application.yaml] [--port 9443]';
@@ -79,17 +76,21 @@ export const httpsOptions = {
 } as const;
 
 async function source(values: Values, io: CliIo): Promise<HttpsSource> {
-  const modes = ['csr', 'reply', 'import-key'].filter((m) => str(values, m) !== undefined);
+  const modes = ['csr', 'reply', 'import-key'].filter((m) => stringOpt(values, m) !== undefined);
   if (modes.length > 1)
     throw new UsageError(
       `Give only one of --csr, --reply, --import-key (got ${modes.join(', ')}).`,
     );
-  const key = () => keySpec(str(values, 'keyalg') ?? 'rsa', int(values, 'keysize', 1, 100000));
-  const reply = str(values, 'reply');
+  const key = () =>
+    keySpec(
+      stringOpt(values, 'keyalg') ?? 'rsa',
+      intOpt(values, 'keysize', { min: 1, max: 100000 }),
+    );
+  const reply = stringOpt(values, 'reply');
   if (reply !== undefined) return { mode: 'reply', replyFile: reply };
-  const importKey = str(values, 'import-key');
+  const importKey = stringOpt(values, 'import-key');
   if (importKey !== undefined) {
-    const certFile = str(values, 'import-cert');
+    const certFile = stringOpt(values, 'import-cert');
     if (!certFile)
       throw new UsageError(
         '--import-key needs --import-cert CHAIN.pem (the certificate and its chain).',
@@ -98,8 +99,8 @@ async function source(values: Values, io: CliIo): Promise<HttpsSource> {
       { ...io, promptSecret: undefined },
       {
         option: 'keypass',
-        value: str(values, 'keypass'),
-        envName: str(values, 'keypass-env'),
+        value: stringOpt(values, 'keypass'),
+        envName: stringOpt(values, 'keypass-env'),
         defaultEnv: 'RWSEC_KEYPASS',
         prompt: '',
       },
@@ -111,32 +112,32 @@ async function source(values: Values, io: CliIo): Promise<HttpsSource> {
       ...(keyPassword !== undefined ? { keyPassword } : {}),
     };
   }
-  const san = parseSanList(str(values, 'san') ?? '');
+  const san = parseSanList(stringOpt(values, 'san') ?? '');
   const firstDns = san.find((s) => s.type === 'dns')?.value;
-  const dname = str(values, 'dname') ?? (firstDns ? `CN=${firstDns}` : undefined);
+  const dname = stringOpt(values, 'dname') ?? (firstDns ? `CN=${firstDns}` : undefined);
   if (!dname)
     throw new UsageError('Give --dname "CN=host, O=Org, C=US" (or at least --san dns:host).');
-  const csr = str(values, 'csr');
+  const csr = stringOpt(values, 'csr');
   if (csr !== undefined) return { mode: 'csr', csrOut: csr, dname, san, key: key() };
   return {
     mode: 'self-signed',
     dname,
     san,
     key: key(),
-    days: int(values, 'days', 1, 36500) ?? 365,
+    days: intOpt(values, 'days', { min: 1, max: 36500 }) ?? 365,
   };
 }
 
 export async function runHttps(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, httpsOptions);
-  const keystore = required(values, 'keystore');
-  const config = str(values, 'config');
+  const values = parseOptions(args, httpsOptions).values;
+  const keystore = requiredOpt(values, 'keystore');
+  const config = stringOpt(values, 'config');
   const pass = await storepass(io, values, keystore, values['change-password'] ? 1 : 6);
   if (values['change-password']) {
     const newStorepass = await requireSecret(io, {
       option: 'new-storepass',
-      value: str(values, 'new-storepass'),
-      envName: str(values, 'new-storepass-env'),
+      value: stringOpt(values, 'new-storepass'),
+      envName: stringOpt(values, 'new-storepass-env'),
       defaultEnv: 'RWSEC_NEW_STOREPASS',
       prompt: 'New store password: ',
       confirm: true,
@@ -160,11 +161,11 @@ export async function runHttps(args: string[], io: CliIo): Promise<number> {
     );
   }
   const storeType =
-    oneOf(values, 'storetype', ['jks', 'pkcs12'] as const, 'jks') === 'jks' ? 'JKS' : 'PKCS12';
-  const port = int(values, 'port', 1, 65535);
+    oneOfOpt(values, 'storetype', ['jks', 'pkcs12'] as const, 'jks') === 'jks' ? 'JKS' : 'PKCS12';
+  const port = intOpt(values, 'port', { min: 1, max: 65535 });
   const plan = await planHttpsKit({
     keystore,
-    alias: str(values, 'alias') ?? 'jetty',
+    alias: stringOpt(values, 'alias') ?? 'jetty',
     storeType,
     storepass: pass,
     source: await source(values, io),

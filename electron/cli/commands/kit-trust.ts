@@ -8,19 +8,15 @@ import { parseHostPort } from '../../services/probe/probe-endpoint';
 import { probeTls } from '../../services/probe/tls-probe';
 import { trustTargets, type TrustTarget } from '../../services/kits/config-values';
 import { formatFromName, planTrustKit } from '../../services/kits/trust-kit';
+import { oneOfOpt, parseOptions, requiredOpt, stringOpt, UsageError } from '../parse-options';
 import {
   commitAndReport,
   cryptIfAsked,
   girJarHelp,
   girJarOptions,
-  oneOf,
-  parse,
-  required,
   storepass,
   storepassHelp,
   storepassOptions,
-  str,
-  UsageError,
 } from './kit-common';
 
 export const trustUsage =
@@ -89,22 +85,22 @@ async function probed(endpoint: string): Promise<Source> {
 }
 
 export async function runTrust(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, options);
-  const target = oneOf(
+  const values = parseOptions(args, options).values;
+  const target = oneOfOpt(
     values,
     'target',
     Object.keys(trustTargets) as TrustTarget[],
     '' as TrustTarget,
   );
-  const out = required(values, 'out');
-  const from = str(values, 'from');
-  const probe = str(values, 'probe');
+  const out = requiredOpt(values, 'out');
+  const from = stringOpt(values, 'from');
+  const probe = stringOpt(values, 'probe');
   if ((from === undefined) === (probe === undefined))
     throw new UsageError('Give one of --from FILE or --probe HOST:PORT.');
-  const format = oneOf(values, 'format', ['jks', 'pem'] as const, formatFromName(out));
-  const pass = format === 'jks' ? await storepass(io, values, out) : str(values, 'storepass');
+  const format = oneOfOpt(values, 'format', ['jks', 'pem'] as const, formatFromName(out));
+  const pass = format === 'jks' ? await storepass(io, values, out) : stringOpt(values, 'storepass');
   const source = probe !== undefined ? await probed(probe) : fromFile(from ?? '', pass);
-  const config = str(values, 'config');
+  const config = stringOpt(values, 'config');
   const crypt =
     config && format === 'jks' && pass !== undefined
       ? await cryptIfAsked(values, pass, io)

@@ -18,8 +18,10 @@ function help(): string {
     '',
     ...Object.values(kits).map((k) => `  rwsec kit ${k.usage}`),
     '',
-    'Exit status: 0 written, 1 written but `rwsec validate` reports errors on the values set,',
-    '2 bad input (nothing written).',
+    'Exit status: 0 written; 1 written but `rwsec validate` reports errors on the values set, or',
+    'refused for a stated reason (entry or kit already there, file changed on disk; nothing',
+    'written); 2 unreadable input (wrong password, corrupt or missing file, bad options; nothing',
+    'written).',
   ].join('\n');
 }
 

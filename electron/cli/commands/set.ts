@@ -13,12 +13,14 @@ import { saveText, verifyDocument } from '../../services/files/safe-save';
 import { validateConfig } from '../../services/validate/validate-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
 import { parseCommandArgs } from '../parse-options';
+import { readSecret, SecretInputError } from '../secret-input';
 import { loadDocument } from './get';
 
 function help(): string {
   const width = Math.max(...options.map((o) => o.path.length));
   return [
-    'Usage: rwsec set FILE PATH=VALUE [PATH=VALUE ...] [--unset PATH ...] [--force] [--json]',
+    'Usage: rwsec set FILE PATH=VALUE [PATH=VALUE ...] [--value-env PATH=NAME ...]',
+    '                 [--unset PATH ...] [--force] [--json]',
     '',
     'Changes values in an application.yaml without touching anything else (comments, blank',
     'lines, order, quoting and line endings stay byte for byte). A missing key is added after',
@@ -33,10 +35,17 @@ function help(): string {
     'in .rwsec-backups/ beside the file (the newest 5 are kept); the file is written',
     'atomically and not at all if it changed on disk meanwhile.',
     '',
+    'Secrets (options of type secret, and keys whose name contains "password"):',
+    '  PATH=SECRET            visible to other users in `ps` and kept in shell history:',
+    '                         prefer one of the next two',
+    '  PATH=-                 a terminal is asked for the value (no echo)',
+    '  --value-env PATH=NAME  read the value of PATH from environment variable NAME',
+    '                         (repeatable; works for any PATH)',
+    '',
     'Options:',
-    '  --unset PATH  remove the key at PATH (repeatable)',
-    '  --force       save even if the change adds validation errors',
-    '  --json        print {"file", "saved", "changes", "backup", "errors"} as JSON',
+    '  --unset PATH           remove the key at PATH (repeatable)',
+    '  --force                save even if the change adds validation errors',
+    '  --json                 print {"file", "saved", "changes", "backup", "errors"} as JSON',
     '',
     'Exit status: 0 saved (or nothing to change), 1 refused (bad value, new errors, file',
     'changed on disk), 2 the file cannot be read or is not valid YAML.',
@@ -89,6 +98,48 @@ function parseEdits(
   return { edits };
 }
 
+/** PATH=VALUE assignments with the values of PATH=- (prompted) and --value-env filled in. */
+async function resolveAssignments(
+  assignments: string[],
+  fromEnv: string[],
+  io: CliIo,
+): Promise<{ assignments: string[]; inline: string[] } | { error: string }> {
+  const out: string[] = [];
+  const inline: string[] = [];
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf('=');
+    const path = assignment.slice(0, Math.max(eq, 0)).trim();
+    if (eq < 0 || !isSecretPath(path)) {
+      out.push(assignment);
+      continue;
+    }
+    if (assignment.slice(eq + 1) !== '-') {
+      inline.push(path);
+      out.push(assignment);
+      continue;
+    }
+    const value = await readSecret(io, { option: path, prompt: `Value for ${path}: ` });
+    if (value === undefined) {
+      return {
+        error: `${path}=- asks for the value on a terminal, and there is none; use --value-env ${path}=NAME with the value in environment variable NAME`,
+      };
+    }
+    out.push(`${path}=${value}`);
+  }
+  for (const pair of fromEnv) {
+    const eq = pair.indexOf('=');
+    const path = eq < 0 ? '' : pair.slice(0, eq).trim();
+    const name = eq < 0 ? '' : pair.slice(eq + 1).trim();
+    if (path === '' || name === '') return { error: `--value-env '${pair}' is not PATH=NAME` };
+    const value = io.env[name];
+    if (value === undefined) {
+      return { error: `--value-env ${path}=${name}: environment variable ${name} is not set` };
+    }
+    out.push(`${path}=${value}`);
+  }
+  return { assignments: out, inline };
+}
+
 function describeChanges(before: RwsDocument, after: RwsDocument, edits: DocumentEdit[]): Change[] {
   return edits.map((edit) => {
     const old = before.get(edit.path);
@@ -134,6 +185,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     args,
     {
       unset: { type: 'string', multiple: true, default: [] },
+      'value-env': { type: 'string', multiple: true, default: [] },
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -142,8 +194,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   );
   if (!parsed) return EXIT_UNREADABLE;
   const { values } = parsed;
-  const [file, ...assignments] = parsed.positionals;
-  if (file === undefined || (assignments.length === 0 && values.unset.length === 0)) {
+  const [file, ...given] = parsed.positionals;
+  const fromEnv = values['value-env'];
+  if (
+    file === undefined ||
+    (given.length === 0 && values.unset.length === 0 && fromEnv.length === 0)
+  ) {
     io.err(`rwsec set: expected FILE and at least one PATH=VALUE or --unset PATH\n\n${help()}\n`);
     return EXIT_UNREADABLE;
   }
@@ -155,6 +211,25 @@ async function run(args: string[], io: CliIo): Promise<number> {
     report({ saved: false, reason: message, ...extra });
     return EXIT_FINDINGS;
   };
+
+  let resolved;
+  try {
+    resolved = await resolveAssignments(given, fromEnv, io);
+  } catch (error) {
+    if (!(error instanceof SecretInputError)) throw error;
+    resolved = { error: error.message };
+  }
+  if ('error' in resolved) {
+    io.err(`rwsec set: ${resolved.error}; ${file} not changed\n`);
+    report({ saved: false, reason: resolved.error });
+    return EXIT_UNREADABLE;
+  }
+  const { assignments } = resolved;
+  for (const path of resolved.inline) {
+    io.err(
+      `rwsec set: warning: the value of ${path} on the command line is visible to other users in \`ps\` and kept in shell history; prefer ${path}=- or --value-env ${path}=NAME\n`,
+    );
+  }
 
   const loaded = await loadDocument(file, io, 'set');
   if (!loaded) {

@@ -1,27 +1,13 @@
 // The engines' errors already name the file and say what to do: pass their messages to the UI as
-// they are. Anything else is a bug, and its details stay on the main side.
+// they are (the one list is ../user-errors). Anything else is a bug, and its details stay on the
+// main side.
 import { ApiError } from '../../../shared/api/dispatch';
-
-const userFacing = new Set([
-  'KeystoreError',
-  'CertificateFileError',
-  'KeyFileError',
-  'NameSyntaxError',
-  'KeySpecError',
-  'CaReplyError',
-  'CsrError',
-  'ValidityError',
-  'ImportError',
-  'SaveError',
-  'ObfFormatError',
-]);
+import { userError } from '../user-errors';
 
 export function toApiError(error: unknown): unknown {
   if (error instanceof ApiError) return error;
-  if (error instanceof Error && userFacing.has(error.name)) {
-    return new ApiError('failed', error.message);
-  }
-  return error;
+  const known = userError(error);
+  return known ? new ApiError('failed', known.message) : error;
 }
 
 /** Wraps a handler so the engines' errors reach the UI as ApiErrors. */
@@ -35,4 +21,9 @@ export function guarded<A extends unknown[], R>(
       throw toApiError(error);
     }
   };
+}
+
+/** Runs `body` now, turning an expected failure into an ApiError the UI shows as is. */
+export function asApiCall<T>(body: () => Promise<T>): Promise<T> {
+  return guarded(body)();
 }

@@ -20,6 +20,7 @@ export async function cassandraKit(
     outDir: session.resolvePath(r.outDir),
     nodes: r.nodes,
     storepass: r.password,
+    ...(r.caPassword !== undefined ? { caPassword: r.caPassword } : {}),
     key: keySpecOf(r.key),
     days: r.days,
     legacy: r.legacy ?? false,

@@ -6,7 +6,7 @@ import { obfuscate } from '../../../shared/secrets/obf';
 import { encryptWithGirJar } from '../kits/encrypt';
 import type { EditingSession } from '../session/editing-session';
 import { cassandraKit } from './kit-cassandra-api';
-import { asApiCall } from './kit-errors';
+import { asApiCall } from './api-errors';
 import { httpsKit } from './kit-https-api';
 import { probeChain, trustKit } from './kit-trust-api';
 import { verifyEndpoint, verifyStore } from './kit-verify';

@@ -2,7 +2,7 @@
 // certificate per node) in one step, with every key generated natively and in parallel.
 //
 // Layout (relative to OUT):
-//   ca/root-ca.pem, ca/root-ca.key.pem (PKCS#8, AES-256 under the store password, mode 0600)
+//   ca/root-ca.pem, ca/root-ca.key.pem (PKCS#8, AES-256 under its own CA key password, 0600)
 //   nodes/<node>/keystore.jks, truststore.jks, cassandra-encryption.yaml
 //   client/truststore.jks, ca.pem, cqlshrc
 //   README.txt
@@ -25,6 +25,11 @@ export interface CassandraKitOptions {
   outDir: string;
   nodes: readonly string[];
   storepass: string;
+  /**
+   * Encrypts ca/root-ca.key.pem. Required for a CA kit and never the store password: that one is
+   * written in plain text into every node's cassandra-encryption.yaml.
+   */
+  caPassword?: string;
   key: KeySpec;
   days: number;
   /** The guide's older procedure: one self-signed certificate per node, no CA. */
@@ -66,7 +71,9 @@ export function checkNodeNames(nodes: readonly string[], existing: readonly stri
         );
       }
     }
-    if (seen.has(node.toLowerCase())) throw new KitError(`Node ${node} is already in the kit.`);
+    if (seen.has(node.toLowerCase())) {
+      throw new KitError(`Node ${node} is already in the kit.`, 'refused');
+    }
     seen.add(node.toLowerCase());
   }
 }
@@ -186,6 +193,7 @@ function refuseExistingKit(outDir: string): void {
     if (existsSync(join(outDir, part))) {
       throw new KitError(
         `${outDir} already holds a kit (${part}/). Add nodes with --add-node, or choose another --out folder: a new CA would make the existing nodes untrusted.`,
+        'refused',
       );
     }
   }
@@ -199,12 +207,33 @@ function checkPassword(storepass: string): void {
   }
 }
 
+/** The CA key password, checked: present, long enough, and not the store password. */
+function checkCaPassword(caPassword: string | undefined, storepass: string): string {
+  if (caPassword === undefined || caPassword === '') {
+    throw new KitError(
+      'A CA key password is needed to encrypt (or open) ca/root-ca.key.pem: give --ca-pass-env NAME, set RWSEC_CAPASS, or run in a terminal to be asked.',
+    );
+  }
+  if (caPassword.length < 6) {
+    throw new KitError('The CA key password must have at least 6 characters.');
+  }
+  if (caPassword === storepass) {
+    throw new KitError(
+      "The CA key password must differ from the store password: the store password is written in plain text into every node's cassandra-encryption.yaml, so anyone reading a node's configuration could unlock the CA key and sign certificates the whole cluster trusts. (A kit made when the CA key used the store password: re-encrypt it first, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc -in ca/root-ca.key.pem -out ca/root-ca.key.new.pem, then replace the old file.)",
+    );
+  }
+  return caPassword;
+}
+
 /** Plans a whole kit (nothing is written: commit `files` with commitFiles). */
 export async function planCassandraKit(options: CassandraKitOptions): Promise<KitPlan> {
   const outDir = resolve(options.outDir);
   const nodes = [...options.nodes];
   checkNodeNames(nodes);
   checkPassword(options.storepass);
+  const caPassword = options.legacy
+    ? undefined
+    : checkCaPassword(options.caPassword, options.storepass);
   refuseExistingKit(outDir);
   const now = options.now ?? new Date();
   const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
@@ -292,7 +321,7 @@ export async function planCassandraKit(options: CassandraKitOptions): Promise<Ki
           type: 'pkcs8',
           format: 'pem',
           cipher: 'aes-256-cbc',
-          passphrase: options.storepass,
+          passphrase: caPassword,
         }),
         mode: SECRET,
       },
@@ -332,6 +361,8 @@ export interface AddNodeOptions {
   outDir: string;
   nodes: readonly string[];
   storepass: string;
+  /** The password ca/root-ca.key.pem was encrypted with when the kit was made. */
+  caPassword: string;
   key: KeySpec;
   days: number;
   nodeDir?: string;
@@ -348,7 +379,7 @@ export function kitNodes(outDir: string): string[] {
     .sort();
 }
 
-function loadCa(outDir: string, storepass: string): { cert: X509Certificate; key: KeyObject } {
+function loadCa(outDir: string, caPassword: string): { cert: X509Certificate; key: KeyObject } {
   const certFile = join(outDir, 'ca', 'root-ca.pem');
   const keyFile = join(outDir, 'ca', 'root-ca.key.pem');
   if (!existsSync(certFile) || !existsSync(keyFile)) {
@@ -366,10 +397,10 @@ function loadCa(outDir: string, storepass: string): { cert: X509Certificate; key
   }
   let key: KeyObject;
   try {
-    key = createPrivateKey({ key: readFileSync(keyFile), format: 'pem', passphrase: storepass });
+    key = createPrivateKey({ key: readFileSync(keyFile), format: 'pem', passphrase: caPassword });
   } catch {
     throw new KitError(
-      `Cannot decrypt ${keyFile} with the given store password: use the password the kit was made with.`,
+      `Cannot decrypt ${keyFile} with the given CA key password: use the CA key password the kit was made with (kits made before the CA key had its own password used the store password).`,
     );
   }
   if (!cert.checkPrivateKey(key)) {
@@ -385,7 +416,8 @@ export async function planAddNodes(options: AddNodeOptions): Promise<KitPlan> {
   const outDir = resolve(options.outDir);
   const existing = kitNodes(outDir);
   checkNodeNames(options.nodes, existing);
-  const ca = loadCa(outDir, options.storepass);
+  checkPassword(options.storepass);
+  const ca = loadCa(outDir, checkCaPassword(options.caPassword, options.storepass));
   const now = options.now ?? new Date();
   const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
   const keys = await Promise.all(options.nodes.map(() => generateKeyPair(options.key)));

@@ -81,6 +81,7 @@ function withEntry(store: Keystore, entry: KeyEntry, replace: boolean, file: str
   if (existing && !replace) {
     throw new KitError(
       `${file} already has an entry "${entry.alias}". Add --replace to replace it (the guide's "delete the alias and re-import"), or choose another --alias.`,
+      'refused',
     );
   }
   return { ...store, entries: [...store.entries.filter((e) => e.alias !== entry.alias), entry] };

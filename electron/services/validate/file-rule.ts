@@ -5,6 +5,7 @@ import type { ConfigView } from '../../../shared/config-view';
 import type { Diagnostic } from '../../../shared/diagnostics';
 import type { RuleInfo } from '../../../shared/rules/rule';
 import { detectFileFormat, type FormatGuess } from '../files/detect-format';
+import { storeCache, type StoreCache } from './store-cache';
 
 export type FileProbe =
   | { kind: 'missing'; resolved: string }
@@ -21,6 +22,8 @@ export interface FileRuleContext {
   resolvePath(path: string): string;
   /** Existence and content format of a path named in the file (memoised per validation run). */
   probe(path: string): Promise<FileProbe>;
+  /** Opened keystores, kept across runs while the file and password are unchanged. */
+  stores: StoreCache;
 }
 
 /** A file-aware rule. Never throws for a bad file: a bad file is a finding. */
@@ -43,7 +46,11 @@ async function probeFile(resolved: string): Promise<FileProbe> {
   }
 }
 
-export function createFileRuleContext(view: ConfigView, file: string): FileRuleContext {
+export function createFileRuleContext(
+  view: ConfigView,
+  file: string,
+  stores: StoreCache = storeCache,
+): FileRuleContext {
   const dir = dirname(resolve(file));
   const probes = new Map<string, Promise<FileProbe>>();
   const resolvePath = (path: string): string => (isAbsolute(path) ? path : resolve(dir, path));
@@ -52,6 +59,7 @@ export function createFileRuleContext(view: ConfigView, file: string): FileRuleC
     file,
     dir,
     resolvePath,
+    stores,
     probe(path) {
       const resolved = resolvePath(path);
       let probe = probes.get(resolved);

@@ -38,6 +38,8 @@ export function CassandraWizard(props: { model: ConfigModel }) {
   const [days, setDays] = useState(825);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [caPassword, setCaPassword] = useState('');
+  const [caConfirm, setCaConfirm] = useState('');
   const [plan, setPlan] = useState<KitResult | null>(null);
   const [done, setDone] = useState<KitResult | null>(null);
   const [diff, setDiff] = useState<string | null>(null);
@@ -49,7 +51,14 @@ export function CassandraWizard(props: { model: ConfigModel }) {
     clearError();
     setStep(n);
   };
-  const request = (): Request<'kit.cassandra.run'> => ({ outDir, nodes, key, days, password });
+  const request = (): Request<'kit.cassandra.run'> => ({
+    outDir,
+    nodes,
+    key,
+    days,
+    password,
+    caPassword,
+  });
   const clientStore = done?.files.find((f) => f.path.endsWith('/client/truststore.jks'))?.path;
   const firstNodeStore = done?.files.find((f) => f.path.endsWith('/keystore.jks'))?.path;
 
@@ -75,6 +84,15 @@ export function CassandraWizard(props: { model: ConfigModel }) {
       : password !== confirm
         ? 'The two entries differ.'
         : null;
+  // The store password is in plain text in every node's file: it must not unlock the CA key.
+  const caProblem =
+    caPassword.length < 6
+      ? 'At least 6 characters.'
+      : caPassword === password
+        ? 'Must differ from the store password (the nodes hold that one in plain text).'
+        : caPassword !== caConfirm
+          ? 'The two entries differ.'
+          : null;
   let body;
   let next;
   if (step === 0) {
@@ -163,11 +181,31 @@ export function CassandraWizard(props: { model: ConfigModel }) {
           cassandraCluster.truststorePassword (encrypt it afterwards with the Secret encryption
           wizard if you use gir.jar).
         </Typography>
+        <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }}>
+          <TextField
+            label="CA key password"
+            type="password"
+            value={caPassword}
+            onChange={(e) => setCaPassword(e.target.value)}
+          />
+          <TextField
+            label="Repeat the CA key password"
+            type="password"
+            value={caConfirm}
+            onChange={(e) => setCaConfirm(e.target.value)}
+            helperText={caPassword && caProblem ? caProblem : ' '}
+            error={caPassword !== '' && caProblem !== null && caConfirm !== ''}
+          />
+        </Stack>
+        <Typography variant="body2" color="text.secondary">
+          Encrypts ca/root-ca.key.pem, which signs the nodes; keep it apart from the store password.
+          You need it again to add nodes (rwsec kit cassandra --add-node).
+        </Typography>
       </>
     );
     next = {
       label: 'Preview',
-      disabled: passwordProblem !== null || outDir.trim() === '',
+      disabled: passwordProblem !== null || caProblem !== null || outDir.trim() === '',
       onClick: () =>
         void call(() => api['kit.cassandra.plan'](request())).then((p) => p && (setPlan(p), go(2))),
     };

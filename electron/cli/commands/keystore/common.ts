@@ -1,12 +1,14 @@
 // What every `rwsec keystore` subcommand shares: option parsing, passwords, opening and saving
 // the store, and turning failures into one clear line and an exit code.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT_FINDINGS, EXIT_UNREADABLE, type CliIo } from '../../command';
 import {
-  KeystoreError,
-  type Keystore,
-  type WritableStoreType,
-} from '../../../services/keystore/model';
+  parseOptions,
+  stringOpt,
+  UsageError,
+  type Options,
+  type Values,
+} from '../../parse-options';
+import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
 import {
   openStore,
   openStoreWithBytes,
@@ -14,18 +16,8 @@ import {
   type SaveOptions,
   type SaveResult,
 } from '../../../services/keystore/store-file';
-import { KeyFileError } from '../../../services/keystore/operations';
-import { requireSecret, SecretInputError, secretHelp } from '../../secret-input';
-import { NameSyntaxError } from '../../../services/x509/names';
-import { KeySpecError } from '../../../services/x509/keys';
-import { ValidityError } from '../../../services/x509/extensions';
-import { CsrError } from '../../../services/x509/csr';
-import { SignError } from '../../../services/x509/sign';
-import { CaReplyError } from '../../../services/x509/ca-reply';
-import { SaveError } from '../../../services/files/file-errors';
-
-export type Options = NonNullable<ParseArgsConfig['options']>;
-export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+import { requireSecret, secretHelp } from '../../secret-input';
+import { cliUserError } from '../../cli-errors';
 
 export interface Subcommand {
   name: string;
@@ -39,14 +31,6 @@ export interface Subcommand {
   run(values: Values, positionals: string[], io: CliIo): Promise<number>;
 }
 
-/** A bad argument: exit 2, like every unreadable input. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 export const storepassOptions: Options = {
   storepass: { type: 'string' },
   'storepass-env': { type: 'string' },
@@ -55,35 +39,12 @@ export const storepassOptions: Options = {
 export const storepassHelp = secretHelp('storepass', 'RWSEC_STOREPASS', 'store password');
 
 export function parse(sub: Subcommand, args: string[]): { values: Values; positionals: string[] } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: sub.options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseOptions(args, sub.options, true);
   const [min, max] = sub.positionals;
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
     throw new UsageError(`usage: rwsec keystore ${sub.usage}`);
   }
-  return { values: parsed.values as Values, positionals: parsed.positionals };
-}
-
-export function stringOpt(values: Values, name: string): string | undefined {
-  const v = values[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function requiredOpt(values: Values, name: string): string {
-  const v = stringOpt(values, name);
-  if (v === undefined || v === '') throw new UsageError(`--${name} is required.`);
-  return v;
-}
-
-export function intOpt(values: Values, name: string): number | undefined {
-  const v = stringOpt(values, name);
-  if (v === undefined) return undefined;
-  if (!/^[0-9]+$/.test(v)) throw new UsageError(`--${name} must be a whole number (got '${v}').`);
-  return Number(v);
+  return parsed;
 }
 
 /** The store password from --storepass / --storepass-env / RWSEC_STOREPASS / prompt. */
@@ -139,33 +100,16 @@ export function storeTypeOpt(values: Values): WritableStoreType | undefined {
   throw new UsageError(`--storetype must be jks or pkcs12 (got '${t.toLowerCase()}').`);
 }
 
-const unreadable = new Set(['wrong-password', 'password-required', 'corrupt', 'not-found']);
-
 /**
  * Exit codes (documented in `rwsec keystore --help`): 2 for input we cannot read (wrong password,
  * corrupt or missing file, bad arguments), 1 for an operation refused for a stated reason.
  */
 export function reportError(io: CliIo, err: unknown, prefix: string): number {
   const say = (message: string) => io.err(`${prefix}: ${message}\n`);
-  if (err instanceof KeystoreError) {
-    say(err.message);
-    return unreadable.has(err.code) ? EXIT_UNREADABLE : EXIT_FINDINGS;
-  }
-  if (
-    err instanceof UsageError ||
-    err instanceof SecretInputError ||
-    err instanceof NameSyntaxError ||
-    err instanceof KeySpecError ||
-    err instanceof ValidityError ||
-    err instanceof CsrError ||
-    err instanceof KeyFileError
-  ) {
-    say(err.message);
-    return EXIT_UNREADABLE;
-  }
-  if (err instanceof SignError || err instanceof CaReplyError || err instanceof SaveError) {
-    say(err.message);
-    return EXIT_FINDINGS;
+  const known = cliUserError(err);
+  if (known) {
+    say(known.message);
+    return known.kind === 'refused' ? EXIT_FINDINGS : EXIT_UNREADABLE;
   }
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {

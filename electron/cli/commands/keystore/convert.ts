@@ -3,6 +3,7 @@ import { convert } from '../../../services/keystore/operations';
 import { storeExists } from '../../../services/keystore/store-file';
 import { KeystoreError } from '../../../services/keystore/model';
 import { readSecret, secretHelp } from '../../secret-input';
+import { stringOpt, UsageError } from '../../parse-options';
 import {
   open,
   save,
@@ -10,8 +11,6 @@ import {
   storeTypeOpt,
   storepassHelp,
   storepassOptions,
-  stringOpt,
-  UsageError,
   type Subcommand,
 } from './common';
 

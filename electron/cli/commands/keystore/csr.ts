@@ -1,15 +1,8 @@
 import { EXIT_OK } from '../../command';
 import { createCsr } from '../../../services/keystore/operations';
 import { parseSanList } from '../../../services/x509/names';
-import {
-  open,
-  requiredOpt,
-  storePassword,
-  storepassHelp,
-  storepassOptions,
-  stringOpt,
-  type Subcommand,
-} from './common';
+import { requiredOpt, stringOpt } from '../../parse-options';
+import { open, storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
 import { writeOutput } from './files';
 
 export const csr: Subcommand = {

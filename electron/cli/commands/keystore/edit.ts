@@ -2,10 +2,10 @@
 import { EXIT_OK } from '../../command';
 import { deleteAlias, renameAlias } from '../../../services/keystore/operations';
 import { writableTypeOf } from '../../../services/keystore/store-file';
+import { requiredOpt } from '../../parse-options';
 import {
   openForEdit,
   printNotes,
-  requiredOpt,
   save,
   storePassword,
   storepassHelp,

@@ -1,16 +1,8 @@
 import { EXIT_OK } from '../../command';
 import { exportCertificate, exportPrivateKey } from '../../../services/keystore/operations';
 import { requireSecret } from '../../secret-input';
-import {
-  open,
-  requiredOpt,
-  storePassword,
-  storepassHelp,
-  storepassOptions,
-  stringOpt,
-  UsageError,
-  type Subcommand,
-} from './common';
+import { requiredOpt, stringOpt, UsageError } from '../../parse-options';
+import { open, storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
 import { writeOutput } from './files';
 
 export const exportCmd: Subcommand = {

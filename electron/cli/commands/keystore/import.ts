@@ -10,6 +10,7 @@ import {
 import { storeExists, typeForNewFile, writableTypeOf } from '../../../services/keystore/store-file';
 import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
 import { readSecret } from '../../secret-input';
+import { stringOpt, UsageError, type Values } from '../../parse-options';
 import {
   openForEdit,
   printNotes,
@@ -18,9 +19,6 @@ import {
   storeTypeOpt,
   storepassHelp,
   storepassOptions,
-  stringOpt,
-  UsageError,
-  type Values,
   type Subcommand,
 } from './common';
 import { readCertificates, readInput } from './files';

@@ -1,13 +1,8 @@
 import { EXIT_OK } from '../../command';
 import { changeKeyPassword, changeStorePassword } from '../../../services/keystore/store-file';
 import { readSecret, requireSecret, secretHelp } from '../../secret-input';
-import {
-  storePassword,
-  storepassHelp,
-  storepassOptions,
-  stringOpt,
-  type Subcommand,
-} from './common';
+import { stringOpt } from '../../parse-options';
+import { storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
 
 export const passwd: Subcommand = {
   name: 'passwd',

@@ -4,18 +4,15 @@ import { storeExists, typeForNewFile, writableTypeOf } from '../../../services/k
 import type { Keystore } from '../../../services/keystore/model';
 import { keySpec } from '../../../services/x509/keys';
 import { parseSanList } from '../../../services/x509/names';
+import { intOpt, requiredOpt, stringOpt, UsageError } from '../../parse-options';
 import {
-  intOpt,
   openForEdit,
   printNotes,
-  requiredOpt,
   save,
   storePassword,
   storeTypeOpt,
   storepassHelp,
   storepassOptions,
-  stringOpt,
-  UsageError,
   type Subcommand,
 } from './common';
 

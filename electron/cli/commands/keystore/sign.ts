@@ -2,16 +2,13 @@ import { EXIT_OK } from '../../command';
 import { signCsrWith } from '../../../services/keystore/operations';
 import { readCsr } from '../../../services/x509/csr';
 import { parseSanList } from '../../../services/x509/names';
+import { intOpt, requiredOpt, stringOpt, UsageError } from '../../parse-options';
 import {
-  intOpt,
   open,
   printNotes,
-  requiredOpt,
   storePassword,
   storepassHelp,
   storepassOptions,
-  stringOpt,
-  UsageError,
   type Subcommand,
 } from './common';
 import { readInput, writeOutput } from './files';

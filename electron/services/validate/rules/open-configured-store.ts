@@ -1,12 +1,10 @@
 // Opens a store the configuration names with the password the server would use, for the rules
 // that judge its content. Missing files, wrong formats and absent or one-way passwords are other
 // rules' findings: here they only mean "nothing to judge" (no findings).
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../../../shared/diagnostics';
 import { diagnostic, presentText } from '../../../../shared/rules/rule';
 import { classifySecret, jettyKeystorePassword } from '../../../../shared/secrets/obf';
 import type { DetectedFormat, FormatGuess } from '../../files/detect-format';
-import { readKeystore } from '../../keystore/read';
 import { KeystoreError, type Keystore } from '../../keystore/model';
 import { shownPath, type FileRuleContext } from '../file-rule';
 
@@ -110,8 +108,7 @@ export async function openConfiguredStore(
   });
   let store: Keystore;
   try {
-    const bytes = await readFile(probe.resolved);
-    store = readKeystore(bytes, { password: pass.password, file: probe.resolved });
+    store = await ctx.stores.open(probe.resolved, pass.password);
   } catch (error) {
     if (!(error instanceof KeystoreError)) {
       return unchecked(error instanceof Error ? error.message : String(error));
