@@ -114,6 +114,8 @@ test('property: random hosts and names never throw; an exact SAN match always ma
   fc.assert(
     fc.property(fc.array(label, { minLength: 1, maxLength: 4 }), (labels) => {
       const host = labels.join('.');
+      // Four numeric labels make an IP address, which RFC 6125 matches only against SAN IPs.
+      fc.pre(parseIpAddress(host) === undefined);
       assert.equal(rfc(host, { sanDns: [host.toUpperCase()] }), 'match');
       assert.equal(rws(host, { sanDns: [host] }), 'match');
     }),
