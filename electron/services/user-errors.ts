@@ -11,7 +11,7 @@ import { ImportError } from './app-api/import-material';
 import { CertificateFileError } from './chain/cert-input';
 import { FileReadError, SaveError } from './files/file-errors';
 import { KeystoreError, type KeystoreErrorCode } from './keystore/model';
-import { KeyFileError } from './keystore/operations';
+import { KeyFileError } from './keystore/private-key-pem';
 import { ConfigFileError } from './kits/config-values';
 import { EncryptError } from './kits/encrypt';
 import { KitError } from './kits/kit-error';

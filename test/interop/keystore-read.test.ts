@@ -37,7 +37,7 @@ function ours(store: Keystore): KeytoolEntry[] {
 function sameAsKeytool(file: string, password = PASS, type?: string): Keystore {
   const listed = keytoolList(join(dir, file), password, type);
   assert.equal(listed.code, 0, listed.output);
-  const store = readKeystoreFile(join(dir, file), { password });
+  const { store } = readKeystoreFile(join(dir, file), { password });
   const expected = listed.entries.sort((a, b) => a.alias.localeCompare(b.alias));
   assert.deepEqual(ours(store), expected);
   return store;
@@ -301,7 +301,10 @@ describe(
             readFileSync(join(dir, 'ca.pem'), 'utf8'),
         );
         const encrypted = label.includes('encrypted');
-        const store = readKeystoreFile(join(dir, file), encrypted ? { password: 'pem-pass' } : {});
+        const { store } = readKeystoreFile(
+          join(dir, file),
+          encrypted ? { password: 'pem-pass' } : {},
+        );
         assert.equal(store.type, 'PEM');
         assert.deepEqual(
           store.entries.map((e) => [e.kind, e.chain.length]),
@@ -347,7 +350,7 @@ describe(
         'b-der.p7b',
       ]);
       for (const file of ['b.p7b', 'b-der.p7b']) {
-        const store = readKeystoreFile(join(dir, file));
+        const { store } = readKeystoreFile(join(dir, file));
         assert.equal(store.type, file === 'b.p7b' ? 'PEM' : 'PKCS7');
         assert.ok(store.entries.every((e) => e.kind === 'trusted'));
         assert.deepEqual(
@@ -359,7 +362,7 @@ describe(
 
     it('reads a DER certificate', () => {
       run('openssl', ['x509', '-in', 'ca.pem', '-outform', 'DER', '-out', 'ca.der']);
-      const store = readKeystoreFile(join(dir, 'ca.der'));
+      const { store } = readKeystoreFile(join(dir, 'ca.der'));
       assert.equal(store.type, 'DER');
       assert.deepEqual(
         store.entries.map((e) => [e.kind, e.alias]),
@@ -375,7 +378,7 @@ describe(
         const listed = keytoolList(cacerts, PASS);
         assert.equal(listed.code, 0, listed.output);
         assert.ok(listed.entries.length > 100);
-        const store = readKeystoreFile(cacerts, { password: PASS });
+        const { store } = readKeystoreFile(cacerts, { password: PASS });
         assert.equal(store.type, 'JKS');
         assert.deepEqual(
           ours(store),

@@ -72,7 +72,7 @@ describe('map and kit channels', () => {
     await assert.rejects(stat(keystore), 'plan writes nothing');
     const configBefore = await stat(join(dir, 'application.yaml'));
     const run = await dispatch(handlers, 'kit.https.run', request);
-    const store = readKeystoreFile(keystore, { password: 'changeit-1' });
+    const { store } = readKeystoreFile(keystore, { password: 'changeit-1' });
     assert.deepEqual(
       store.entries.map((e) => [e.alias, e.kind, e.chain.length]),
       [['jetty', 'key', 1]],

@@ -11,10 +11,10 @@ import {
   importCaReply,
   importKeyPair,
   importTrusted,
-  parsePrivateKeyPem,
   renameAlias,
   signCsrWith,
 } from '../../electron/services/keystore/operations';
+import { parsePrivateKeyPem } from '../../electron/services/keystore/private-key-pem';
 import { keySpec } from '../../electron/services/x509/keys';
 import { parseDname, parseSanList, dnameToJsonName } from '../../electron/services/x509/names';
 import { readCsr } from '../../electron/services/x509/csr';

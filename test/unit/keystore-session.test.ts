@@ -10,7 +10,7 @@ import { dispatch } from '../../shared/api/dispatch';
 import { obfuscate } from '../../shared/secrets/obf';
 import { createChainHandlers } from '../../electron/services/app-api/chain-handlers';
 import { createKeystoreHandlers } from '../../electron/services/app-api/keystore-handlers';
-import { openStore } from '../../electron/services/keystore/store-file';
+import { readKeystoreFile } from '../../electron/services/keystore/read';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
 import { EditingSession } from '../../electron/services/session/editing-session';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
@@ -90,7 +90,7 @@ describe('keystore session', () => {
     const saved = await call('keystore.save', { handle: view.handle });
     assert.equal(saved.backup, null);
     assert.deepEqual(saved.view.pending, []);
-    const onDisk = openStore(file, { password: 'secret1' });
+    const onDisk = readKeystoreFile(file, { password: 'secret1' }).store;
     assert.equal(onDisk.type, 'PKCS12');
     assert.deepEqual(
       onDisk.entries.map((e) => [e.alias, e.kind]),
@@ -105,9 +105,9 @@ describe('keystore session', () => {
     const again = await call('keystore.save', { handle: view.handle });
     assert.ok(again.backup, 'the previous file is kept');
     assert.deepEqual((await readdir(join(dir, '.rwsec-backups'))).length > 0, true);
-    assert.throws(() => openStore(file, { password: 'secret1' }), /wrong/);
+    assert.throws(() => readKeystoreFile(file, { password: 'secret1' }), /wrong/);
     assert.deepEqual(
-      openStore(file, { password: 'secret2' }).entries.map((e) => e.alias),
+      readKeystoreFile(file, { password: 'secret2' }).store.entries.map((e) => e.alias),
       ['rws', 'test-root'],
     );
     for (const response of [opened, view, again]) {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readKeystoreFile } from '../../electron/services/keystore/read';
-import { planAddNodes, planCassandraKit } from '../../electron/services/kits/cassandra-kit';
+import { planAddNodes } from '../../electron/services/kits/cassandra-add-nodes';
+import { planCassandraKit } from '../../electron/services/kits/cassandra-kit';
 import { KitError } from '../../electron/services/kits/kit-error';
 import { commitFiles } from '../../electron/services/kits/transaction';
 
@@ -86,7 +87,7 @@ describe('planCassandraKit', () => {
     const ku = ext(root, px.KeyUsagesExtension)?.usages ?? 0;
     assert.ok(ku & px.KeyUsageFlags.keyCertSign && ku & px.KeyUsageFlags.cRLSign);
 
-    const store = readKeystoreFile(join(out, 'nodes', 'cass-01.example', 'keystore.jks'), {
+    const { store } = readKeystoreFile(join(out, 'nodes', 'cass-01.example', 'keystore.jks'), {
       password: PASS,
     });
     assert.equal(store.entries.length, 1);
@@ -109,10 +110,12 @@ describe('planCassandraKit', () => {
 
     const ipLeaf = readKeystoreFile(join(out, 'nodes', '10.1.2.3', 'keystore.jks'), {
       password: PASS,
-    }).entries[0]?.chain[0];
+    }).store.entries[0]?.chain[0];
     assert.equal(ipLeaf?.checkIP('10.1.2.3'), '10.1.2.3');
 
-    const client = readKeystoreFile(join(out, 'client', 'truststore.jks'), { password: PASS });
+    const { store: client } = readKeystoreFile(join(out, 'client', 'truststore.jks'), {
+      password: PASS,
+    });
     assert.deepEqual(
       client.entries.map((e) => e.kind),
       ['trusted'],
@@ -182,7 +185,7 @@ describe('planCassandraKit', () => {
     await commitFiles(plan.files);
     const root = new X509Certificate(readFileSync(join(out, 'ca', 'root-ca.pem')));
     const leaf = readKeystoreFile(join(out, 'nodes', 'b1', 'keystore.jks'), { password: PASS })
-      .entries[0]?.chain[0];
+      .store.entries[0]?.chain[0];
     assert.ok(leaf?.verify(root.publicKey));
     assert.match(readFileSync(join(out, 'README.txt'), 'utf8'), /Nodes: a1, b1/);
   });
@@ -229,10 +232,12 @@ describe('planCassandraKit', () => {
     assert.match(plan.warnings.join(' '), /Legacy/);
     await commitFiles(plan.files);
     assert.equal(existsSync(join(out, 'ca')), false);
-    const trust = readKeystoreFile(join(out, 'client', 'truststore.jks'), { password: PASS });
+    const { store: trust } = readKeystoreFile(join(out, 'client', 'truststore.jks'), {
+      password: PASS,
+    });
     assert.deepEqual(trust.entries.map((e) => e.alias).sort(), ['l1', 'l2']);
     const leaf = readKeystoreFile(join(out, 'nodes', 'l2', 'keystore.jks'), { password: PASS })
-      .entries[0]?.chain[0];
+      .store.entries[0]?.chain[0];
     assert.ok(leaf?.verify(leaf.publicKey));
     await assert.rejects(
       planAddNodes({

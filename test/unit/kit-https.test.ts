@@ -79,7 +79,7 @@ describe('https kit', () => {
       port: 8443,
     });
     await commitFiles(second.files);
-    const entry = readKeystoreFile(keystore, { password: PASS }).entries.find(
+    const entry = readKeystoreFile(keystore, { password: PASS }).store.entries.find(
       (e) => e.alias === 'jetty',
     );
     assert.equal(entry?.kind, 'key');
@@ -129,7 +129,7 @@ describe('https kit', () => {
     assert.match(plan.warnings.join(' '), /443 is below 1024.*9443/);
     assert.match(plan.warnings.join(' '), /root/);
     await commitFiles(plan.files);
-    const store = readKeystoreFile(keystore, { password: PASS });
+    const { store } = readKeystoreFile(keystore, { password: PASS });
     assert.equal(store.type, 'PKCS12');
     assert.equal(store.entries[0]?.chain.length, 2);
     await assert.rejects(

@@ -87,7 +87,7 @@ describe('trust kit', () => {
       config,
     });
     await commitFiles(plan.files);
-    const store = readKeystoreFile(out, { password: 'trust-pass' });
+    const { store } = readKeystoreFile(out, { password: 'trust-pass' });
     assert.deepEqual(
       store.entries.map((e) => [e.kind, e.alias]),
       [['trusted', 'test-root-ca']],

@@ -9,7 +9,7 @@ import { ImportError } from '../../electron/services/app-api/import-material';
 import { CertificateFileError } from '../../electron/services/chain/cert-input';
 import { FileReadError, SaveError } from '../../electron/services/files/file-errors';
 import { KeystoreError, type KeystoreErrorCode } from '../../electron/services/keystore/model';
-import { KeyFileError } from '../../electron/services/keystore/operations';
+import { KeyFileError } from '../../electron/services/keystore/private-key-pem';
 import { ConfigFileError } from '../../electron/services/kits/config-values';
 import { EncryptError } from '../../electron/services/kits/encrypt';
 import { KitError } from '../../electron/services/kits/kit-error';

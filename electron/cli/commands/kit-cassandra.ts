@@ -2,7 +2,8 @@
 // for an existing kit, and the cassandraCluster values for RWS.
 import { resolve } from 'node:path';
 import type { CliIo } from '../command';
-import { planAddNodes, planCassandraKit, type KitPlan } from '../../services/kits/cassandra-kit';
+import { planAddNodes } from '../../services/kits/cassandra-add-nodes';
+import { planCassandraKit, type KitPlan } from '../../services/kits/cassandra-kit';
 import { cassandraEdits, planConfig } from '../../services/kits/config-values';
 import { keySpec } from '../../services/x509/keys';
 import { intOpt, parseOptions, requiredOpt, stringOpt, UsageError } from '../parse-options';

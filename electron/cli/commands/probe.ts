@@ -63,7 +63,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   try {
     const hostnameRule = hostnameRuleFrom(values.rule);
     const trust = await trustSourcesFrom(io, values);
-    const report = await probeEndpoint({
+    const { report } = await probeEndpoint({
       ...target,
       ...(values.servername !== undefined ? { servername: values.servername } : {}),
       timeoutMs: Math.round(seconds * 1000),

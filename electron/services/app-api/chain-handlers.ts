@@ -5,7 +5,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { ApiHandlers, Request } from '../../../shared/api/contract';
 import type { CertificateDescriptionView } from '../../../shared/api/keystore-contract';
 import { ApiError } from '../../../shared/api/dispatch';
-import type { ChainReport, ProbeReport } from '../../../shared/tls/verdicts';
+import type { ChainReport } from '../../../shared/tls/verdicts';
 import { parseCertificateBytes, readCertificateFile } from '../chain/cert-input';
 import {
   loadJdkCacerts,
@@ -15,8 +15,7 @@ import {
 } from '../chain/trust-source';
 import { verifyChain } from '../chain/verify';
 import { findEntry } from '../keystore/operations';
-import { parseHostPort } from '../probe/probe-endpoint';
-import { probeTls } from '../probe/tls-probe';
+import { parseHostPort, probeEndpoint } from '../probe/probe-endpoint';
 import type { EditingSession } from '../session/editing-session';
 import { describeCertificate } from '../x509/describe';
 import { guarded } from './api-errors';
@@ -190,40 +189,15 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
       }
       const trustSources = await trustOf(trust);
       const name = servername?.trim() ? servername.trim() : undefined;
-      const outcome = await probeTls({
+      const { report, served } = await probeEndpoint({
         ...target,
         ...(name !== undefined ? { servername: name } : {}),
         timeoutMs: timeoutMs ?? 5000,
-      });
-      const base = {
-        ...target,
-        ...(name !== undefined ? { servername: name } : {}),
-        durationMs: outcome.durationMs,
-      };
-      if (!outcome.ok) {
-        const report: ProbeReport = {
-          ...base,
-          connected: false,
-          failure: { kind: outcome.kind, message: outcome.message },
-        };
-        return { report, details: [] };
-      }
-      const chain = verifyChain({
-        certificates: outcome.served,
-        leafFirst: true,
         trust: trustSources,
-        host: name ?? target.host,
         hostnameRule: rule ?? 'rfc6125',
       });
-      const report: ProbeReport = {
-        ...base,
-        connected: true,
-        protocol: outcome.protocol,
-        cipher: outcome.cipher,
-        servedCount: outcome.served.length,
-        chain,
-      };
-      return { report, details: describeReport(chain, outcome.served, trustSources) };
+      if (!report.chain) return { report, details: [] };
+      return { report, details: describeReport(report.chain, served, trustSources) };
     }),
   };
 }

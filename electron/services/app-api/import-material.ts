@@ -4,12 +4,8 @@
 //   PEM / DER / P7B certs   -> trusted entries, every certificate (not just the first, as keytool)
 import { parseCertificateBytes } from '../chain/cert-input';
 import type { Keystore } from '../keystore/model';
-import {
-  importKeyPair,
-  importTrusted,
-  parsePrivateKeyPem,
-  type OperationResult,
-} from '../keystore/operations';
+import { importKeyPair, importTrusted, type OperationResult } from '../keystore/operations';
+import { parsePrivateKeyPem } from '../keystore/private-key-pem';
 import type { InputBytes } from './input-bytes';
 
 export class ImportError extends Error {

@@ -5,7 +5,8 @@ import { ApiError } from '../../../shared/api/dispatch';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { describeCertificate } from '../x509/describe';
 import { KeystoreError, type Keystore, type WritableStoreType } from '../keystore/model';
-import { openStoreWithBytes, saveStore, storeExists } from '../keystore/store-file';
+import { readKeystoreFile } from '../keystore/read';
+import { saveStore, storeExists } from '../keystore/store-file';
 
 interface Step {
   store: Keystore;
@@ -47,7 +48,7 @@ export class KeystoreSession {
   async open(file: string, password: string, create?: 'JKS' | 'PKCS12'): Promise<KeystoreView> {
     if (await storeExists(file)) {
       // Errors name the file (wrong password, damaged store) and leave the open store as it was.
-      const { store, bytes } = openStoreWithBytes(file, { password });
+      const { store, bytes } = readKeystoreFile(file, { password });
       this.replace({ file, exists: true, original: bytes, password, store });
     } else if (create) {
       if (password.length < 6) {
@@ -157,7 +158,7 @@ export class KeystoreSession {
       ...(current.original ? { expectedOriginal: current.original } : {}),
     });
     // Re-read what is on disk now: the next save compares against these bytes.
-    const { store, bytes } = openStoreWithBytes(current.file, { password });
+    const { store, bytes } = readKeystoreFile(current.file, { password });
     current.store = store;
     current.original = bytes;
     current.exists = true;

@@ -49,7 +49,7 @@ export async function verifyStore(
   r: Request<'kit.verify.store'>,
 ): Promise<Response<'kit.verify.store'>> {
   const file = session.resolvePath(r.store);
-  const store = readKeystoreFile(file, { password: r.password });
+  const { store } = readKeystoreFile(file, { password: r.password });
   const now = new Date();
   const checks: Check[] = [
     {
@@ -99,7 +99,7 @@ export async function verifyEndpoint(
   const target = parseHostPort(r.endpoint.trim());
   if (!target) throw new KitError(`Give the endpoint as HOST:PORT, not '${r.endpoint}'.`);
   const trust = loadTrustFile(session.resolvePath(r.trustFile), r.trustPassword);
-  const report = await probeEndpoint({ ...target, trust: [trust], hostnameRule: 'rws' });
+  const { report } = await probeEndpoint({ ...target, trust: [trust], hostnameRule: 'rws' });
   if (!report.connected) {
     return {
       checks: [

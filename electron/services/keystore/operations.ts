@@ -1,7 +1,7 @@
 // What keytool does to a store, on the entry model (no file I/O here: see store-file.ts).
 // Every operation returns a new Keystore and leaves its input untouched, so a failure half-way
 // can never leave a half-changed store behind.
-import { createPrivateKey, type KeyObject, type X509Certificate } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 import {
   KeystoreError,
   type KeyEntry,
@@ -237,39 +237,6 @@ export function importTrusted(
     });
   }
   return { store: next, notes, added };
-}
-
-export class KeyFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KeyFileError';
-  }
-}
-
-/** The private key of a PEM file: PKCS#8, PKCS#1 or SEC1, encrypted or not. */
-export function parsePrivateKeyPem(
-  text: string,
-  passphrase?: string,
-  file = 'the key file',
-): KeyObject {
-  const block =
-    /-----BEGIN ((?:ENCRYPTED |RSA |EC )?PRIVATE KEY)-----[\s\S]*?-----END \1-----/.exec(text);
-  if (!block) {
-    throw new KeyFileError(`${file} holds no PEM private key (BEGIN PRIVATE KEY / RSA / EC).`);
-  }
-  const encrypted = block[1] === 'ENCRYPTED PRIVATE KEY' || /Proc-Type: 4,ENCRYPTED/.test(block[0]);
-  if (encrypted && passphrase === undefined) {
-    throw new KeyFileError(`${file} is encrypted: give its password (--keypass or --keypass-env).`);
-  }
-  try {
-    return createPrivateKey({ key: block[0], format: 'pem', passphrase });
-  } catch {
-    throw new KeyFileError(
-      encrypted
-        ? `Cannot decrypt the key in ${file}: wrong password, or an unsupported cipher.`
-        : `${file}: the private key is corrupt or of an unsupported type.`,
-    );
-  }
 }
 
 /** Imports a private key and its certificate chain (any order) as a key entry. */

@@ -115,8 +115,14 @@ function readPem(buf: Buffer, options: ReadOptions): Keystore {
   }
 }
 
-/** Reads a store file (never modifies it); a missing file is KeystoreError 'not-found'. */
-export function readKeystoreFile(file: string, options: Omit<ReadOptions, 'file'> = {}): Keystore {
+/**
+ * Reads a store file (never modifies it); a missing file is KeystoreError 'not-found'. The bytes
+ * read come back too, for saveStore's `expectedOriginal` when the store is to be changed.
+ */
+export function readKeystoreFile(
+  file: string,
+  options: Omit<ReadOptions, 'file'> = {},
+): { store: Keystore; bytes: Buffer } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -127,5 +133,5 @@ export function readKeystoreFile(file: string, options: Omit<ReadOptions, 'file'
       file,
     );
   }
-  return readKeystore(bytes, { ...options, file });
+  return { store: readKeystore(bytes, { ...options, file }), bytes };
 }

@@ -1,41 +1,12 @@
 // Store files on disk: open with a password, save atomically with a backup of the previous file
 // (.rwsec-backups/<name>.<timestamp>.bak, by files/safe-save). A save never leaves a half-written
 // store: the new bytes must read back with the new password before the old file is replaced.
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
 import { saveBytes } from '../files/safe-save';
 import { KeystoreError, type Keystore, type Pkcs12Profile, type WritableStoreType } from './model';
 import { readKeystore, readKeystoreFile } from './read';
 import { writeKeystoreWithReport, type AliasRename } from './write';
-
-export interface OpenOptions {
-  password?: string;
-  /** JKS/JCEKS key password when it differs from the store password. */
-  keyPassword?: string;
-}
-
-/** Reads a store file; errors are KeystoreError naming the file ('wrong-password', 'corrupt'...). */
-export function openStore(file: string, options: OpenOptions = {}): Keystore {
-  return readKeystoreFile(file, options);
-}
-
-/** Like openStore, also returning the bytes read (for saveStore's `expectedOriginal`). */
-export function openStoreWithBytes(
-  file: string,
-  options: OpenOptions = {},
-): { store: Keystore; bytes: Buffer } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new KeystoreError(
-      'not-found',
-      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
-      file,
-    );
-  }
-  return { store: readKeystore(bytes, { ...options, file }), bytes };
-}
 
 export async function storeExists(file: string): Promise<boolean> {
   return fs.stat(file).then(
@@ -137,7 +108,7 @@ export async function changeStorePassword(
   newPassword: string,
   options: { keyPassword?: string; profile?: Pkcs12Profile } = {},
 ): Promise<SaveResult> {
-  const { store, bytes } = openStoreWithBytes(file, {
+  const { store, bytes } = readKeystoreFile(file, {
     password: oldPassword,
     keyPassword: options.keyPassword,
   });
@@ -160,7 +131,7 @@ export async function changeKeyPassword(
   oldKeyPassword: string | undefined,
   newKeyPassword: string,
 ): Promise<SaveResult> {
-  const { store, bytes } = openStoreWithBytes(file, {
+  const { store, bytes } = readKeystoreFile(file, {
     password: storePassword,
     keyPassword: oldKeyPassword,
   });

@@ -6,8 +6,8 @@
 //   nodes/<node>/keystore.jks, truststore.jks, cassandra-encryption.yaml
 //   client/truststore.jks, ca.pem, cqlshrc
 //   README.txt
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { KeyObject, X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Keystore } from '../keystore/model';
@@ -48,11 +48,11 @@ export interface KitPlan {
 }
 
 const SECRET = 0o600;
-const PUBLIC = 0o644;
+export const PUBLIC = 0o644;
 export const ROOT_ALIAS = 'root-ca';
 const ROOT_DNAME = 'CN=RWS Cassandra Root CA, OU=Cassandra, O=RWS Security Studio';
 
-function keyDescription(key: KeySpec): string {
+export function keyDescription(key: KeySpec): string {
   return key.algorithm === 'rsa' ? `RSA ${key.size}` : `EC ${key.curve}`;
 }
 
@@ -87,7 +87,7 @@ function dnValue(text: string): string {
   return text.replace(/([,+"\\<>;=])/g, '\\$1');
 }
 
-async function nodeCertificate(
+export async function nodeCertificate(
   node: string,
   keys: KeyPair,
   ca: { cert: X509Certificate; key: KeyObject },
@@ -120,7 +120,10 @@ function keystoreOf(
   return { type: 'JKS', entries: [{ kind: 'key', alias, created: now, chain, privateKey }] };
 }
 
-function truststoreOf(certs: { alias: string; cert: X509Certificate }[], now: Date): Keystore {
+export function truststoreOf(
+  certs: { alias: string; cert: X509Certificate }[],
+  now: Date,
+): Keystore {
   return {
     type: 'JKS',
     entries: certs.map(({ alias, cert }) => ({
@@ -147,7 +150,7 @@ interface NodeFilesInput {
   now: Date;
 }
 
-function nodeFiles(input: NodeFilesInput): PlannedFile[] {
+export function nodeFiles(input: NodeFilesInput): PlannedFile[] {
   const dir = join(input.outDir, 'nodes', input.node);
   const alias = input.node.toLowerCase();
   return [
@@ -199,7 +202,7 @@ function refuseExistingKit(outDir: string): void {
   }
 }
 
-function checkPassword(storepass: string): void {
+export function checkPassword(storepass: string): void {
   if (storepass.length < 6) {
     throw new KitError(
       'The store password must have at least 6 characters (keytool refuses shorter ones).',
@@ -208,7 +211,7 @@ function checkPassword(storepass: string): void {
 }
 
 /** The CA key password, checked: present, long enough, and not the store password. */
-function checkCaPassword(caPassword: string | undefined, storepass: string): string {
+export function checkCaPassword(caPassword: string | undefined, storepass: string): string {
   if (caPassword === undefined || caPassword === '') {
     throw new KitError(
       'A CA key password is needed to encrypt (or open) ca/root-ca.key.pem: give --ca-pass-env NAME, set RWSEC_CAPASS, or run in a terminal to be asked.',
@@ -223,6 +226,103 @@ function checkCaPassword(caPassword: string | undefined, storepass: string): str
     );
   }
   return caPassword;
+}
+
+/** What either procedure issues before the files are laid out: the same shape for both. */
+interface IssuedKit {
+  /** Per node, in `nodes` order: its keys and the chain its keystore holds. */
+  nodes: { keys: KeyPair; chain: X509Certificate[] }[];
+  trust: Keystore;
+  caPem: string;
+  /** The CA's own files (none for the legacy procedure). */
+  caFiles: PlannedFile[];
+}
+
+interface IssueOptions {
+  nodes: string[];
+  key: KeySpec;
+  days: number;
+  now: Date;
+}
+
+/** The guide's older procedure: one self-signed certificate per node, all of them trusted. */
+async function issueSelfSigned(options: IssueOptions): Promise<IssuedKit> {
+  const { nodes, now } = options;
+  const nodeKeys = await Promise.all(nodes.map(() => generateKeyPair(options.key)));
+  const certs = await Promise.all(
+    nodes.map((node, i) =>
+      createSelfSigned(nodeKeys[i] as KeyPair, {
+        dname: `CN=${dnValue(node)}, OU=Cassandra`,
+        san: nodeSan(node),
+        days: options.days,
+        now,
+      }),
+    ),
+  );
+  return {
+    nodes: nodeKeys.map((keys, i) => ({ keys, chain: [certs[i] as X509Certificate] })),
+    trust: truststoreOf(
+      nodes.map((node, i) => ({ alias: node.toLowerCase(), cert: certs[i] as X509Certificate })),
+      now,
+    ),
+    caPem: certs.map((c) => c.toString()).join(''),
+    caFiles: [],
+  };
+}
+
+/** A new root CA signing every node; its key is encrypted under the CA key password. */
+async function issueFromNewCa(
+  outDir: string,
+  caPassword: string,
+  options: IssueOptions,
+): Promise<IssuedKit> {
+  const { nodes, now } = options;
+  // Every key at once: native generation runs on the libuv pool, so they overlap. The CA's key is
+  // queued first, so that nodes can be signed while the other keys are still being made.
+  const caKeyJob = generateKeyPair(options.key);
+  const nodeKeyJobs = nodes.map(() => generateKeyPair(options.key));
+  const caJob = caKeyJob.then(async (keys) => ({
+    keys,
+    cert: await createSelfSigned(keys, {
+      dname: ROOT_DNAME,
+      days: Math.max(options.days, 3650),
+      usage: { ca: true, serverAuth: false, clientAuth: false },
+      now,
+    }),
+  }));
+  // Each node is signed as soon as its key and the CA exist, while other keys are still coming.
+  const issued = await Promise.all(
+    nodeKeyJobs.map(async (job, i) => {
+      const [keys, ca] = await Promise.all([job, caJob]);
+      const cert = await nodeCertificate(
+        nodes[i] ?? '',
+        keys,
+        { cert: ca.cert, key: ca.keys.privateKey },
+        { days: options.days, now },
+      );
+      return { keys, chain: [cert, ca.cert] };
+    }),
+  );
+  const { keys: caKeys, cert: caCert } = await caJob;
+  const caPem = caCert.toString();
+  return {
+    nodes: issued,
+    trust: truststoreOf([{ alias: ROOT_ALIAS, cert: caCert }], now),
+    caPem,
+    caFiles: [
+      { path: join(outDir, 'ca', 'root-ca.pem'), data: caPem, mode: PUBLIC },
+      {
+        path: join(outDir, 'ca', 'root-ca.key.pem'),
+        data: caKeys.privateKey.export({
+          type: 'pkcs8',
+          format: 'pem',
+          cipher: 'aes-256-cbc',
+          passphrase: caPassword,
+        }),
+        mode: SECRET,
+      },
+    ],
+  };
 }
 
 /** Plans a whole kit (nothing is written: commit `files` with commitFiles). */
@@ -240,108 +340,34 @@ export async function planCassandraKit(options: CassandraKitOptions): Promise<Ki
   const warnings: string[] = [];
   const firstNode = nodes[0] ?? '';
 
-  // Every key at once: native generation runs on the libuv pool, so they overlap. The CA's key is
-  // queued first, so that nodes can be signed while the other keys are still being made.
-  const caKeyJob = options.legacy ? undefined : generateKeyPair(options.key);
-  const nodeKeyJobs = nodes.map(() => generateKeyPair(options.key));
-  const files: PlannedFile[] = [];
-  let clientTrust: Keystore;
-  let caPem: string;
-
-  if (!caKeyJob) {
-    const nodeKeys = await Promise.all(nodeKeyJobs);
+  const issueOptions = { nodes, key: options.key, days: options.days, now };
+  const kit =
+    caPassword === undefined
+      ? await issueSelfSigned(issueOptions)
+      : await issueFromNewCa(outDir, caPassword, issueOptions);
+  if (caPassword === undefined) {
     warnings.push(
       'Legacy procedure: every node has its own self-signed certificate and every truststore lists all of them, so adding a node means replacing every truststore and restarting every node and RWS. Prefer the CA kit (without --legacy).',
     );
-    const certs = await Promise.all(
-      nodes.map((node, i) =>
-        createSelfSigned(nodeKeys[i] as KeyPair, {
-          dname: `CN=${dnValue(node)}, OU=Cassandra`,
-          san: nodeSan(node),
-          days: options.days,
-          now,
-        }),
-      ),
-    );
-    clientTrust = truststoreOf(
-      nodes.map((node, i) => ({ alias: node.toLowerCase(), cert: certs[i] as X509Certificate })),
-      now,
-    );
-    caPem = certs.map((c) => c.toString()).join('');
-    nodes.forEach((node, i) =>
-      files.push(
-        ...nodeFiles({
-          outDir,
-          node,
-          keys: nodeKeys[i] as KeyPair,
-          chain: [certs[i] as X509Certificate],
-          trust: clientTrust,
-          storepass: options.storepass,
-          nodeDir,
-          now,
-        }),
-      ),
-    );
-  } else {
-    const caJob = caKeyJob.then(async (keys) => ({
-      keys,
-      cert: await createSelfSigned(keys, {
-        dname: ROOT_DNAME,
-        days: Math.max(options.days, 3650),
-        usage: { ca: true, serverAuth: false, clientAuth: false },
-        now,
-      }),
-    }));
-    // Each node is signed as soon as its key and the CA exist, while other keys are still coming.
-    const issued = await Promise.all(
-      nodeKeyJobs.map(async (job, i) => {
-        const [keys, ca] = await Promise.all([job, caJob]);
-        const cert = await nodeCertificate(
-          nodes[i] ?? '',
-          keys,
-          { cert: ca.cert, key: ca.keys.privateKey },
-          {
-            days: options.days,
-            now,
-          },
-        );
-        return { keys, cert };
-      }),
-    );
-    const { keys: caKeys, cert: caCert } = await caJob;
-    const nodeKeys = issued.map((n) => n.keys);
-    const certs = issued.map((n) => n.cert);
-    clientTrust = truststoreOf([{ alias: ROOT_ALIAS, cert: caCert }], now);
-    caPem = caCert.toString();
-    files.push(
-      { path: join(outDir, 'ca', 'root-ca.pem'), data: caPem, mode: PUBLIC },
-      {
-        path: join(outDir, 'ca', 'root-ca.key.pem'),
-        data: caKeys.privateKey.export({
-          type: 'pkcs8',
-          format: 'pem',
-          cipher: 'aes-256-cbc',
-          passphrase: caPassword,
-        }),
-        mode: SECRET,
-      },
-    );
-    nodes.forEach((node, i) =>
-      files.push(
-        ...nodeFiles({
-          outDir,
-          node,
-          keys: nodeKeys[i] as KeyPair,
-          chain: [certs[i] as X509Certificate, caCert],
-          trust: clientTrust,
-          storepass: options.storepass,
-          nodeDir,
-          now,
-        }),
-      ),
-    );
   }
-  files.push(...clientFiles(outDir, clientTrust, caPem, firstNode, options.storepass));
+  const files: PlannedFile[] = [
+    ...kit.caFiles,
+    ...nodes.flatMap((node, i) => {
+      const issued = kit.nodes[i];
+      if (!issued) return [];
+      return nodeFiles({
+        outDir,
+        node,
+        keys: issued.keys,
+        chain: issued.chain,
+        trust: kit.trust,
+        storepass: options.storepass,
+        nodeDir,
+        now,
+      });
+    }),
+    ...clientFiles(outDir, kit.trust, kit.caPem, firstNode, options.storepass),
+  ];
   files.push({
     path: join(outDir, 'README.txt'),
     data: kitReadme({
@@ -355,102 +381,4 @@ export async function planCassandraKit(options: CassandraKitOptions): Promise<Ki
     mode: PUBLIC,
   });
   return { files, warnings, clientTruststore: join(outDir, 'client', 'truststore.jks'), nodes };
-}
-
-export interface AddNodeOptions {
-  outDir: string;
-  nodes: readonly string[];
-  storepass: string;
-  /** The password ca/root-ca.key.pem was encrypted with when the kit was made. */
-  caPassword: string;
-  key: KeySpec;
-  days: number;
-  nodeDir?: string;
-  now?: Date;
-}
-
-/** Nodes already in the kit (folders under OUT/nodes). */
-export function kitNodes(outDir: string): string[] {
-  const dir = join(outDir, 'nodes');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-}
-
-function loadCa(outDir: string, caPassword: string): { cert: X509Certificate; key: KeyObject } {
-  const certFile = join(outDir, 'ca', 'root-ca.pem');
-  const keyFile = join(outDir, 'ca', 'root-ca.key.pem');
-  if (!existsSync(certFile) || !existsSync(keyFile)) {
-    throw new KitError(
-      `${outDir} has no kit CA (ca/root-ca.pem and ca/root-ca.key.pem). Nodes can be added only to a kit made without --legacy; point --out at that kit's folder.`,
-    );
-  }
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(readFileSync(certFile));
-  } catch {
-    throw new KitError(
-      `${certFile} is not a PEM certificate; restore it from your backup of the kit.`,
-    );
-  }
-  let key: KeyObject;
-  try {
-    key = createPrivateKey({ key: readFileSync(keyFile), format: 'pem', passphrase: caPassword });
-  } catch {
-    throw new KitError(
-      `Cannot decrypt ${keyFile} with the given CA key password: use the CA key password the kit was made with (kits made before the CA key had its own password used the store password).`,
-    );
-  }
-  if (!cert.checkPrivateKey(key)) {
-    throw new KitError(
-      `${keyFile} is not the key of ${certFile}; restore the kit's ca/ folder from a backup.`,
-    );
-  }
-  return { cert, key };
-}
-
-/** Plans new nodes signed by an existing kit's CA; the existing truststores already trust them. */
-export async function planAddNodes(options: AddNodeOptions): Promise<KitPlan> {
-  const outDir = resolve(options.outDir);
-  const existing = kitNodes(outDir);
-  checkNodeNames(options.nodes, existing);
-  checkPassword(options.storepass);
-  const ca = loadCa(outDir, checkCaPassword(options.caPassword, options.storepass));
-  const now = options.now ?? new Date();
-  const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
-  const keys = await Promise.all(options.nodes.map(() => generateKeyPair(options.key)));
-  const certs = await Promise.all(
-    options.nodes.map((node, i) =>
-      nodeCertificate(node, keys[i] as KeyPair, ca, { days: options.days, now }),
-    ),
-  );
-  const trust = truststoreOf([{ alias: ROOT_ALIAS, cert: ca.cert }], now);
-  const files = options.nodes.flatMap((node, i) =>
-    nodeFiles({
-      outDir,
-      node,
-      keys: keys[i] as KeyPair,
-      chain: [certs[i] as X509Certificate, ca.cert],
-      trust,
-      storepass: options.storepass,
-      nodeDir,
-      now,
-    }),
-  );
-  const nodes = [...existing, ...options.nodes];
-  files.push({
-    path: join(outDir, 'README.txt'),
-    data: kitReadme({
-      outDir,
-      nodes,
-      nodeDir,
-      legacy: false,
-      keyDescription: keyDescription(options.key),
-      days: options.days,
-    }),
-    mode: PUBLIC,
-  });
-  return { files, warnings: [], clientTruststore: join(outDir, 'client', 'truststore.jks'), nodes };
 }

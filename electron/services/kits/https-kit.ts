@@ -9,12 +9,8 @@ import { readCertificateFile } from '../chain/cert-input';
 import { KeystoreError, type KeyEntry, type Keystore } from '../keystore/model';
 import { readKeystoreFile } from '../keystore/read';
 import { writeKeystore } from '../keystore/write';
-import {
-  deleteAlias,
-  importCaReply,
-  importKeyPair,
-  parsePrivateKeyPem,
-} from '../keystore/operations';
+import { deleteAlias, importCaReply, importKeyPair } from '../keystore/operations';
+import { parsePrivateKeyPem } from '../keystore/private-key-pem';
 import { createCsr } from '../x509/csr';
 import { generateKeyPair, type KeySpec } from '../x509/keys';
 import type { SanEntry } from '../x509/names';
@@ -60,7 +56,7 @@ const KEYSTORE_MODE = 0o600;
 function loadStore(file: string, storepass: string): Keystore | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return readKeystoreFile(file, { password: storepass });
+    return readKeystoreFile(file, { password: storepass }).store;
   } catch (err) {
     if (err instanceof KeystoreError && err.code === 'wrong-password') {
       throw new KitError(

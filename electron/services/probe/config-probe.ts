@@ -317,7 +317,7 @@ export async function probeConfigDiagnostics(
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         trust: t.trust ?? [],
         hostnameRule: t.rule,
-      }),
+      }).then((probed) => probed.report),
     ),
   );
   list.forEach((t, i) => report(findings, t, results[i] as ProbeReport));

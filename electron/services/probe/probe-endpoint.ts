@@ -1,5 +1,6 @@
 // Probe + judge: connect to an endpoint, then verify what it served against the given trust sources
 // and the name the client would check.
+import type { X509Certificate } from 'node:crypto';
 import type { HostnameRule, ProbeReport, TlsPurpose } from '../../../shared/tls/verdicts';
 import type { TrustSource } from '../chain/trust-source';
 import { verifyChain } from '../chain/verify';
@@ -12,7 +13,13 @@ export interface ProbeEndpointOptions extends ProbeTarget {
   purpose?: TlsPurpose;
 }
 
-export async function probeEndpoint(options: ProbeEndpointOptions): Promise<ProbeReport> {
+export interface ProbedEndpoint {
+  report: ProbeReport;
+  /** The certificates the endpoint served, leaf first (none when it did not connect). */
+  served: X509Certificate[];
+}
+
+export async function probeEndpoint(options: ProbeEndpointOptions): Promise<ProbedEndpoint> {
   const outcome = await probeTls(options);
   const base = {
     host: options.host,
@@ -21,7 +28,8 @@ export async function probeEndpoint(options: ProbeEndpointOptions): Promise<Prob
     durationMs: outcome.durationMs,
   };
   if (!outcome.ok) {
-    return { ...base, connected: false, failure: { kind: outcome.kind, message: outcome.message } };
+    const failure = { kind: outcome.kind, message: outcome.message };
+    return { report: { ...base, connected: false, failure }, served: [] };
   }
   const chain = verifyChain({
     certificates: outcome.served,
@@ -31,7 +39,7 @@ export async function probeEndpoint(options: ProbeEndpointOptions): Promise<Prob
     hostnameRule: options.hostnameRule ?? 'rfc6125',
     purpose: options.purpose ?? 'server',
   });
-  return {
+  const report: ProbeReport = {
     ...base,
     connected: true,
     protocol: outcome.protocol,
@@ -39,6 +47,7 @@ export async function probeEndpoint(options: ProbeEndpointOptions): Promise<Prob
     servedCount: outcome.served.length,
     chain,
   };
+  return { report, served: outcome.served };
 }
 
 /** `HOST:PORT`, `[v6]:PORT`; undefined when it is not one. */

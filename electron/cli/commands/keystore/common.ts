@@ -10,8 +10,6 @@ import {
 } from '../../parse-options';
 import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
 import {
-  openStore,
-  openStoreWithBytes,
   saveStore,
   type SaveOptions,
   type SaveResult,
@@ -62,15 +60,6 @@ export function storePassword(
     prompt: `Password for ${file}: `,
     ...extra,
   });
-}
-
-export function open(file: string, password: string, keyPassword?: string): Keystore {
-  return openStore(file, { password, keyPassword });
-}
-
-/** Opens a store to change it: the save is refused if the file changes in between. */
-export function openForEdit(file: string, password: string): { store: Keystore; bytes: Buffer } {
-  return openStoreWithBytes(file, { password });
 }
 
 /** Saves and tells the user about lower-cased aliases and the backup. */

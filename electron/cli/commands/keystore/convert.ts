@@ -1,11 +1,11 @@
 import { EXIT_OK } from '../../command';
 import { convert } from '../../../services/keystore/operations';
+import { readKeystoreFile } from '../../../services/keystore/read';
 import { storeExists } from '../../../services/keystore/store-file';
 import { KeystoreError } from '../../../services/keystore/model';
 import { readSecret, secretHelp } from '../../secret-input';
 import { stringOpt, UsageError } from '../../parse-options';
 import {
-  open,
   save,
   storePassword,
   storeTypeOpt,
@@ -56,7 +56,7 @@ export const convertCmd: Subcommand = {
       );
     }
     const password = await storePassword(io, values, file);
-    const store = open(file, password);
+    const { store } = readKeystoreFile(file, { password });
     // The result keeps the source password unless a new one is given (never prompted for).
     const newPassword =
       (await readSecret(

@@ -1,8 +1,9 @@
 import { EXIT_OK } from '../../command';
 import { createCsr } from '../../../services/keystore/operations';
+import { readKeystoreFile } from '../../../services/keystore/read';
 import { parseSanList } from '../../../services/x509/names';
 import { requiredOpt, stringOpt } from '../../parse-options';
-import { open, storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
+import { storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
 import { writeOutput } from './files';
 
 export const csr: Subcommand = {
@@ -26,7 +27,9 @@ export const csr: Subcommand = {
   async run(values, [file = ''], io) {
     const alias = requiredOpt(values, 'alias');
     const sanText = stringOpt(values, 'san');
-    const store = open(file, await storePassword(io, values, file));
+    const { store } = readKeystoreFile(file, {
+      password: await storePassword(io, values, file),
+    });
     const pem = await createCsr(store, alias, {
       dname: stringOpt(values, 'dname'),
       san: sanText === undefined ? undefined : parseSanList(sanText),

@@ -1,10 +1,10 @@
 // Small edits of one entry: delete and rename.
 import { EXIT_OK } from '../../command';
 import { deleteAlias, renameAlias } from '../../../services/keystore/operations';
+import { readKeystoreFile } from '../../../services/keystore/read';
 import { writableTypeOf } from '../../../services/keystore/store-file';
 import { requiredOpt } from '../../parse-options';
 import {
-  openForEdit,
   printNotes,
   save,
   storePassword,
@@ -23,7 +23,7 @@ export const deleteCmd: Subcommand = {
   async run(values, [file = ''], io) {
     const alias = requiredOpt(values, 'alias');
     const password = await storePassword(io, values, file);
-    const { store, bytes } = openForEdit(file, password);
+    const { store, bytes } = readKeystoreFile(file, { password });
     const next = deleteAlias(store, alias);
     await save(io, file, next, {
       type: writableTypeOf(store, file),
@@ -49,7 +49,7 @@ export const renameCmd: Subcommand = {
     const from = requiredOpt(values, 'alias');
     const to = requiredOpt(values, 'dest');
     const password = await storePassword(io, values, file);
-    const { store, bytes } = openForEdit(file, password);
+    const { store, bytes } = readKeystoreFile(file, { password });
     const result = renameAlias(store, from, to);
     await save(io, file, result.store, {
       type: writableTypeOf(store, file),

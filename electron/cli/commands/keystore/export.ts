@@ -1,8 +1,9 @@
 import { EXIT_OK } from '../../command';
 import { exportCertificate, exportPrivateKey } from '../../../services/keystore/operations';
+import { readKeystoreFile } from '../../../services/keystore/read';
 import { requireSecret } from '../../secret-input';
 import { requiredOpt, stringOpt, UsageError } from '../../parse-options';
-import { open, storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
+import { storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
 import { writeOutput } from './files';
 
 export const exportCmd: Subcommand = {
@@ -31,7 +32,9 @@ export const exportCmd: Subcommand = {
   async run(values, [file = ''], io) {
     const alias = requiredOpt(values, 'alias');
     const out = stringOpt(values, 'file');
-    const store = open(file, await storePassword(io, values, file));
+    const { store } = readKeystoreFile(file, {
+      password: await storePassword(io, values, file),
+    });
     if (values['private-key']) {
       if (values.der || values.chain)
         throw new UsageError('--private-key takes neither --der nor --chain.');

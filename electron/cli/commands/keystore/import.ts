@@ -4,15 +4,15 @@ import {
   importCaReply,
   importKeyPair,
   importTrusted,
-  parsePrivateKeyPem,
   type OperationResult,
 } from '../../../services/keystore/operations';
+import { parsePrivateKeyPem } from '../../../services/keystore/private-key-pem';
+import { readKeystoreFile } from '../../../services/keystore/read';
 import { storeExists, typeForNewFile, writableTypeOf } from '../../../services/keystore/store-file';
 import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
 import { readSecret } from '../../secret-input';
 import { stringOpt, UsageError, type Values } from '../../parse-options';
 import {
-  openForEdit,
   printNotes,
   save,
   storePassword,
@@ -33,7 +33,7 @@ interface Opened {
 async function openOrCreate(io: CliIo, values: Values, file: string): Promise<Opened> {
   if (await storeExists(file)) {
     const password = await storePassword(io, values, file);
-    const { store, bytes } = openForEdit(file, password);
+    const { store, bytes } = readKeystoreFile(file, { password });
     return { store, type: writableTypeOf(store, file), password, bytes };
   }
   const type = typeForNewFile(file, storeTypeOpt(values));

@@ -1,7 +1,7 @@
 import type { CliIo } from '../../command';
 import { EXIT_OK } from '../../command';
 import { describeStore, type StoreDescription } from '../../../services/x509/describe';
-import { open, storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
+import { storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
 import { readKeystoreFile } from '../../../services/keystore/read';
 import { KeystoreError } from '../../../services/keystore/model';
 
@@ -40,12 +40,12 @@ async function openForList(file: string, io: CliIo, values: Record<string, unkno
   const given = values.storepass !== undefined || values['storepass-env'] !== undefined;
   if (!given && io.env.RWSEC_STOREPASS === undefined) {
     try {
-      return readKeystoreFile(file);
+      return readKeystoreFile(file).store;
     } catch (err) {
       if (!(err instanceof KeystoreError) || err.code !== 'password-required') throw err;
     }
   }
-  return open(file, await storePassword(io, values as never, file));
+  return readKeystoreFile(file, { password: await storePassword(io, values as never, file) }).store;
 }
 
 export const list: Subcommand = {

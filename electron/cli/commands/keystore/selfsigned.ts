@@ -1,12 +1,12 @@
 import { EXIT_OK } from '../../command';
 import { addSelfSigned } from '../../../services/keystore/operations';
+import { readKeystoreFile } from '../../../services/keystore/read';
 import { storeExists, typeForNewFile, writableTypeOf } from '../../../services/keystore/store-file';
 import type { Keystore } from '../../../services/keystore/model';
 import { keySpec } from '../../../services/x509/keys';
 import { parseSanList } from '../../../services/x509/names';
 import { intOpt, requiredOpt, stringOpt, UsageError } from '../../parse-options';
 import {
-  openForEdit,
   printNotes,
   save,
   storePassword,
@@ -67,7 +67,7 @@ export const selfsigned: Subcommand = {
     let type;
     let original: Buffer | undefined;
     if (exists) {
-      ({ store, bytes: original } = openForEdit(file, password));
+      ({ store, bytes: original } = readKeystoreFile(file, { password }));
       type = writableTypeOf(store, file);
       const asked = storeTypeOpt(values);
       if (asked && asked !== type) {

@@ -1,10 +1,10 @@
 import { EXIT_OK } from '../../command';
 import { signCsrWith } from '../../../services/keystore/operations';
+import { readKeystoreFile } from '../../../services/keystore/read';
 import { readCsr } from '../../../services/x509/csr';
 import { parseSanList } from '../../../services/x509/names';
 import { intOpt, requiredOpt, stringOpt, UsageError } from '../../parse-options';
 import {
-  open,
   printNotes,
   storePassword,
   storepassHelp,
@@ -62,7 +62,9 @@ export const sign: Subcommand = {
     const sanText = stringOpt(values, 'san');
     const usage = { ...ekuOpt(stringOpt(values, 'eku')), ca: values.ca === true };
     const request = await readCsr(await readInput(infile), infile);
-    const store = open(file, await storePassword(io, values, file));
+    const { store } = readKeystoreFile(file, {
+      password: await storePassword(io, values, file),
+    });
     const result = await signCsrWith(store, alias, request, {
       days: intOpt(values, 'days'),
       usage,
