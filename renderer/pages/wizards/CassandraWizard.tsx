@@ -16,12 +16,11 @@ import { looksLikeHost, parseNodeList } from './node-list';
 import {
   applyEdits,
   Checks,
-  DiffView,
   EditList,
-  FileList,
   useCall,
   Warnings,
   WizardFrame,
+  WrittenSummary,
   type Check,
   type KitResult,
 } from './wizard-parts';
@@ -235,23 +234,7 @@ export function CassandraWizard(props: { model: ConfigModel }) {
         }),
     };
   } else if (step === 3 && done) {
-    body = (
-      <>
-        <Alert severity="success">
-          The kit was written now; the configuration values wait for your reviewed save.
-        </Alert>
-        {done.summary.map((s) => (
-          <Typography key={s} variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-            {s}
-          </Typography>
-        ))}
-        <Typography variant="subtitle2" component="h3">
-          Files written
-        </Typography>
-        <FileList files={done.files} written />
-        <DiffView diff={diff} />
-      </>
-    );
+    body = <WrittenSummary written="The kit" result={done} diff={diff} />;
     next = { label: 'Verify', onClick: () => go(4) };
   } else {
     body = (

@@ -19,12 +19,12 @@ import type { ConfigModel } from '../../app/use-config';
 import {
   applyEdits,
   Checks,
-  DiffView,
   EditList,
   FileList,
   useCall,
   Warnings,
   WizardFrame,
+  WrittenSummary,
   type Check,
   type KitResult,
 } from './wizard-parts';
@@ -377,24 +377,7 @@ export function HttpsWizard(props: { model: ConfigModel }) {
         }),
     };
   } else if (step === 3 && done) {
-    body = (
-      <>
-        <Alert severity="success">
-          The keystore was written now; the configuration values wait for your reviewed save.
-        </Alert>
-        {done.summary.map((s) => (
-          <Typography key={s} variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-            {s}
-          </Typography>
-        ))}
-        <Typography variant="subtitle2" component="h3">
-          Files written
-        </Typography>
-        <FileList files={done.files} written />
-        <Warnings warnings={done.warnings} />
-        <DiffView diff={diff} />
-      </>
-    );
+    body = <WrittenSummary written="The keystore" result={done} diff={diff} />;
     next =
       mode === 'csr'
         ? {

@@ -218,3 +218,28 @@ export function Checks(props: { checks: readonly Check[] | null }) {
     </Box>
   );
 }
+
+/**
+ * The step after a kit ran: `written` ("The keystore", "The kit") was written at once; the
+ * configuration values wait as pending edits for the reviewed save.
+ */
+export function WrittenSummary(props: { written: string; result: KitResult; diff: string | null }) {
+  return (
+    <>
+      <Alert severity="success">
+        {props.written} was written now; the configuration values wait for your reviewed save.
+      </Alert>
+      {props.result.summary.map((s) => (
+        <Typography key={s} variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+          {s}
+        </Typography>
+      ))}
+      <Typography variant="subtitle2" component="h3">
+        Files written
+      </Typography>
+      <FileList files={props.result.files} written />
+      <Warnings warnings={props.result.warnings} />
+      <DiffView diff={props.diff} />
+    </>
+  );
+}
