@@ -1,8 +1,8 @@
 // The keystore manager end to end: Debian's Chromium drives the UI of a real `rwsec serve`, and
 // keytool checks the files it saved.
+import { keytoolListing } from '../helpers/java';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,14 +23,6 @@ async function serve(): Promise<ServeRun> {
   const run = await startServe();
   runs.push(run);
   return run;
-}
-
-function keytoolList(file: string, password: string): string {
-  const result = spawnSync('keytool', ['-list', '-v', '-keystore', file, '-storepass', password], {
-    encoding: 'utf8',
-  });
-  assert.equal(result.status, 0, `keytool -list failed: ${result.stderr}${result.stdout}`);
-  return result.stdout;
 }
 
 async function createStore(page: Page, file: string, password: string, type: 'PKCS12' | 'JKS') {
@@ -111,7 +103,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
     assert.equal(existsSync(file), false, 'nothing written before Save');
     await page.getByRole('button', { name: 'Save store' }).click();
     await pending(page).waitFor({ state: 'detached' });
-    const listing = keytoolList(file, 'changeit');
+    const listing = keytoolListing(file, 'changeit');
     assert.match(listing, /Keystore type: PKCS12/);
     assert.match(
       listing,
@@ -130,7 +122,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
     await generate(page, 'client', 'RSA 2048');
     await page.getByRole('button', { name: 'Save store' }).click();
     await pending(page).waitFor({ state: 'detached' });
-    const listing = keytoolList(file, 'storepass');
+    const listing = keytoolListing(file, 'storepass');
     assert.match(listing, /Keystore type: JKS/);
     assert.match(listing, /Alias name: client\n[\s\S]*?Certificate chain length: 1/);
 
@@ -146,7 +138,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
     await row(page, 'client').waitFor();
     await pending(page).waitFor({ state: 'detached' });
     assert.match(
-      keytoolList(file, 'storepass'),
+      keytoolListing(file, 'storepass'),
       /Alias name: client/,
       'the file was never changed',
     );
@@ -231,7 +223,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
     assert.equal(existsSync(file), false, 'nothing written before Save');
     await page.getByRole('button', { name: 'Save store' }).click();
     await pending(page).waitFor({ state: 'detached' });
-    const listing = keytoolList(file, 'changeit');
+    const listing = keytoolListing(file, 'changeit');
     assert.match(
       listing,
       /Alias name: picked-root\n[\s\S]*?Entry type: trustedCertEntry[\s\S]*?CN=Test Root CA/,

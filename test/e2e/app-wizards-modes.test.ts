@@ -2,6 +2,7 @@
 // HTTPS by CSR and CA reply (the CSR signed here by openssl with a test CA), HTTPS from an
 // existing PEM key and chain, and outbound trust from a live TLS server. Stores are checked with
 // keytool; each verify step's verdict is read from the page.
+import { keytoolListing } from '../helpers/java';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
@@ -23,14 +24,6 @@ let run: ServeRun;
 let page: Page;
 let pki: TestPki;
 let work: string;
-
-function keytoolList(file: string, password: string): string {
-  const r = spawnSync('keytool', ['-list', '-v', '-keystore', file, '-storepass', password], {
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, `keytool -list ${file}: ${r.stdout}${r.stderr}`);
-  return r.stdout;
-}
 
 /** keytool's entries: alias, type, chain length and the SHA-256 of every certificate shown. */
 function entries(listing: string) {
@@ -184,7 +177,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     assert.match(csrText.stdout, /DNS:rws-csr\.example\.com, IP Address:10\.0\.0\.7/);
     const store = join(run.dir, 'etc', 'keystore');
     assert.deepEqual(
-      entries(keytoolList(store, 'csr-pass-1')).map((e) => [e.alias, e.type, e.chain]),
+      entries(keytoolListing(store, 'csr-pass-1')).map((e) => [e.alias, e.type, e.chain]),
       [['jetty', 'PrivateKeyEntry', 1]],
     );
 
@@ -218,7 +211,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     assert.match(diff, /^\+ {2}port: 9443$/m);
     await screenshots(page, 'wizard-https-csr-5-reply-summary', [[1280, 800]]);
 
-    const [jetty, ...others] = entries(keytoolList(store, 'csr-pass-1'));
+    const [jetty, ...others] = entries(keytoolListing(store, 'csr-pass-1'));
     assert.deepEqual(others, []);
     assert.equal(jetty?.alias, 'jetty');
     assert.equal(jetty?.type, 'PrivateKeyEntry');
@@ -277,7 +270,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     assert.match(await diffText(), /^\+ {2}keyStorePath: .*etc\/rws\.p12$/m);
     await screenshots(page, 'wizard-https-import-2-summary', [[1280, 800]]);
 
-    const listing = keytoolList(join(run.dir, 'etc', 'rws.p12'), 'import-pass-1');
+    const listing = keytoolListing(join(run.dir, 'etc', 'rws.p12'), 'import-pass-1');
     assert.match(listing, /Keystore type: PKCS12/);
     const listed = entries(listing);
     assert.deepEqual(
@@ -339,7 +332,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
       assert.match(diff, /^\+ {2}rcsTrustedCA: .*trust\/rcs\.jks$/m);
       assert.match(diff, /^\+ {2}rcsJksPassword: rcs-pass-1$/m);
       await screenshots(page, 'wizard-trust-probe-3-summary', [[1280, 800]]);
-      const listed = entries(keytoolList(join(run.dir, 'trust', 'rcs.jks'), 'rcs-pass-1'));
+      const listed = entries(keytoolListing(join(run.dir, 'trust', 'rcs.jks'), 'rcs-pass-1'));
       assert.deepEqual(
         listed.map((e) => [e.type, e.sha256]),
         [['trustedCertEntry', [colonHex(sha256Of(pki.root.certPem))]]],

@@ -1,8 +1,8 @@
 // The kit wizards end to end: Chromium against `rwsec serve` on a copy of the sample. Each wizard
 // runs to its verify step; the files it wrote are checked with the JDK's keytool, and the config
 // diff shows the values it left pending for the reviewed save.
+import { keytoolListing } from '../helpers/java';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -20,15 +20,6 @@ let browser: Browser;
 let run: ServeRun;
 let page: Page;
 let jarDir: string;
-
-/** keytool's view of a store: aliases with entry type and chain length. */
-function keytoolList(file: string, password: string): string {
-  const r = spawnSync('keytool', ['-list', '-v', '-keystore', file, '-storepass', password], {
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, `keytool -list ${file}: ${r.stdout}${r.stderr}`);
-  return r.stdout;
-}
 
 function entries(listing: string): { alias: string; type: string; chain: number }[] {
   return listing
@@ -94,7 +85,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.match(diff, /^\+ {2}keyStorePassword: OBF:/m);
     await screenshots(page, 'wizard-https-4-summary');
     const store = join(run.dir, 'etc', 'keystore');
-    assert.deepEqual(entries(keytoolList(store, 'jetty-pass-1')), [
+    assert.deepEqual(entries(keytoolListing(store, 'jetty-pass-1')), [
       { alias: 'jetty', type: 'PrivateKeyEntry', chain: 1 },
     ]);
     await button('Verify').click();
@@ -138,13 +129,14 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     const kit = join(run.dir, 'cassandra-tls');
     for (const node of ['cass-01.example.internal', 'cass-03.example.internal']) {
       assert.deepEqual(
-        entries(keytoolList(join(kit, 'nodes', node, 'keystore.jks'), 'cass-pass-1')),
+        entries(keytoolListing(join(kit, 'nodes', node, 'keystore.jks'), 'cass-pass-1')),
         [{ alias: node, type: 'PrivateKeyEntry', chain: 2 }],
       );
     }
-    assert.deepEqual(entries(keytoolList(join(kit, 'client', 'truststore.jks'), 'cass-pass-1')), [
-      { alias: 'root-ca', type: 'trustedCertEntry', chain: 1 },
-    ]);
+    assert.deepEqual(
+      entries(keytoolListing(join(kit, 'client', 'truststore.jks'), 'cass-pass-1')),
+      [{ alias: 'root-ca', type: 'trustedCertEntry', chain: 1 }],
+    );
     const caKey = readFileSync(join(kit, 'ca', 'root-ca.key.pem'));
     assert.throws(() => createPrivateKey({ key: caKey, format: 'pem', passphrase: 'cass-pass-1' }));
     assert.ok(createPrivateKey({ key: caKey, format: 'pem', passphrase: 'cass-ca-pass-2' }));
@@ -172,7 +164,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.match(diff, /^\+ {2}webDAVTrustedCA: .*trust\/webdav\.jks$/m);
     assert.match(diff, /^\+ {2}webDAVJksPassword: trust-pass-1$/m);
     await screenshots(page, 'wizard-trust-3-summary');
-    const listed = entries(keytoolList(join(run.dir, 'trust', 'webdav.jks'), 'trust-pass-1'));
+    const listed = entries(keytoolListing(join(run.dir, 'trust', 'webdav.jks'), 'trust-pass-1'));
     assert.equal(listed.length, 1);
     assert.equal(listed[0]?.type, 'trustedCertEntry');
     await button('Verify').click();

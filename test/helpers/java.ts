@@ -100,3 +100,10 @@ export function keytoolList(
     });
   return { code: result.status ?? -1, entries, output };
 }
+
+/** `keytool -list -v` text of a store that must open (the test fails, naming the file, if not). */
+export function keytoolListing(file: string, storepass: string): string {
+  const { code, output } = keytoolList(file, storepass);
+  if (code !== 0) throw new Error(`keytool -list could not read ${file}: ${output}`);
+  return output;
+}

@@ -1,6 +1,7 @@
 // `rwsec keystore ...` as whole processes, checked by keytool and openssl: CSR -> sign -> CA reply
 // chains of 2 and 3, whole-bundle trust import, convert, passwd, and the failure paths (wrong
 // password, corrupt file, existing alias) that must never modify the file.
+import { keytoolListing } from '../helpers/java';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -37,14 +38,7 @@ function ok(args: string[]) {
   return r;
 }
 
-/** keytool -list -v (test peers may take passwords on the command line). */
-function keytoolList(store: string, storepass = pass): string {
-  const r = spawnSync('keytool', ['-list', '-v', '-keystore', store, '-storepass', storepass], {
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, r.stdout + r.stderr);
-  return r.stdout;
-}
+const keytoolList = (store: string, storepass = pass) => keytoolListing(store, storepass);
 
 function chainLengths(listing: string): Record<string, number> {
   const out: Record<string, number> = {};

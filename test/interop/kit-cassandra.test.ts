@@ -2,6 +2,7 @@
 // only client/truststore.jks completes a host-name-verified handshake with each node's keystore
 // and refuses it under another node's name, a node added later is trusted by the unchanged client
 // truststore, and the config values the kit sets pass `rwsec validate`.
+import { keytoolListing } from '../helpers/java';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,13 +28,7 @@ function rwsec(args: string[]): { code: number; stdout: string; stderr: string }
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-function keytoolList(store: string): string {
-  const r = spawnSync('keytool', ['-list', '-v', '-keystore', store, '-storepass', PASS], {
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, `keytool could not read ${store}: ${r.stderr}${r.stdout}`);
-  return r.stdout;
-}
+const keytoolList = (store: string) => keytoolListing(store, PASS);
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
