@@ -46,6 +46,33 @@ function useTwice(minLength: number) {
   return { first, second, setFirst, setSecond, problem };
 }
 
+/** A new secret typed twice: `ID` and `ID-again`, with the mismatch or length problem shown. */
+function TwiceFields(props: { id: string; label: string; pw: ReturnType<typeof useTwice> }) {
+  const { pw } = props;
+  return (
+    <>
+      <TextField
+        id={props.id}
+        label={props.label}
+        type="password"
+        autoComplete="new-password"
+        value={pw.first}
+        onChange={(e) => pw.setFirst(e.target.value)}
+      />
+      <TextField
+        id={`${props.id}-again`}
+        label={`${props.label} again`}
+        type="password"
+        autoComplete="new-password"
+        value={pw.second}
+        error={pw.second !== '' && pw.problem !== null}
+        helperText={pw.second !== '' ? (pw.problem ?? ' ') : ' '}
+        onChange={(e) => pw.setSecond(e.target.value)}
+      />
+    </>
+  );
+}
+
 export function PasswordDialog(props: Common & { file: string; onChange(password: string): void }) {
   const pw = useTwice(6);
   return (
@@ -60,24 +87,7 @@ export function PasswordDialog(props: Common & { file: string; onChange(password
         {props.file} is written with the new password when you save. Remember to put it in
         application.yaml too.
       </Typography>
-      <TextField
-        id="new-store-password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        value={pw.first}
-        onChange={(e) => pw.setFirst(e.target.value)}
-      />
-      <TextField
-        id="new-store-password-again"
-        label="New password again"
-        type="password"
-        autoComplete="new-password"
-        value={pw.second}
-        error={pw.second !== '' && pw.problem !== null}
-        helperText={pw.second !== '' ? (pw.problem ?? ' ') : ' '}
-        onChange={(e) => pw.setSecond(e.target.value)}
-      />
+      <TwiceFields id="new-store-password" label="New password" pw={pw} />
     </FormDialog>
   );
 }
@@ -96,24 +106,7 @@ export function ExportKeyDialog(props: Common & { alias: string; onExport(pass: 
         The key is exported only as encrypted PKCS#8 (AES-256). Anyone with the file and this
         passphrase holds the server&apos;s identity: keep both apart.
       </Typography>
-      <TextField
-        id="export-passphrase"
-        label="Passphrase"
-        type="password"
-        autoComplete="new-password"
-        value={pw.first}
-        onChange={(e) => pw.setFirst(e.target.value)}
-      />
-      <TextField
-        id="export-passphrase-again"
-        label="Passphrase again"
-        type="password"
-        autoComplete="new-password"
-        value={pw.second}
-        error={pw.second !== '' && pw.problem !== null}
-        helperText={pw.second !== '' ? (pw.problem ?? ' ') : ' '}
-        onChange={(e) => pw.setSecond(e.target.value)}
-      />
+      <TwiceFields id="export-passphrase" label="Passphrase" pw={pw} />
     </FormDialog>
   );
 }
