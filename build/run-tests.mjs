@@ -28,6 +28,12 @@ function missingPeers() {
   if (!runs('openssl', ['version'])) missing.push('openssl');
   if (!existsSync('/usr/bin/chromium')) missing.push('/usr/bin/chromium');
   if (!existsSync('/usr/share/java/jetty9-server.jar')) missing.push('libjetty9-java');
+  if (!existsSync('/usr/share/java/snakeyaml.jar')) missing.push('libyaml-snake-java');
+  if (!existsSync('/usr/sbin/sshd')) missing.push('sshd (openssh-server)');
+  if (!runs('ssh', ['-V'])) missing.push('ssh (openssh-client)');
+  if (!runs('ansible-playbook', ['--version'])) missing.push('ansible-playbook (ansible-core)');
+  if (!runs('promtool', ['--version'])) missing.push('promtool (prometheus)');
+  if (!runs('prometheus-node-exporter', ['--version'])) missing.push('prometheus-node-exporter');
   return missing;
 }
 const missing = missingPeers();
