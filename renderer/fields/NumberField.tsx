@@ -1,17 +1,14 @@
 import TextField from '@mui/material/TextField';
 import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
 
-/** Ports and integers: typed as text so a wrong value stays visible and the validator names it. */
+/**
+ * Ports and integers: typed as text so a wrong value stays visible. The rules judge it (one
+ * message, shown under the field by FieldFrame); the field adds no message of its own.
+ */
 export function NumberField(props: FieldProps) {
   const { spec, id, value, describedBy, diagnostics, onChange, onDelete } = props;
   const isPort = spec.type === 'port';
   const text = displayText(value);
-  const local =
-    text !== '' && !/^\d+$/.test(text)
-      ? 'Enter a whole number.'
-      : isPort && text !== '' && (Number(text) < 1 || Number(text) > 65535)
-        ? 'A port is from 1 to 65535.'
-        : undefined;
   const severity = worstSeverity(diagnostics);
   return (
     <TextField
@@ -19,13 +16,12 @@ export function NumberField(props: FieldProps) {
       label={spec.label}
       value={text}
       placeholder={placeholderOf(spec)}
-      error={local !== undefined || severity === 'error'}
-      helperText={local}
+      error={severity === 'error'}
       sx={{ maxWidth: 240 }}
       onChange={(e) => {
         const raw = e.target.value.trim();
         if (raw === '') onDelete();
-        else onChange(/^\d+$/.test(raw) ? Number(raw) : raw);
+        else onChange(/^-?\d+$/.test(raw) ? Number(raw) : raw);
       }}
       slotProps={{
         inputLabel: { shrink: true },
