@@ -1,10 +1,10 @@
 // The Cassandra wizard's main side: the kit's files (preview, then written both-or-none) and the
 // cassandraCluster values for the open session.
-import type { Request, Response } from '../../../shared/api/contract';
-import { planCassandraKit } from '../kits/cassandra-kit';
-import { cassandraEdits } from '../kits/config-values';
-import { commitFiles } from '../kits/transaction';
-import type { EditingSession } from '../session/editing-session';
+import type { Request, Response } from '../../shared/api/contract';
+import { planCassandraKit } from '../services/kits/cassandra-kit';
+import { cassandraEdits } from '../services/kits/config-values';
+import { commitFiles } from '../services/kits/transaction';
+import type { EditingSession } from '../services/session/editing-session';
 import { describeFiles, keySpecOf } from './kit-files';
 import { noConfigWarning, openDocument } from './session-doc';
 

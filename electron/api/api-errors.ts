@@ -1,8 +1,8 @@
 // The engines' errors already name the file and say what to do: pass their messages to the UI as
 // they are (the one list is ../user-errors). Anything else is a bug, and its details stay on the
 // main side.
-import { ApiError } from '../../../shared/api/dispatch';
-import { userError } from '../user-errors';
+import { ApiError } from '../../shared/api/dispatch';
+import { userError } from '../services/user-errors';
 
 export function toApiError(error: unknown): unknown {
   if (error instanceof ApiError) return error;

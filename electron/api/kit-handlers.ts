@@ -1,10 +1,10 @@
 // The kit wizards' and secret encryption's channels over the editing session (spread into the one
 // handler table of api-handlers.ts).
 import { resolve } from 'node:path';
-import type { ApiHandlers } from '../../../shared/api/contract';
-import { obfuscate } from '../../../shared/secrets/obf';
-import { encryptWithGirJar } from '../kits/encrypt';
-import type { EditingSession } from '../session/editing-session';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { obfuscate } from '../../shared/secrets/obf';
+import { encryptWithGirJar } from '../services/kits/encrypt';
+import type { EditingSession } from '../services/session/editing-session';
 import { cassandraKit } from './kit-cassandra-api';
 import { asApiCall } from './api-errors';
 import { httpsKit } from './kit-https-api';

@@ -1,15 +1,15 @@
 // The outbound trust wizard's main side: the chain a live server sends (to choose what to trust),
 // the trust file written, and the values naming it for the open session.
 import type { X509Certificate } from 'node:crypto';
-import type { Request, Response } from '../../../shared/api/contract';
-import { readCertificateFile } from '../chain/cert-input';
-import { trustEdits } from '../kits/config-values';
-import { KitError } from '../kits/kit-error';
-import { commitFiles } from '../kits/transaction';
-import { planTrustKit } from '../kits/trust-kit';
-import { parseHostPort } from '../probe/probe-endpoint';
-import { probeTls, type ProbeSession } from '../probe/tls-probe';
-import type { EditingSession } from '../session/editing-session';
+import type { Request, Response } from '../../shared/api/contract';
+import { readCertificateFile } from '../services/chain/cert-input';
+import { trustEdits } from '../services/kits/config-values';
+import { KitError } from '../services/kits/kit-error';
+import { commitFiles } from '../services/kits/transaction';
+import { planTrustKit } from '../services/kits/trust-kit';
+import { parseHostPort } from '../services/probe/probe-endpoint';
+import { probeTls, type ProbeSession } from '../services/probe/tls-probe';
+import type { EditingSession } from '../services/session/editing-session';
 import { describeFiles } from './kit-files';
 import { noConfigWarning, openDocument } from './session-doc';
 

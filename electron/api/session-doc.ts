@@ -1,7 +1,7 @@
 // The open configuration as a parsed document, for computing the edits a kit proposes (where
 // enableSsl lives, whether a stale password key exists). Null when nothing readable is open.
-import { RwsDocument } from '../../../shared/yaml/document';
-import type { EditingSession } from '../session/editing-session';
+import { RwsDocument } from '../../shared/yaml/document';
+import type { EditingSession } from '../services/session/editing-session';
 
 export async function openDocument(session: EditingSession): Promise<RwsDocument | null> {
   const state = await session.state();

@@ -1,14 +1,9 @@
 // A file the UI hands over: a path typed in a form, bytes dropped on the page, or pasted PEM.
 import { readFile } from 'node:fs/promises';
-import { ApiError } from '../../../shared/api/dispatch';
-import { maxUploadBytes } from '../../../shared/api/keystore-channels';
-import type { KeystoreInput } from '../../../shared/api/keystore-contract';
-
-export interface InputBytes {
-  bytes: Buffer;
-  /** Named in messages: the resolved path, the dropped file's name, or "the pasted text". */
-  name: string;
-}
+import { ApiError } from '../../shared/api/dispatch';
+import { maxUploadBytes } from '../../shared/api/keystore-channels';
+import type { KeystoreInput } from '../../shared/api/keystore-contract';
+import type { InputBytes } from '../services/keystore/import-material';
 
 export async function readInputBytes(
   input: KeystoreInput,

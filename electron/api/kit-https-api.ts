@@ -1,14 +1,14 @@
 // The HTTPS wizard's main side: plans or runs the HTTPS kit on the keystore, and returns the
 // enableSsl / ssl.* values for the OPEN session (applied there as pending edits, saved through the
 // reviewed save) instead of writing application.yaml behind the editor's back.
-import type { Request, Response } from '../../../shared/api/contract';
-import { enableSslPath } from '../../../shared/rules/rule';
-import { httpsEdits } from '../kits/config-values';
-import { planHttpsKit, SUGGESTED_PORT, type HttpsSource } from '../kits/https-kit';
-import { KitError } from '../kits/kit-error';
-import { commitFiles } from '../kits/transaction';
-import type { EditingSession } from '../session/editing-session';
-import { parseSanList } from '../x509/names';
+import type { Request, Response } from '../../shared/api/contract';
+import { enableSslPath } from '../../shared/rules/rule';
+import { httpsEdits } from '../services/kits/config-values';
+import { planHttpsKit, SUGGESTED_PORT, type HttpsSource } from '../services/kits/https-kit';
+import { KitError } from '../services/kits/kit-error';
+import { commitFiles } from '../services/kits/transaction';
+import type { EditingSession } from '../services/session/editing-session';
+import { parseSanList } from '../services/x509/names';
 import { describeFiles, keySpecOf } from './kit-files';
 import { noConfigWarning, openDocument } from './session-doc';
 

@@ -4,9 +4,9 @@
 import { ApiError } from '../../../shared/api/dispatch';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { describeCertificate } from '../x509/describe';
-import { KeystoreError, type Keystore, type WritableStoreType } from '../keystore/model';
-import { readKeystoreFile } from '../keystore/read';
-import { saveStore, storeExists } from '../keystore/store-file';
+import { KeystoreError, type Keystore, type WritableStoreType } from './model';
+import { readKeystoreFile } from './read';
+import { saveStore, storeExists } from './store-file';
 
 interface Step {
   store: Keystore;

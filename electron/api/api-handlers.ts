@@ -1,13 +1,13 @@
 // The API contract implemented over an editing session: shared by the Electron IPC handlers and
 // the `rwsec serve` HTTP host, so both front doors behave the same.
-import type { ApiHandlers } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/dispatch';
-import type { EditingSession } from './editing-session';
-import { checkFile } from './file-check';
-import { createKeystoreHandlers } from '../app-api/keystore-handlers';
-import { createChainHandlers } from '../app-api/chain-handlers';
-import { createKitHandlers } from '../app-api/kit-handlers';
-import { createMapHandlers } from '../app-api/map-handlers';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/dispatch';
+import type { EditingSession } from '../services/session/editing-session';
+import { checkFile } from '../services/session/file-check';
+import { createKeystoreHandlers } from './keystore-handlers';
+import { createChainHandlers } from './chain-handlers';
+import { createKitHandlers } from './kit-handlers';
+import { createMapHandlers } from './map-handlers';
 
 export interface HostInfo {
   version: string;

@@ -1,8 +1,8 @@
 // A kit's planned files as the wizards show them: path, size, whether it replaces a file, and
 // whether it holds a key or password (written owner-only).
 import { existsSync } from 'node:fs';
-import type { PlannedFile } from '../kits/transaction';
-import type { KeySpec } from '../x509/keys';
+import type { PlannedFile } from '../services/kits/transaction';
+import type { KeySpec } from '../services/x509/keys';
 
 export interface KitFileView {
   path: string;

@@ -3,10 +3,15 @@
 //   JKS / JCEKS / PKCS12    -> its key entries and trusted entries, under their aliases
 //   PEM / DER / P7B certs   -> trusted entries, every certificate (not just the first, as keytool)
 import { parseCertificateBytes } from '../chain/cert-input';
-import type { Keystore } from '../keystore/model';
-import { importKeyPair, importTrusted, type OperationResult } from '../keystore/operations';
-import { parsePrivateKeyPem } from '../keystore/private-key-pem';
-import type { InputBytes } from './input-bytes';
+import type { Keystore } from './model';
+import { importKeyPair, importTrusted, type OperationResult } from './operations';
+import { parsePrivateKeyPem } from './private-key-pem';
+
+/** Bytes to import, with the name messages give them (a path, a dropped file's name, "the pasted text"). */
+export interface InputBytes {
+  bytes: Buffer;
+  name: string;
+}
 
 export class ImportError extends Error {
   constructor(message: string) {

@@ -2,24 +2,29 @@
 // Trust sources are what RWS would use: the config's trust files with their configured passwords,
 // the JDK cacerts, the system bundle, or any other file.
 import type { X509Certificate } from 'node:crypto';
-import type { ApiHandlers, Request } from '../../../shared/api/contract';
-import type { CertificateDescriptionView } from '../../../shared/api/keystore-contract';
-import { ApiError } from '../../../shared/api/dispatch';
-import type { ChainReport } from '../../../shared/tls/verdicts';
-import { parseCertificateBytes, readCertificateFile } from '../chain/cert-input';
+import type { ApiHandlers, Request } from '../../shared/api/contract';
+import type { CertificateDescriptionView } from '../../shared/api/keystore-contract';
+import { ApiError } from '../../shared/api/dispatch';
+import type { ChainReport } from '../../shared/tls/verdicts';
+import { parseCertificateBytes, readCertificateFile } from '../services/chain/cert-input';
 import {
   loadJdkCacerts,
   loadSystemBundle,
   loadTrustFile,
   type TrustSource,
-} from '../chain/trust-source';
-import { verifyChain } from '../chain/verify';
-import { findEntry } from '../keystore/operations';
-import { parseHostPort, probeEndpoint } from '../probe/probe-endpoint';
-import type { EditingSession } from '../session/editing-session';
-import { describeCertificate } from '../x509/describe';
+} from '../services/chain/trust-source';
+import { verifyChain } from '../services/chain/verify';
+import { findEntry } from '../services/keystore/operations';
+import { parseHostPort, probeEndpoint } from '../services/probe/probe-endpoint';
+import type { EditingSession } from '../services/session/editing-session';
+import { describeCertificate } from '../services/x509/describe';
 import { guarded } from './api-errors';
-import { configuredPassword, storeOption, storeOptions, valueAt } from './config-passwords';
+import {
+  configuredPassword,
+  storeOption,
+  storeOptions,
+  valueAt,
+} from '../services/kits/config-passwords';
 import { keystoreSessionFor } from './keystore-handlers';
 
 type ChainChannel = 'chain.trustChoices' | 'chain.verify' | 'probe.run';

@@ -1,15 +1,15 @@
 // The wizards' verify step, without keytool or a JVM: open the written store with our reader,
 // check its entries and key, and judge a chain against a trust file (or a live endpoint's chain).
 import type { X509Certificate } from 'node:crypto';
-import type { Request, Response } from '../../../shared/api/contract';
-import { loadTrustFile, trustSourceOf, type TrustSource } from '../chain/trust-source';
-import { verifyChain } from '../chain/verify';
-import type { KeyEntry } from '../keystore/model';
-import { readKeystoreFile } from '../keystore/read';
-import { parseHostPort, probeEndpoint } from '../probe/probe-endpoint';
-import type { EditingSession } from '../session/editing-session';
-import { keysMatch } from '../x509/keys';
-import { KitError } from '../kits/kit-error';
+import type { Request, Response } from '../../shared/api/contract';
+import { loadTrustFile, trustSourceOf, type TrustSource } from '../services/chain/trust-source';
+import { verifyChain } from '../services/chain/verify';
+import type { KeyEntry } from '../services/keystore/model';
+import { readKeystoreFile } from '../services/keystore/read';
+import { parseHostPort, probeEndpoint } from '../services/probe/probe-endpoint';
+import type { EditingSession } from '../services/session/editing-session';
+import { keysMatch } from '../services/x509/keys';
+import { KitError } from '../services/kits/kit-error';
 
 type Check = Response<'kit.verify.store'>['checks'][number];
 

@@ -1,9 +1,9 @@
 // The keystore.* channels: the keystore manager over the keystore engine. One KeystoreSession per
 // editing session (the chain preview reads the same open store for "Preview chain").
-import type { ApiHandlers } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/dispatch';
-import { parseCertificateBytes } from '../chain/cert-input';
-import { KeystoreError } from '../keystore/model';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/dispatch';
+import { parseCertificateBytes } from '../services/chain/cert-input';
+import { KeystoreError } from '../services/keystore/model';
 import {
   addSelfSigned,
   createCsr,
@@ -12,15 +12,15 @@ import {
   exportPrivateKey,
   importCaReply,
   renameAlias,
-} from '../keystore/operations';
-import { keySpec } from '../x509/keys';
-import { parseSanList } from '../x509/names';
-import type { EditingSession } from '../session/editing-session';
+} from '../services/keystore/operations';
+import { keySpec } from '../services/x509/keys';
+import { parseSanList } from '../services/x509/names';
+import type { EditingSession } from '../services/session/editing-session';
 import { guarded } from './api-errors';
-import { configuredPassword, storeOption } from './config-passwords';
-import { importMaterial } from './import-material';
+import { configuredPassword, storeOption } from '../services/kits/config-passwords';
+import { importMaterial } from '../services/keystore/import-material';
 import { readInputBytes } from './input-bytes';
-import { KeystoreSession } from './keystore-session';
+import { KeystoreSession } from '../services/keystore/keystore-session';
 
 type KeystoreChannel = Extract<keyof ApiHandlers, `keystore.${string}`>;
 export type KeystoreHandlers = Pick<ApiHandlers, KeystoreChannel>;
