@@ -7,10 +7,15 @@ import {
 } from '../../../shared/certs/inventory';
 import { describeCertificate } from '../x509/describe';
 
-/** The first CN of a node:crypto name ("CN=a\nO=b"), or "" when there is none. */
+/**
+ * The first CN of a node:crypto name ("CN=a\nO=b"), unescaped, or "" when there is none. Node
+ * escapes special characters with a backslash (RFC 4514) and joins multi-valued RDNs with " + ".
+ */
 export function commonName(name: string): string {
   const line = name.split('\n').find((l) => l.startsWith('CN='));
-  return line ? line.slice(3).trim() : '';
+  if (!line) return '';
+  const value = line.slice(3).split(/(?<!\\) \+ /)[0] ?? '';
+  return value.replace(/\\(.)/g, '$1').trim();
 }
 
 export interface RowPlace {
