@@ -39,6 +39,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./schema')).schemaCommand,
   },
   {
+    name: 'certs',
+    summary: 'inventory of every certificate a config depends on, by days left (+ Prometheus)',
+    load: async () => (await import('./certs')).certsCommand,
+  },
+  {
     name: 'keystore',
     summary: 'list, create, sign, import, export and convert key stores',
     load: async () => (await import('./keystore')).keystoreCommand,
