@@ -31,6 +31,37 @@ const nodeBuiltinPatterns = nodeBuiltins.map((name) => ({
   message: 'Node built-ins belong in electron/ (the main process).',
 }));
 
+const rendererFromMain = {
+  group: ['**/renderer/**', '../renderer*', '../../renderer*'],
+  message: 'The main process must not import UI code.',
+};
+
+/**
+ * One lint block per room of electron/: the imports of `doors` are refused there (relative paths
+ * that climb to electron/DOOR; shared/api and the like do not match). Each block repeats the
+ * renderer ban because a later no-restricted-imports setting replaces an earlier one.
+ */
+function electronRooms(rooms) {
+  return rooms.map(({ files, ignores, doors }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            rendererFromMain,
+            ...doors.map((door) => ({
+              regex: `^(\\.\\./)+${door}(/|$)`,
+              message: `${files[0].split('/')[1]}/ must not import ${door}/ (see ARCHITECTURE.md).`,
+            })),
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'test-artifacts/**', 'bench-results/**', '.tmp/**'] },
   js.configs.recommended,
@@ -100,22 +131,23 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['electron/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/renderer/**', '../renderer*', '../../renderer*'],
-              message: 'The main process must not import UI code.',
-            },
-          ],
-        },
-      ],
+  // Inside electron/: services (the engines) import no door; the doors (desktop = Electron IPC,
+  // serve = HTTP, cli = rwsec, api = the contract's adapter over the services) do not import each
+  // other. desktop/ composes the api handlers into IPC; `rwsec serve` is the one CLI command that
+  // launches the HTTP door, so it alone may compose serve/ with api/.
+  ...electronRooms([
+    { files: ['electron/**/*.ts'], doors: [] },
+    { files: ['electron/services/**/*.ts'], doors: ['desktop', 'serve', 'cli', 'api'] },
+    { files: ['electron/api/**/*.ts'], doors: ['desktop', 'serve', 'cli'] },
+    { files: ['electron/desktop/**/*.ts'], doors: ['serve', 'cli'] },
+    { files: ['electron/serve/**/*.ts'], doors: ['desktop', 'cli', 'api'] },
+    {
+      files: ['electron/cli/**/*.ts'],
+      ignores: ['electron/cli/commands/serve.ts'],
+      doors: ['desktop', 'serve', 'api'],
     },
-  },
+    { files: ['electron/cli/commands/serve.ts'], doors: ['desktop'] },
+  ]),
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

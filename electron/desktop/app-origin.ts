@@ -1,6 +1,6 @@
 // The renderer's origin in the desktop app, and the pure checks built on it (no Electron import,
 // so they are unit-tested without the binary).
-import { resolveStatic } from '../serve/static-files';
+import { resolveStatic } from '../services/files/static-path';
 
 export const appScheme = 'app';
 export const appHost = 'rwsec';

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { menuChannel } from '../../shared/api/channels';
-import { createApiHandlers } from '../services/session/api-handlers';
+import { createApiHandlers } from '../api/api-handlers';
 import { defaultFileStore } from '../services/session/default-file-store';
 import { EditingSession } from '../services/session/editing-session';
 import { appEntry } from './app-origin';

@@ -1,7 +1,8 @@
 // Serves the built renderer (dist/renderer) read-only. Paths are decoded, normalised and must stay
 // inside the folder; anything else is 404, so no file outside it can be named.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
+import { resolveStatic } from '../services/files/static-path';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,22 +15,6 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
-
-/** The file under `root` that `urlPath` names, or null when it escapes `root` or is malformed. */
-export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  if (decoded.split('/').some((segment) => segment === '..')) return null;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const base = resolve(root);
-  const full = resolve(base, relative);
-  return full.startsWith(base + sep) ? full : null;
-}
 
 export async function loadStatic(
   root: string,

@@ -7,7 +7,7 @@
 // password-input errors (electron/cli/cli-errors.ts), so services never depend on the CLI.
 import { YamlSyntaxError, DocumentEditError } from '../../shared/yaml/errors';
 import { ObfFormatError } from '../../shared/secrets/obf';
-import { ImportError } from './app-api/import-material';
+import { ImportError } from './keystore/import-material';
 import { CertificateFileError } from './chain/cert-input';
 import { FileReadError, SaveError } from './files/file-errors';
 import { KeystoreError, type KeystoreErrorCode } from './keystore/model';

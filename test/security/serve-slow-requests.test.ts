@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServeHost, type ServeHost } from '../../electron/serve/serve-host';
-import { createApiHandlers } from '../../electron/services/session/api-handlers';
+import { createApiHandlers } from '../../electron/api/api-handlers';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
 import { EditingSession } from '../../electron/services/session/editing-session';
 import { sampleConfig } from '../helpers/paths';

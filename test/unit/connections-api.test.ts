@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { dispatch, ApiError } from '../../shared/api/dispatch';
 import type { ApiHandlers } from '../../shared/api/contract';
-import { createApiHandlers } from '../../electron/services/session/api-handlers';
+import { createApiHandlers } from '../../electron/api/api-handlers';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
 import { EditingSession } from '../../electron/services/session/editing-session';
 import { readKeystoreFile } from '../../electron/services/keystore/read';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startServeHost, type ServeHost } from '../../electron/serve/serve-host';
 import { EditingSession } from '../../electron/services/session/editing-session';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
-import { createApiHandlers } from '../../electron/services/session/api-handlers';
+import { createApiHandlers } from '../../electron/api/api-handlers';
 import { sampleConfig } from '../helpers/paths';
 
 let dir: string;

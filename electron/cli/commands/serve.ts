@@ -8,7 +8,7 @@ import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
 import { startServeHost } from '../../serve/serve-host';
 import { EditingSession } from '../../services/session/editing-session';
 import { defaultFileStore } from '../../services/session/default-file-store';
-import { createApiHandlers } from '../../services/session/api-handlers';
+import { createApiHandlers } from '../../api/api-handlers';
 import { ApiError } from '../../../shared/api/dispatch';
 import { writeRedirectPage, type RedirectPage } from '../browser-redirect';
 

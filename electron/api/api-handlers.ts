@@ -1,0 +1,42 @@
+// The API contract implemented over an editing session: shared by the Electron IPC handlers and
+// the `rwsec serve` HTTP host, so both front doors behave the same.
+import type { ApiHandlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/dispatch';
+import type { EditingSession } from '../services/session/editing-session';
+import { checkFile } from '../services/session/file-check';
+import { createKeystoreHandlers } from './keystore-handlers';
+import { createChainHandlers } from './chain-handlers';
+import { createKitHandlers } from './kit-handlers';
+import { createMapHandlers } from './map-handlers';
+
+export interface HostInfo {
+  version: string;
+  mode: 'desktop' | 'browser';
+  /** Desktop only: shows the native open dialog. */
+  pickFile?: () => Promise<string | null>;
+}
+
+export function createApiHandlers(session: EditingSession, host: HostInfo): ApiHandlers {
+  return {
+    'app.info': async () => ({ version: host.version, mode: host.mode }),
+    'config.state': () => session.state(),
+    'config.open': ({ path }) => session.open(path),
+    'config.pick': async () => {
+      if (!host.pickFile) {
+        throw new ApiError('unavailable', 'The file dialog exists only in the desktop app.');
+      }
+      return { path: await host.pickFile() };
+    },
+    'config.edit': ({ edits }) => session.edit(edits),
+    'config.undo': () => session.undo(),
+    'config.redo': () => session.redo(),
+    'config.diff': async () => ({ diff: await session.diff() }),
+    'config.save': ({ force }) => session.save(force ?? false),
+    'config.reload': () => session.reload(),
+    'file.check': ({ path }) => checkFile(session.resolvePath(path)),
+    ...createKeystoreHandlers(session),
+    ...createChainHandlers(session),
+    ...createKitHandlers(session),
+    ...createMapHandlers(session),
+  };
+}

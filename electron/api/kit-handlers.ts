@@ -1,0 +1,47 @@
+// The kit wizards' and secret encryption's channels over the editing session (spread into the one
+// handler table of api-handlers.ts).
+import { resolve } from 'node:path';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { obfuscate } from '../../shared/secrets/obf';
+import { encryptWithGirJar } from '../services/kits/encrypt';
+import type { EditingSession } from '../services/session/editing-session';
+import { cassandraKit } from './kit-cassandra-api';
+import { asApiCall } from './api-errors';
+import { httpsKit } from './kit-https-api';
+import { probeChain, trustKit } from './kit-trust-api';
+import { verifyEndpoint, verifyStore } from './kit-verify';
+
+type KitHandlers = Pick<
+  ApiHandlers,
+  | 'kit.https.plan'
+  | 'kit.https.run'
+  | 'kit.cassandra.plan'
+  | 'kit.cassandra.run'
+  | 'kit.trust.probe'
+  | 'kit.trust.run'
+  | 'kit.verify.store'
+  | 'kit.verify.endpoint'
+  | 'secret.obf'
+  | 'secret.crypt'
+>;
+
+export function createKitHandlers(session: EditingSession): KitHandlers {
+  return {
+    'kit.https.plan': (r) => asApiCall(() => httpsKit(session, r, false)),
+    'kit.https.run': (r) => asApiCall(() => httpsKit(session, r, true)),
+    'kit.cassandra.plan': (r) => asApiCall(() => cassandraKit(session, r, false)),
+    'kit.cassandra.run': (r) => asApiCall(() => cassandraKit(session, r, true)),
+    'kit.trust.probe': (r) => asApiCall(() => probeChain(r)),
+    'kit.trust.run': (r) => asApiCall(() => trustKit(session, r)),
+    'kit.verify.store': (r) => asApiCall(() => verifyStore(session, r)),
+    'kit.verify.endpoint': (r) => asApiCall(() => verifyEndpoint(session, r)),
+    'secret.obf': async ({ password }) => ({ value: obfuscate(password) }),
+    'secret.crypt': ({ girJar, java, password }) =>
+      asApiCall(async () => ({
+        value: await encryptWithGirJar(password, {
+          girJar: session.resolvePath(girJar),
+          ...(java !== undefined ? { java: resolve(java) } : {}),
+        }),
+      })),
+  };
+}
