@@ -17,6 +17,12 @@ export const linkLooks: Record<LinkState, LinkLook> = {
     dash: '10 5',
     short: 'Encrypted, NOT validated',
   },
+  'partly-plain': {
+    color: '#ed6c02',
+    glyph: '◐',
+    dash: '12 4 3 4',
+    short: 'HTTPS + plain HTTP',
+  },
   plain: { color: '#d32f2f', glyph: '✕', dash: '3 5', short: 'Not encrypted' },
   misconfigured: { color: '#9c27b0', glyph: '⚡', dash: undefined, short: 'Misconfigured' },
   unknown: { color: '#757575', glyph: '?', dash: '2 6', short: 'Unknown from this file' },
