@@ -18,7 +18,7 @@ import {
   TRUSTPASS,
 } from '../helpers/fleet-nodes';
 import { watchArgv } from '../helpers/process-watch';
-import { rwsecAsync } from '../helpers/rwsec-run';
+import { rwsecWatched as rwsecAsync } from '../helpers/fleet-rwsec';
 import { fleetSkipReason, startFleet, type Fleet, type FleetNode } from '../helpers/ssh-fleet';
 
 const skip = fleetSkipReason();
