@@ -1,5 +1,6 @@
 // Runs the built rwsec CLI as a child process and lets the test watch its output as it comes (to
 // kill it mid-run); the result includes the signal that ended it.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rwsecBin } from './paths';
 
 export interface WatchedRun {

@@ -43,6 +43,8 @@ export interface RemoteSaveResult {
 }
 
 const CHANGED = 3;
+/** write-lock.ts breaks locks older than 120 s. */
+const STALE_LOCK_MINUTES = 2;
 
 /** Sets f (symlinks followed, as the local save does), d (its folder), n (its name). */
 function target(file: string): string {
@@ -66,6 +68,9 @@ function stageScript(req: RemoteSaveRequest, hex: string): string {
     '(set -C; cat > "$t")',
     `chmod ${req.mode.toString(8)} "$t"`,
     `chown ${req.uid}:${req.gid} "$t" 2>/dev/null || true`,
+    // The file never changes hands: a copy that cannot keep the owner and group is refused.
+    `set -- $(LC_ALL=C ls -lnd -- "$t")`,
+    `[ "$3:$4" = "${req.uid}:${req.gid}" ] || { rm -f -- "$t"; echo "cannot keep the owner and group ${req.uid}:${req.gid} of $f: connect as root or as its owner" >&2; exit 7; }`,
     'sync "$t" 2>/dev/null || sync',
     'cat -- "$t"',
   ].join('\n');
@@ -80,7 +85,17 @@ function switchScript(req: RemoteSaveRequest, hex: string, backupHex: string): s
     `t="$d/.$n.rwsec-${hex}.tmp"`,
     `b="$d/${BACKUP_FOLDER}"`,
     `bt="$b/.$n.rwsec-${backupHex}.tmp"`,
-    'fail() { rm -f -- "$t" "$bt"; echo "$2" >&2; exit "$1"; }',
+    // The write lock every saver of this tool takes beside the file (write-lock.ts): a live one is
+    // waited for briefly, a stale one (older than any save) broken.
+    `l="$d/.$n.rwsec-lock"`,
+    'fail() { rm -f -- "$t" "$bt"; [ -z "$locked" ] || rm -f -- "$l"; echo "$2" >&2; exit "$1"; }',
+    'locked=; w=0',
+    'until (set -C; printf "%s %s\n" "$$" "$(hostname 2>/dev/null || uname -n)" > "$l") 2>/dev/null; do',
+    `  if [ -n "$(find "$l" -mmin +${Math.ceil(STALE_LOCK_MINUTES)} 2>/dev/null)" ]; then rm -f -- "$l"; continue; fi`,
+    `  w=$((w+1)); [ $w -le 10 ] || fail 6 "another save of $f is running (lock $l); try again"`,
+    '  sleep 1',
+    'done',
+    'locked=1',
     '[ -d "$b" ] || mkdir -m 700 -- "$b" || fail 5 "cannot create the backup folder $b"',
     '(set -C; cat > "$bt") || fail 5 "cannot write a backup in $b"',
     `cmp -s -- "$bt" "$f" || fail ${CHANGED} "changed"`,
@@ -95,6 +110,7 @@ function switchScript(req: RemoteSaveRequest, hex: string, backupHex: string): s
     // The switch: atomic within one folder.
     'mv -f -- "$t" "$f" || fail 5 "cannot rename the new file into place"',
     'sync "$d" 2>/dev/null || sync',
+    'rm -f -- "$l"',
     `pat="$b/$n.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9].[0-9][0-9][0-9]Z*.bak"`,
     'c=0; for x in $pat; do [ -e "$x" ] && c=$((c+1)); done',
     `e=$((c-${keep}))`,
