@@ -97,19 +97,28 @@ export function App() {
   };
 
   const { undo, redo, diff, save, reload, open } = model;
+  const findings = model.review;
   const review = useCallback(async () => {
     const text = await diff();
-    if (text !== null) setSaveStep({ kind: 'review', diff: text });
-  }, [diff]);
-  const write = async (force: boolean) => {
-    const result = await save(force);
+    if (text !== null) setSaveStep({ kind: 'review', diff: text, review: await findings() });
+  }, [diff, findings]);
+  // The new errors accepted in the review, carried to an Overwrite after a conflict.
+  const [accepted, setAccepted] = useState(0);
+  const write = async (force: boolean, acceptErrors: number) => {
+    setAccepted(acceptErrors);
+    const result = await save(force, acceptErrors);
     if (!result) return;
     if (result.saved) {
       setSaveStep(null);
       setNotice(
         result.backup ? `Saved. The previous version is kept as ${result.backup}` : 'Saved.',
       );
-    } else setSaveStep({ kind: 'conflict' });
+    } else if ('conflict' in result) setSaveStep({ kind: 'conflict' });
+    else {
+      // The findings changed since the review (new errors to accept): review again.
+      const text = await diff();
+      if (text !== null) setSaveStep({ kind: 'review', diff: text, review: result.review });
+    }
   };
   const pick = useCallback(async () => {
     const chosen = await api['config.pick']({}).catch(() => null);
@@ -291,8 +300,8 @@ export function App() {
         step={saveStep}
         busy={model.busy}
         onClose={() => setSaveStep(null)}
-        onSave={() => void write(false)}
-        onOverwrite={() => void write(true)}
+        onSave={(acceptErrors) => void write(false, acceptErrors)}
+        onOverwrite={() => void write(true, accepted)}
         onReload={() => {
           setSaveStep(null);
           void reload();

@@ -1,6 +1,6 @@
 import { describeType } from '../../../shared/catalog/help';
 import { findOption, options } from '../../../shared/catalog/options';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
+import { hasErrors, type Diagnostic } from '../../../shared/diagnostics';
 import {
   DocumentEditError,
   splitPath,
@@ -9,9 +9,15 @@ import {
 } from '../../../shared/yaml/document';
 import { parseTypedValue } from '../../../shared/yaml/typed-value';
 import { SaveError } from '../../services/files/file-errors';
-import { saveText, verifyDocument } from '../../services/files/safe-save';
+import {
+  newErrorsText,
+  reviewSave,
+  saveAllowed,
+  writeConfig,
+} from '../../services/session/save-policy';
 import { validateConfig } from '../../services/validate/validate-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { reportUserError } from '../cli-errors';
 import { parseCommandArgs } from '../parse-options';
 import { readSecret, SecretInputError } from '../secret-input';
 import { loadDocument } from './get';
@@ -153,18 +159,6 @@ function describeChanges(before: RwsDocument, after: RwsDocument, edits: Documen
   });
 }
 
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.rule}\u0000${d.path}`;
-}
-
-/** Errors present after the change that were not present before it. */
-function newErrors(before: Diagnostic[], after: Diagnostic[]): Diagnostic[] {
-  const known = new Set(before.filter((d) => d.severity === 'error').map(diagnosticKey));
-  return sortDiagnostics(
-    after.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d))),
-  );
-}
-
 function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
 }
@@ -258,27 +252,24 @@ async function run(args: string[], io: CliIo): Promise<number> {
     validateConfig(doc, file),
     validateConfig(next, file),
   ]);
-  const added = newErrors(before, after);
-  if (added.length > 0 && !values.force) {
+  // The app's save applies the same policy (services/session/save-policy.ts).
+  const review = reviewSave(before, after);
+  const added = review.newErrors;
+  if (!saveAllowed(review, values.force)) {
     for (const d of added) io.err(formatDiagnostic(file, d) + '\n');
-    return refuse(
-      `the change would add ${added.length === 1 ? 'an error' : `${added.length} errors`}; ${file} not changed (use --force to save anyway)`,
-      { errors: added },
-    );
+    return refuse(`${newErrorsText(review)}; ${file} not changed (use --force to save anyway)`, {
+      errors: added,
+    });
   }
 
   let saved;
   try {
-    saved = await saveText(file, next.text, {
-      expectedOriginal: hash,
-      verify: verifyDocument(next),
-    });
+    saved = await writeConfig(file, next.text, { expected: hash, doc: next });
   } catch (error) {
     if (!(error instanceof SaveError)) throw error;
-    if (error.code === 'changed-on-disk') return refuse(error.message);
-    io.err(`rwsec set: ${error.message}\n`);
+    // Changed on disk meanwhile, or not written: nothing changed (the one mapping: exit 1).
     report({ saved: false, reason: error.message });
-    return EXIT_UNREADABLE;
+    return reportUserError(io, 'rwsec set', error);
   }
   if (values.json) {
     report({ saved: true, changes, backup: saved.backup ?? null, errors: added });

@@ -2,6 +2,7 @@
 // temporary name, then all are renamed into place. If any step fails, targets already replaced get
 // their previous content back and new files and folders are removed, so a kit never leaves a
 // keystore whose password no longer matches the config (or half a Cassandra kit).
+import { UserFacingError } from '../../../shared/user-error';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -26,13 +27,12 @@ export interface CommitResult {
   backups: string[];
 }
 
-export class TransactionError extends Error {
+export class TransactionError extends UserFacingError {
   constructor(
     message: string,
     readonly file: string,
   ) {
-    super(message);
-    this.name = 'TransactionError';
+    super('refused', message);
   }
 }
 
