@@ -5,9 +5,13 @@ import { options, type OptionSpec } from '../../shared/catalog/options';
 
 const choices = options.filter((o) => o.alternativeTo === undefined);
 
+/** The search box's input id (Ctrl+K focuses it). Set on the Autocomplete: it owns the input's id. */
+export const findOptionId = 'find-option';
+
 export function FindOption(props: { disabled: boolean; onPick(spec: OptionSpec): void }) {
   return (
     <Autocomplete
+      id={findOptionId}
       size="small"
       disabled={props.disabled}
       options={choices}
@@ -17,12 +21,7 @@ export function FindOption(props: { disabled: boolean; onPick(spec: OptionSpec):
       onChange={(_e, spec) => spec && props.onPick(spec)}
       sx={{ width: 260 }}
       renderInput={(params) => (
-        <TextField
-          {...params}
-          id="find-option"
-          placeholder="Go to option… (Ctrl+K)"
-          aria-label="Go to option"
-        />
+        <TextField {...params} placeholder="Go to option… (Ctrl+K)" aria-label="Go to option" />
       )}
     />
   );

@@ -1,30 +1,33 @@
+// The navigation: the registry's pages, group by group, each with its problem count.
 import Badge from '@mui/material/Badge';
+import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
-import Divider from '@mui/material/Divider';
-import { formPages, pageTitles, type PageId } from './sections';
+import { Fragment } from 'react';
+import { navGroups, pages, type PageEntry, type PageId } from './pages';
+import type { ProblemCounts } from './problem-counts';
 
 export const navWidth = 220;
 
 export function NavList(props: {
   page: PageId;
-  counts: Partial<Record<PageId, { errors: number; total: number }>>;
+  counts: ProblemCounts;
   disabled: boolean;
   onPage(page: PageId): void;
 }) {
-  const item = (id: PageId) => {
-    const count = props.counts[id];
-    const label = pageTitles[id];
+  const item = (entry: PageEntry & { id: PageId }) => {
+    const count = props.counts[entry.id];
+    const label = entry.title;
     return (
       <ListItemButton
-        key={id}
-        selected={props.page === id}
+        key={entry.id}
+        selected={props.page === entry.id}
         disabled={props.disabled}
-        onClick={() => props.onPage(id)}
-        aria-current={props.page === id ? 'page' : undefined}
+        onClick={() => props.onPage(entry.id)}
+        aria-current={props.page === entry.id ? 'page' : undefined}
         aria-label={count && count.total > 0 ? `${label}, ${count.total} problems` : label}
       >
         <ListItemText primary={label} />
@@ -49,16 +52,12 @@ export function NavList(props: {
     >
       <Toolbar variant="dense" />
       <nav aria-label="Sections">
-        <List>{formPages.map((p) => item(p.id))}</List>
-        <Divider />
-        <List>
-          {item('other')}
-          {item('problems')}
-          {item('map')}
-          {item('wizards')}
-          {item('keystores')}
-          {item('chain')}
-        </List>
+        {navGroups.map((group, i) => (
+          <Fragment key={group}>
+            {i > 0 && <Divider />}
+            <List>{pages.filter((p) => p.group === group).map(item)}</List>
+          </Fragment>
+        ))}
       </nav>
     </Drawer>
   );

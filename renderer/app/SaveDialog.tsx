@@ -10,6 +10,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import type { ApiDiagnostic, SaveReview } from '../../shared/api/contract';
+import { DiffLines } from '../components/diff/DiffLines';
 
 export type SaveStep =
   { kind: 'review'; diff: string; review: SaveReview | null } | { kind: 'conflict' } | null;
@@ -55,20 +56,6 @@ function ReviewFindings(props: { review: SaveReview }) {
   );
 }
 
-function lineColor(line: string): string | undefined {
-  if (line.startsWith('@@')) return 'info.main';
-  if (line.startsWith('+++') || line.startsWith('---')) return 'text.secondary';
-  if (line.startsWith('+')) return 'success.main';
-  if (line.startsWith('-')) return 'error.main';
-  return undefined;
-}
-
-function lineBackground(line: string): string | undefined {
-  if (line.startsWith('+') && !line.startsWith('+++')) return 'rgba(46, 160, 67, 0.15)';
-  if (line.startsWith('-') && !line.startsWith('---')) return 'rgba(248, 81, 73, 0.15)';
-  return undefined;
-}
-
 function newErrorCount(step: { review: SaveReview | null }): number {
   return step.review?.newErrors.length ?? 0;
 }
@@ -99,37 +86,7 @@ export function SaveDialog(props: {
             {step.diff === '' ? (
               <DialogContentText>There are no changes to save.</DialogContentText>
             ) : (
-              <Box
-                component="pre"
-                aria-label="Unified diff of the changes"
-                tabIndex={0}
-                sx={{
-                  m: 0,
-                  fontFamily: 'monospace',
-                  fontSize: 13,
-                  overflowX: 'auto',
-                  maxHeight: '60vh',
-                }}
-              >
-                {step.diff
-                  .replace(/\n$/, '')
-                  .split('\n')
-                  .map((line, i) => (
-                    <Box
-                      component="span"
-                      key={i}
-                      data-diff-line={line.slice(0, 1)}
-                      sx={{
-                        display: 'block',
-                        color: lineColor(line),
-                        bgcolor: lineBackground(line),
-                        px: 1,
-                      }}
-                    >
-                      {line === '' ? ' ' : line}
-                    </Box>
-                  ))}
-              </Box>
+              <DiffLines diff={step.diff} label="Unified diff of the changes" />
             )}
           </DialogContent>
           <DialogActions>

@@ -5,12 +5,11 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { ConfigModel } from '../app/use-config';
 
 const colors = { error: 'error', warning: 'warning', info: 'info' } as const;
 
-export function ProblemsPage(props: { model: ConfigModel; onJump(d: ApiDiagnostic): void }) {
+export function ProblemsPage(props: { model: ConfigModel; jumpTo(path: string): void }) {
   const list = props.model.state?.diagnostics ?? [];
   return (
     <>
@@ -28,7 +27,7 @@ export function ProblemsPage(props: { model: ConfigModel; onJump(d: ApiDiagnosti
               <ListItemButton
                 key={`${d.rule}-${d.path}-${i}`}
                 divider={i < list.length - 1}
-                onClick={() => props.onJump(d)}
+                onClick={() => props.jumpTo(d.path)}
                 sx={{ gap: 2, alignItems: 'flex-start' }}
               >
                 <Chip

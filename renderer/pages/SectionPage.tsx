@@ -3,14 +3,12 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import { effectivePath } from '../../shared/api/option-layout';
-import type { OptionSection } from '../../shared/catalog/options';
-import type { ConfigModel } from '../app/use-config';
-import { fieldId, formPages, optionForPath, pageOptions } from '../app/sections';
+import type { PageProps } from '../app/pages';
+import { fieldId, optionForPath, pageOptions } from '../app/sections';
 import { OptionField } from '../fields/OptionField';
 
-export function SectionPage({ section, model }: { section: OptionSection; model: ConfigModel }) {
-  const page = formPages.find((p) => p.id === section);
-  const specs = pageOptions(section);
+export function SectionPage({ page, model }: PageProps) {
+  const specs = page.section ? pageOptions(page.section) : [];
   const values = model.state?.values;
   const diagnostics = model.state?.diagnostics ?? [];
   const byOption = new Map<string, ApiDiagnostic[]>();
@@ -22,10 +20,10 @@ export function SectionPage({ section, model }: { section: OptionSection; model:
   return (
     <>
       <Typography variant="h5" component="h1" gutterBottom>
-        {page?.title}
+        {page.title}
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {page?.intro}
+        {page.intro}
       </Typography>
       {specs.length === 0 && (
         <Paper variant="outlined" sx={{ p: 3 }}>

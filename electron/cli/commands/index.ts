@@ -39,6 +39,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./schema')).schemaCommand,
   },
   {
+    name: 'certs',
+    summary: 'inventory of every certificate a config depends on, by days left (+ Prometheus)',
+    load: async () => (await import('./certs')).certsCommand,
+  },
+  {
     name: 'keystore',
     summary: 'list, create, sign, import, export and convert key stores',
     load: async () => (await import('./keystore')).keystoreCommand,
@@ -57,6 +62,11 @@ export const commands: CommandEntry[] = [
     name: 'kit',
     summary: 'certificate kits: HTTPS keystore, Cassandra TLS kit, outbound trust files (+ config)',
     load: async () => (await import('./kit')).kitCommand,
+  },
+  {
+    name: 'fleet',
+    summary: 'every RWS node of an Ansible inventory: status and drift, one change on all nodes',
+    load: async () => (await import('./fleet')).fleetCommand,
   },
   {
     name: 'obf',

@@ -2,10 +2,11 @@
 // cacerts (what `webDAVTrustedCA: true` and friends mean), or the system CA bundle.
 // As in Java's PKIX, every certificate in a trust source is a trust anchor, CA or not.
 import type { X509Certificate } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseCertificate, type ParsedCertificate } from './cert-facts';
 import { CertificateFileError, readCertificateFile } from './cert-input';
+import { JDK_CACERTS_PASSWORD, jdkCacertsPath } from './jdk-cacerts';
+
+export { jdkCacertsPath };
 
 export interface TrustAnchor {
   parsed: ParsedCertificate;
@@ -20,7 +21,6 @@ export interface TrustSource {
 }
 
 export const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
-const JDK_CACERTS_PASSWORD = 'changeit';
 
 export function loadTrustFile(file: string, password?: string, name = file): TrustSource {
   const read = readCertificateFile(file, password);
@@ -40,17 +40,6 @@ export function loadTrustFile(file: string, password?: string, name = file): Tru
     }
   }
   return { name, file, anchors };
-}
-
-/** The JDK cacerts path: $JAVA_HOME/lib/security/cacerts (or jre/lib/... on Java 8), else Debian's. */
-export function jdkCacertsPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates: string[] = [];
-  if (env.JAVA_HOME) {
-    candidates.push(join(env.JAVA_HOME, 'lib', 'security', 'cacerts'));
-    candidates.push(join(env.JAVA_HOME, 'jre', 'lib', 'security', 'cacerts'));
-  }
-  candidates.push('/etc/ssl/certs/java/cacerts');
-  return candidates.find((path) => existsSync(path));
 }
 
 export function loadJdkCacerts(env: NodeJS.ProcessEnv = process.env): TrustSource {

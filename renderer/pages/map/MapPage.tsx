@@ -98,7 +98,7 @@ function LinkDetails(props: { link: ConnectionLink; onOpen(link: ConnectionLink)
   );
 }
 
-export function MapPage(props: { model: ConfigModel; onJump(path: string): void }) {
+export function MapPage(props: { model: ConfigModel; jumpTo(path: string): void }) {
   const [map, setMap] = useState<MapState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -121,7 +121,7 @@ export function MapPage(props: { model: ConfigModel; onJump(path: string): void 
     };
   }, [state]);
 
-  const open = (link: ConnectionLink) => props.onJump(link.target.path);
+  const open = (link: ConnectionLink) => props.jumpTo(link.target.path);
   const links = map?.links ?? [];
   const shown = links.find((l) => l.id === selected) ?? null;
 
