@@ -47,7 +47,8 @@ function help(): string {
     '',
     'Options:',
     '  --unset PATH           remove the key at PATH (repeatable)',
-    '  --force                save even if the change adds validation errors',
+    '  --force                save even if the change adds validation errors, the file is',
+    '                         read-only, or its owner and group cannot be kept (non-root)',
     '  --json                 print {"file", "saved", "changes", "backup", "errors"} as JSON',
     '',
     'Exit status: 0 saved (or nothing to change), 1 refused (bad value, new errors, file',
@@ -160,10 +161,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   let saved;
   try {
-    saved = await writeConfig(file, next.text, { expected: hash, doc: next });
+    saved = await writeConfig(file, next.text, {
+      expected: hash,
+      doc: next,
+      ...(values.force ? { allowReadOnly: true, allowOwnerChange: true } : {}),
+      forceHint: 'use --force',
+    });
   } catch (error) {
     if (!(error instanceof SaveError)) throw error;
-    // Changed on disk meanwhile, or not written: nothing changed (the one mapping: exit 1).
+    // Changed on disk meanwhile, read-only, owner not kept, or not written: nothing changed.
     report({ saved: false, reason: error.message });
     return reportUserError(io, 'rwsec set', error);
   }

@@ -1,7 +1,7 @@
 // Typed errors of the file service; messages name the file and say what to do.
 import { UserFacingError } from '../../../shared/user-error';
 
-export type FileReadErrorCode = 'missing' | 'not-a-file' | 'unreadable' | 'not-utf8';
+export type FileReadErrorCode = 'missing' | 'not-a-file' | 'unreadable' | 'too-large' | 'not-utf8';
 
 export class FileReadError extends UserFacingError {
   constructor(
@@ -13,7 +13,8 @@ export class FileReadError extends UserFacingError {
   }
 }
 
-export type SaveErrorCode = 'changed-on-disk' | 'verify-failed' | 'write-failed';
+export type SaveErrorCode =
+  'changed-on-disk' | 'verify-failed' | 'write-failed' | 'read-only' | 'owner-not-kept';
 
 /** Nothing was written: the file changed on disk meanwhile (a conflict), or the write failed. */
 export class SaveError extends UserFacingError {

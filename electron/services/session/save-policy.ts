@@ -4,6 +4,7 @@
 // findings of the text to be written with those of the file on disk, by rule and option path.
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../../shared/diagnostics';
 import type { RwsDocument } from '../../../shared/yaml/document';
+import type { KeepOptions } from '../files/replace-parts';
 import { saveText, verifyDocument, type SaveResult } from '../files/safe-save';
 
 export interface SaveReview {
@@ -69,11 +70,18 @@ export function newErrorsText(review: SaveReview): string {
 export function writeConfig(
   file: string,
   text: string,
-  options: { expected: string; overwrite?: boolean; doc?: RwsDocument | null },
+  options: KeepOptions & {
+    expected: string;
+    overwrite?: boolean;
+    doc?: RwsDocument | null;
+    forceHint?: string;
+  },
 ): Promise<SaveResult> {
+  const { expected, overwrite, doc, ...rest } = options;
   return saveText(file, text, {
-    expectedOriginal: options.expected,
-    ...(options.overwrite ? { force: true } : {}),
-    ...(options.doc ? { verify: verifyDocument(options.doc) } : {}),
+    ...rest,
+    expectedOriginal: expected,
+    ...(overwrite ? { force: true } : {}),
+    ...(doc ? { verify: verifyDocument(doc) } : {}),
   });
 }
