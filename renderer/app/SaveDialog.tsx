@@ -1,28 +1,14 @@
 // The reviewed save: the exact unified diff first, then the write; a file changed on disk since
 // it was read gets an explicit Reload or Overwrite choice.
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import { DiffLines } from '../components/diff/DiffLines';
 
 export type SaveStep = { kind: 'review'; diff: string } | { kind: 'conflict' } | null;
-
-function lineColor(line: string): string | undefined {
-  if (line.startsWith('@@')) return 'info.main';
-  if (line.startsWith('+++') || line.startsWith('---')) return 'text.secondary';
-  if (line.startsWith('+')) return 'success.main';
-  if (line.startsWith('-')) return 'error.main';
-  return undefined;
-}
-
-function lineBackground(line: string): string | undefined {
-  if (line.startsWith('+') && !line.startsWith('+++')) return 'rgba(46, 160, 67, 0.15)';
-  if (line.startsWith('-') && !line.startsWith('---')) return 'rgba(248, 81, 73, 0.15)';
-  return undefined;
-}
 
 export function SaveDialog(props: {
   step: SaveStep;
@@ -48,37 +34,7 @@ export function SaveDialog(props: {
             {step.diff === '' ? (
               <DialogContentText>There are no changes to save.</DialogContentText>
             ) : (
-              <Box
-                component="pre"
-                aria-label="Unified diff of the changes"
-                tabIndex={0}
-                sx={{
-                  m: 0,
-                  fontFamily: 'monospace',
-                  fontSize: 13,
-                  overflowX: 'auto',
-                  maxHeight: '60vh',
-                }}
-              >
-                {step.diff
-                  .replace(/\n$/, '')
-                  .split('\n')
-                  .map((line, i) => (
-                    <Box
-                      component="span"
-                      key={i}
-                      data-diff-line={line.slice(0, 1)}
-                      sx={{
-                        display: 'block',
-                        color: lineColor(line),
-                        bgcolor: lineBackground(line),
-                        px: 1,
-                      }}
-                    >
-                      {line === '' ? ' ' : line}
-                    </Box>
-                  ))}
-              </Box>
+              <DiffLines diff={step.diff} label="Unified diff of the changes" />
             )}
           </DialogContent>
           <DialogActions>

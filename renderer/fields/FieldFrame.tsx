@@ -1,5 +1,6 @@
 // Everything around a control: the option's help, its default, and its diagnostics as you type.
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { ApiDiagnostic } from '../../shared/api/contract';
@@ -13,6 +14,8 @@ export function FieldFrame(props: {
   spec: OptionSpec;
   path: string;
   diagnostics: readonly ApiDiagnostic[];
+  /** Drops the key from the file; shown only while the file has it. */
+  onRemove?: (() => void) | undefined;
   children: ReactNode;
 }) {
   const { id, spec, path, diagnostics } = props;
@@ -27,17 +30,30 @@ export function FieldFrame(props: {
       }}
     >
       {props.children}
-      <Typography
-        id={`${id}-help`}
-        variant="body2"
-        color="text.secondary"
-        sx={{ mt: 0.75, overflowWrap: 'anywhere' }}
-      >
-        {spec.help}{' '}
-        <Box component="code" sx={{ fontSize: '0.8rem', opacity: 0.8 }}>
-          {path}
-        </Box>
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, mt: 0.75 }}>
+        <Typography
+          id={`${id}-help`}
+          variant="body2"
+          color="text.secondary"
+          sx={{ flex: 1, overflowWrap: 'anywhere' }}
+        >
+          {spec.help}{' '}
+          <Box component="code" sx={{ fontSize: '0.8rem', opacity: 0.8 }}>
+            {path}
+          </Box>
+        </Typography>
+        {props.onRemove && (
+          <Button
+            size="small"
+            onClick={props.onRemove}
+            aria-label={`Remove ${path} from the file`}
+            color="inherit"
+            sx={{ py: 0, flexShrink: 0, textTransform: 'none', color: 'text.secondary' }}
+          >
+            Remove key
+          </Button>
+        )}
+      </Box>
       <Box id={`${id}-diagnostics`} aria-live="polite">
         {diagnostics.map((d, i) => (
           <Typography

@@ -1,37 +1,34 @@
-// Comma-separated options (origins, methods, headers) edited as chips; written back with the
-// separator style the file already uses.
+// Comma-separated options (origins, methods, headers) edited as chips. A chip added, removed or
+// changed splices that one item into the value (shared/yaml/list-items.ts): the file keeps its
+// separators, spacing and quoting. Removing the last chip leaves the key with an empty value;
+// removing the key is the explicit "Remove key".
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
+import { useRef } from 'react';
+import { editListValue, listItems, separatorOf } from '../../shared/yaml/list-items';
 import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
 
-export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-export function joinList(items: readonly string[], previous: string): string {
-  return items.join(/,\s/.test(previous) ? ', ' : ',');
-}
-
 export function ListField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange, onDelete } = props;
+  const { spec, id, value, describedBy, diagnostics, onChange } = props;
   const text = displayText(value);
-  const items = splitList(text);
+  const items = listItems(text).map((item) => item.text);
+  // A value with one item does not show its separator: remember the last one it showed.
+  const separator = useRef<string | undefined>(undefined);
+  if (items.length >= 2) separator.current = separatorOf(text);
   return (
     <Autocomplete
       id={id}
       multiple
       freeSolo
       autoSelect
+      disableClearable
       size="small"
       options={(spec.allowed ?? []).filter((o) => !items.includes(o))}
       value={items}
       onChange={(_e, next) => {
         const clean = next.map((n) => n.trim()).filter((n) => n !== '');
-        if (clean.length === 0) onDelete();
-        else onChange(joinList(clean, text));
+        const edited = editListValue(text, clean, separator.current);
+        if (edited !== text) onChange(edited);
       }}
       renderInput={(params) => (
         <TextField

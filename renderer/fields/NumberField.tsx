@@ -1,37 +1,41 @@
 import TextField from '@mui/material/TextField';
-import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
+import {
+  describedWith,
+  emptiedMessage,
+  placeholderOf,
+  useEmptiedDraft,
+  worstSeverity,
+  type FieldProps,
+} from './field-props';
 
-/** Ports and integers: typed as text so a wrong value stays visible and the validator names it. */
+/**
+ * Ports and integers: typed as text so a wrong value stays visible and the validator names it (one
+ * message, from the rules). Emptied, the field is in error and the key stays in the file.
+ */
 export function NumberField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange, onDelete } = props;
+  const { spec, id, value, describedBy, diagnostics, onChange } = props;
   const isPort = spec.type === 'port';
-  const text = displayText(value);
-  const local =
-    text !== '' && !/^\d+$/.test(text)
-      ? 'Enter a whole number.'
-      : isPort && text !== '' && (Number(text) < 1 || Number(text) > 65535)
-        ? 'A port is from 1 to 65535.'
-        : undefined;
-  const severity = worstSeverity(diagnostics);
+  const draft = useEmptiedDraft(value, onChange);
+  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
   return (
     <TextField
       id={id}
       label={spec.label}
-      value={text}
+      value={draft.text}
       placeholder={placeholderOf(spec)}
-      error={local !== undefined || severity === 'error'}
-      helperText={local}
-      sx={{ maxWidth: 240 }}
+      error={draft.emptied || worstSeverity(diagnostics) === 'error'}
+      helperText={helper}
+      sx={{ maxWidth: draft.emptied ? undefined : 240 }}
       onChange={(e) => {
         const raw = e.target.value.trim();
-        if (raw === '') onDelete();
-        else onChange(/^\d+$/.test(raw) ? Number(raw) : raw);
+        draft.change(/^\d+$/.test(raw) ? Number(raw) : raw);
       }}
       slotProps={{
         inputLabel: { shrink: true },
         htmlInput: {
           inputMode: 'numeric',
-          'aria-describedby': describedBy,
+          'aria-describedby': describedWith(describedBy, id, helper !== undefined),
+          'aria-invalid': draft.emptied || undefined,
           ...(isPort ? { min: 1, max: 65535 } : { min: 0 }),
         },
       }}

@@ -34,7 +34,13 @@ export function OptionField(props: {
   const Control = controls[props.spec.type];
   const describedBy = `${props.id}-help ${props.id}-diagnostics`;
   return (
-    <FieldFrame id={props.id} spec={props.spec} path={props.path} diagnostics={props.diagnostics}>
+    <FieldFrame
+      id={props.id}
+      spec={props.spec}
+      path={props.path}
+      diagnostics={props.diagnostics}
+      onRemove={props.value === undefined ? undefined : props.onDelete}
+    >
       <Control {...props} describedBy={describedBy} />
     </FieldFrame>
   );

@@ -7,7 +7,14 @@ import { useEffect, useState } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { StoreLinks } from '../pages/keystores/StoreLinks';
-import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
+import {
+  describedWith,
+  emptiedMessage,
+  placeholderOf,
+  useEmptiedDraft,
+  worstSeverity,
+  type FieldProps,
+} from './field-props';
 
 type Check = Response<'file.check'> | 'checking' | null;
 
@@ -60,8 +67,10 @@ export function PathStatus({ check, id }: { check: Check; id: string }) {
 }
 
 export function PathField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange, onDelete } = props;
-  const text = displayText(value);
+  const { spec, id, value, describedBy, diagnostics, onChange } = props;
+  const draft = useEmptiedDraft(value, onChange);
+  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
+  const text = draft.text;
   const check = usePathCheck(text);
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -70,11 +79,19 @@ export function PathField(props: FieldProps) {
         label={spec.label}
         value={text}
         placeholder={placeholderOf(spec)}
-        error={worstSeverity(diagnostics) === 'error'}
-        onChange={(e) => (e.target.value === '' ? onDelete() : onChange(e.target.value))}
+        error={draft.emptied || worstSeverity(diagnostics) === 'error'}
+        helperText={helper}
+        onChange={(e) => draft.change(e.target.value)}
         slotProps={{
           inputLabel: { shrink: true },
-          htmlInput: { 'aria-describedby': `${describedBy} ${id}-status`, spellCheck: false },
+          htmlInput: {
+            'aria-describedby': describedWith(
+              `${describedBy} ${id}-status`,
+              id,
+              helper !== undefined,
+            ),
+            spellCheck: false,
+          },
         }}
       />
       <PathStatus check={check} id={`${id}-status`} />

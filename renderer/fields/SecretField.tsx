@@ -7,14 +7,23 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
-import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
+import {
+  describedWith,
+  emptiedMessage,
+  placeholderOf,
+  useEmptiedDraft,
+  worstSeverity,
+  type FieldProps,
+} from './field-props';
 import { EyeIcon, EyeOffIcon } from './icons';
 import { secretForm, secretFormHelp } from './secret-form';
 
 export function SecretField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange, onDelete } = props;
+  const { spec, id, value, describedBy, diagnostics, onChange } = props;
+  const draft = useEmptiedDraft(value, onChange);
+  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
   const [revealed, setRevealed] = useState(false);
-  const text = displayText(value);
+  const text = draft.text;
   const form = text === '' ? null : secretForm(text);
   // MD5 is a hash and never readable as a password; otherwise trust the catalog's list if any.
   const readable =
@@ -29,11 +38,19 @@ export function SecretField(props: FieldProps) {
         value={text}
         placeholder={placeholderOf(spec)}
         autoComplete="off"
-        error={worstSeverity(diagnostics) === 'error'}
-        onChange={(e) => (e.target.value === '' ? onDelete() : onChange(e.target.value))}
+        error={draft.emptied || worstSeverity(diagnostics) === 'error'}
+        helperText={helper}
+        onChange={(e) => draft.change(e.target.value)}
         slotProps={{
           inputLabel: { shrink: true },
-          htmlInput: { 'aria-describedby': `${describedBy} ${id}-form`, spellCheck: false },
+          htmlInput: {
+            'aria-describedby': describedWith(
+              `${describedBy} ${id}-form`,
+              id,
+              helper !== undefined,
+            ),
+            spellCheck: false,
+          },
           input: {
             endAdornment: (
               <InputAdornment position="end">

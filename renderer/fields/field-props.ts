@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { OptionSpec } from '../../shared/catalog/options';
 
@@ -32,4 +33,41 @@ export function worstSeverity(list: readonly ApiDiagnostic[]): ApiDiagnostic['se
   if (list.some((d) => d.severity === 'error')) return 'error';
   if (list.some((d) => d.severity === 'warning')) return 'warning';
   return list.length > 0 ? 'info' : null;
+}
+
+const notEmptied = Symbol('not emptied');
+
+/**
+ * Typing a field empty does not delete its key (that is the explicit "Remove key"): the field
+ * shows the empty draft with an error until a value is typed, and the file keeps its value. The
+ * draft ends when a value is typed or the value changes from elsewhere (undo, reload).
+ */
+export function useEmptiedDraft(value: unknown, onChange: (value: unknown) => void) {
+  const [emptiedAt, setEmptiedAt] = useState<unknown>(notEmptied);
+  const emptied = value !== undefined && emptiedAt !== notEmptied && Object.is(emptiedAt, value);
+  return {
+    emptied,
+    text: emptied ? '' : displayText(value),
+    change(next: unknown) {
+      if (next === '') setEmptiedAt(value);
+      else {
+        setEmptiedAt(notEmptied);
+        onChange(next);
+      }
+    },
+  };
+}
+
+/** The error an emptied field shows: what to type, or how to drop the key on purpose. */
+export function emptiedMessage(spec: OptionSpec): string {
+  const fallback =
+    spec.default !== undefined && spec.default !== ''
+      ? ` (RWS then uses ${String(spec.default)})`
+      : '';
+  return `Empty: type a value. The file keeps its current value until you do; to drop the key on purpose${fallback}, use Remove key.`;
+}
+
+/** aria-describedby for a control that may show MUI helper text (id `${id}-helper-text`). */
+export function describedWith(describedBy: string, id: string, helper: boolean): string {
+  return helper ? `${describedBy} ${id}-helper-text` : describedBy;
 }

@@ -64,6 +64,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./kit')).kitCommand,
   },
   {
+    name: 'fleet',
+    summary: 'every RWS node of an Ansible inventory: status and drift, one change on all nodes',
+    load: async () => (await import('./fleet')).fleetCommand,
+  },
+  {
     name: 'obf',
     summary: "encode a password in Jetty's OBF: form (or --decode one)",
     load: async () => (await import('./obf')).obfCommand,

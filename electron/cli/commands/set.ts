@@ -1,20 +1,24 @@
 import { describeType } from '../../../shared/catalog/help';
-import { findOption, options } from '../../../shared/catalog/options';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
-import {
-  DocumentEditError,
-  splitPath,
-  type DocumentEdit,
-  type RwsDocument,
-} from '../../../shared/yaml/document';
-import { parseTypedValue } from '../../../shared/yaml/typed-value';
+import { options } from '../../../shared/catalog/options';
+import { hasErrors, type Diagnostic } from '../../../shared/diagnostics';
+import { DocumentEditError, type RwsDocument } from '../../../shared/yaml/document';
 import { SaveError } from '../../services/files/file-errors';
 import { saveText, verifyDocument } from '../../services/files/safe-save';
 import { validateConfig } from '../../services/validate/validate-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
 import { parseCommandArgs } from '../parse-options';
-import { readSecret, SecretInputError } from '../secret-input';
+import { SecretInputError } from '../secret-input';
+import {
+  describeChanges,
+  isSecretPath,
+  masked,
+  newErrors,
+  parseEdits,
+  resolveAssignments,
+} from './set-edits';
 import { loadDocument } from './get';
+
+export { isSecretPath };
 
 function help(): string {
   const width = Math.max(...options.map((o) => o.path.length));
@@ -55,11 +59,6 @@ function help(): string {
   ].join('\n');
 }
 
-export function isSecretPath(path: string): boolean {
-  const leaf = splitPath(path).pop() ?? '';
-  return findOption(path)?.type === 'secret' || /password/i.test(leaf);
-}
-
 function show(value: unknown, secret: boolean): string {
   if (value === undefined) return '(absent)';
   if (secret) return '********';
@@ -67,116 +66,8 @@ function show(value: unknown, secret: boolean): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-interface Change {
-  path: string;
-  action: 'set' | 'add' | 'remove';
-  old?: unknown;
-  new?: unknown;
-}
-
-function parseEdits(
-  doc: RwsDocument,
-  assignments: string[],
-  unset: string[],
-): { edits: DocumentEdit[] } | { error: string } {
-  const edits: DocumentEdit[] = [];
-  for (const assignment of assignments) {
-    const eq = assignment.indexOf('=');
-    const path = eq < 0 ? '' : assignment.slice(0, eq).trim();
-    if (eq < 0 || path === '' || splitPath(path).some((p) => p === '')) {
-      return { error: `'${assignment}' is not PATH=VALUE (use --unset PATH to remove a key)` };
-    }
-    const typed = parseTypedValue(assignment.slice(eq + 1), findOption(path)?.type, doc.get(path));
-    if (!typed.ok) {
-      // Never echo a secret, even a malformed one.
-      const message = isSecretPath(path) ? 'invalid value' : typed.message;
-      return { error: `${path}: ${message}` };
-    }
-    edits.push({ path, value: typed.value });
-  }
-  for (const path of unset) edits.push({ path, delete: true });
-  return { edits };
-}
-
-/** PATH=VALUE assignments with the values of PATH=- (prompted) and --value-env filled in. */
-async function resolveAssignments(
-  assignments: string[],
-  fromEnv: string[],
-  io: CliIo,
-): Promise<{ assignments: string[]; inline: string[] } | { error: string }> {
-  const out: string[] = [];
-  const inline: string[] = [];
-  for (const assignment of assignments) {
-    const eq = assignment.indexOf('=');
-    const path = assignment.slice(0, Math.max(eq, 0)).trim();
-    if (eq < 0 || !isSecretPath(path)) {
-      out.push(assignment);
-      continue;
-    }
-    if (assignment.slice(eq + 1) !== '-') {
-      inline.push(path);
-      out.push(assignment);
-      continue;
-    }
-    const value = await readSecret(io, { option: path, prompt: `Value for ${path}: ` });
-    if (value === undefined) {
-      return {
-        error: `${path}=- asks for the value on a terminal, and there is none; use --value-env ${path}=NAME with the value in environment variable NAME`,
-      };
-    }
-    out.push(`${path}=${value}`);
-  }
-  for (const pair of fromEnv) {
-    const eq = pair.indexOf('=');
-    const path = eq < 0 ? '' : pair.slice(0, eq).trim();
-    const name = eq < 0 ? '' : pair.slice(eq + 1).trim();
-    if (path === '' || name === '') return { error: `--value-env '${pair}' is not PATH=NAME` };
-    const value = io.env[name];
-    if (value === undefined) {
-      return { error: `--value-env ${path}=${name}: environment variable ${name} is not set` };
-    }
-    out.push(`${path}=${value}`);
-  }
-  return { assignments: out, inline };
-}
-
-function describeChanges(before: RwsDocument, after: RwsDocument, edits: DocumentEdit[]): Change[] {
-  return edits.map((edit) => {
-    const old = before.get(edit.path);
-    if ('delete' in edit) return { path: edit.path, action: 'remove', old };
-    return {
-      path: edit.path,
-      action: before.has(edit.path) ? 'set' : 'add',
-      old,
-      new: after.get(edit.path),
-    };
-  });
-}
-
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.rule}\u0000${d.path}`;
-}
-
-/** Errors present after the change that were not present before it. */
-function newErrors(before: Diagnostic[], after: Diagnostic[]): Diagnostic[] {
-  const known = new Set(before.filter((d) => d.severity === 'error').map(diagnosticKey));
-  return sortDiagnostics(
-    after.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d))),
-  );
-}
-
 function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
-}
-
-function masked(change: Change): Change {
-  if (!isSecretPath(change.path)) return change;
-  return {
-    path: change.path,
-    action: change.action,
-    ...('old' in change && change.old !== undefined ? { old: '********' } : {}),
-    ...('new' in change && change.new !== undefined ? { new: '********' } : {}),
-  };
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {

@@ -25,7 +25,7 @@ export function formatDiagnostics(file: string, list: readonly Diagnostic[]): st
 }
 
 /** Only the Diagnostic fields, in a fixed order: `--json` output is a stable contract. */
-function jsonDiagnostic(d: Diagnostic): Diagnostic {
+export function jsonDiagnostic(d: Diagnostic): Diagnostic {
   return {
     severity: d.severity,
     rule: d.rule,

@@ -5,7 +5,7 @@ import type { ConfigView } from '../../../shared/config-view';
 import type { Diagnostic } from '../../../shared/diagnostics';
 import type { RuleInfo } from '../../../shared/rules/rule';
 import { detectFileFormat, type FormatGuess } from '../files/detect-format';
-import { storeCache, type StoreCache } from './store-cache';
+import { diskReader, storeCache, type StoreCache, type StoreFileReader } from './store-cache';
 
 export type FileProbe =
   | { kind: 'missing'; resolved: string }
@@ -34,6 +34,14 @@ export interface FileRuleModule {
   info: readonly RuleInfo[];
 }
 
+/**
+ * Where the files a configuration names are read from: the local disk for `rwsec validate`, the
+ * node itself (over SSH) for `rwsec fleet status`. Rules never touch the disk directly.
+ */
+export interface ConfigFiles extends StoreFileReader {
+  probe(resolved: string): Promise<FileProbe>;
+}
+
 async function probeFile(resolved: string): Promise<FileProbe> {
   try {
     const info = await stat(resolved);
@@ -46,10 +54,13 @@ async function probeFile(resolved: string): Promise<FileProbe> {
   }
 }
 
+export const diskFiles: ConfigFiles = { ...diskReader, probe: probeFile };
+
 export function createFileRuleContext(
   view: ConfigView,
   file: string,
   stores: StoreCache = storeCache,
+  files: ConfigFiles = diskFiles,
 ): FileRuleContext {
   const dir = dirname(resolve(file));
   const probes = new Map<string, Promise<FileProbe>>();
@@ -64,7 +75,7 @@ export function createFileRuleContext(
       const resolved = resolvePath(path);
       let probe = probes.get(resolved);
       if (!probe) {
-        probe = probeFile(resolved);
+        probe = files.probe(resolved);
         probes.set(resolved, probe);
       }
       return probe;

@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import type { ConfigModel } from '../../app/use-config';
+import { DiffLines } from '../../components/diff/DiffLines';
 
 export type KitResult = Response<'kit.https.run'>;
 export type KitEdit = KitResult['edits'][number];
@@ -167,23 +168,19 @@ export function DiffView(props: { diff: string | null }) {
       <Typography variant="subtitle2" component="h3">
         application.yaml: pending changes (not saved yet)
       </Typography>
-      <Box
-        component="pre"
-        aria-label="Config diff"
-        sx={{
-          m: 0,
-          p: 1.5,
-          bgcolor: 'action.hover',
-          borderRadius: 1,
-          fontSize: 12.5,
-          overflow: 'auto',
-          maxHeight: 260,
-          whiteSpace: 'pre-wrap',
-          overflowWrap: 'anywhere',
-        }}
-      >
-        {props.diff || '(no change)'}
-      </Box>
+      {props.diff ? (
+        <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, py: 1 }}>
+          <DiffLines diff={props.diff} label="Config diff" maxHeight={320} />
+        </Box>
+      ) : (
+        <Box
+          component="pre"
+          aria-label="Config diff"
+          sx={{ m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12.5 }}
+        >
+          (no change)
+        </Box>
+      )}
       <Typography variant="body2" color="text.secondary">
         These values are pending edits in the editor: review and write them with Save… in the top
         bar (undo removes them).

@@ -1,0 +1,110 @@
+// `rwsec fleet status`: every node validated as `rwsec validate` would on the node, and drift.
+import type { Drift } from '../../../services/fleet/drift';
+import { fleetStatus, type NodeStatus } from '../../../services/fleet/fleet-status';
+import type { CliIo } from '../../command';
+import { parseOptions } from '../../parse-options';
+import { formatDiagnostics, jsonDiagnostic } from '../validate';
+import {
+  forksFrom,
+  hostsFrom,
+  inventoryHelp,
+  inventoryOptions,
+  transportHelp,
+  withSession,
+} from './fleet-common';
+
+export const statusUsage = 'fleet status -i INVENTORY [--limit PATTERN] [--forks N] [--json]';
+
+export function statusHelp(): string {
+  return [
+    `Usage: rwsec ${statusUsage}`,
+    '',
+    "Reads every node's application.yaml and the keystores and trust files it names (over SSH),",
+    'validates each node exactly as `rwsec validate` would on the node itself, and reports drift:',
+    'for the security keys (ssl, CORS/CSRF, cryptoSecurityKey, crClusterName, trust, Cassandra,',
+    'Configuration Server) the nodes grouped by value. MUST MATCH marks keys whose differing values',
+    'break the cluster; "differs" marks keys that may differ (ports, paths, URLs naming the node).',
+    'Trust files are compared by the certificates they hold; secrets by equality only (never shown).',
+    '',
+    'Options:',
+    ...inventoryHelp,
+    '',
+    ...transportHelp,
+    '',
+    'Exit status: 0 every node read, no errors, no must-match drift; 1 findings; 2 a node could',
+    'not be reached or read (the others are still reported), or a bad inventory/option.',
+  ].join('\n');
+}
+
+function shownValue(group: Drift['groups'][number], drift: Drift): string {
+  if (group.absent) return '(absent)';
+  if (drift.secret) return '(secret)';
+  return typeof group.value === 'string' && !drift.byCertificates
+    ? JSON.stringify(group.value)
+    : drift.byCertificates && typeof group.value === 'string'
+      ? group.value
+      : (JSON.stringify(group.value) ?? String(group.value));
+}
+
+export function formatDrift(drift: readonly Drift[]): string {
+  const lines: string[] = [];
+  for (const d of drift) {
+    const how = d.byCertificates
+      ? ' (compared by certificates)'
+      : d.secret
+        ? ' (secret: compared by equality)'
+        : '';
+    lines.push(`${d.mustMatch ? 'MUST MATCH' : 'differs'}  ${d.path}${how}`);
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    d.groups.forEach((g, i) => {
+      const label = d.secret && !g.absent ? `value ${letters[i] ?? i + 1}` : shownValue(g, d);
+      lines.push(`    ${label}: ${g.nodes.join(', ')}`);
+    });
+  }
+  return lines.join('\n');
+}
+
+function nodeHeader(n: NodeStatus): string {
+  return `== ${n.name} (${n.host}) ${n.config}`;
+}
+
+export async function runStatus(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions(args, inventoryOptions);
+  const hosts = await hostsFrom(values);
+  const status = await withSession((session) =>
+    fleetStatus(session, hosts, { forks: forksFrom(values) }),
+  );
+  if (values.json) {
+    const nodes = status.nodes.map((n) => ({
+      name: n.name,
+      host: n.host,
+      config: n.config,
+      reachable: n.reachable,
+      ...(n.error !== undefined ? { error: n.error } : {}),
+      readAt: n.readAt,
+      diagnostics: n.diagnostics.map(jsonDiagnostic),
+    }));
+    io.out(JSON.stringify({ nodes, drift: status.drift }, null, 2) + '\n');
+    return status.exitCode;
+  }
+  for (const n of status.nodes) {
+    io.out(nodeHeader(n) + '\n');
+    if (n.error !== undefined) io.out(`error: ${n.error}\n`);
+    if (n.reachable && n.error === undefined)
+      io.out(formatDiagnostics(`${n.name}:${n.config}`, n.diagnostics));
+    else if (n.diagnostics.length)
+      io.out(formatDiagnostics(`${n.name}:${n.config}`, n.diagnostics));
+  }
+  const must = status.drift.filter((d) => d.mustMatch).length;
+  io.out(`\n== drift between nodes\n`);
+  io.out(
+    status.drift.length === 0
+      ? 'none: every node holds the same security settings\n'
+      : formatDrift(status.drift) + '\n',
+  );
+  const unread = status.nodes.filter((n) => !n.reachable || n.error !== undefined).length;
+  io.out(
+    `\n${status.nodes.length} nodes: ${status.nodes.length - unread} read${unread ? `, ${unread} not read` : ''}; ${must} must-match drift, ${status.drift.length - must} allowed differences\n`,
+  );
+  return status.exitCode;
+}
