@@ -1,5 +1,6 @@
 // A file the UI hands over: a path typed in a form, bytes dropped on the page, or pasted PEM.
-import { readFile } from 'node:fs/promises';
+import { MAX_STORE_BYTES, readRegularFile } from '../services/files/bounded-read';
+import { FileReadError } from '../services/files/file-errors';
 import { ApiError } from '../../shared/api/dispatch';
 import { maxUploadBytes } from '../../shared/api/keystore-channels';
 import type { KeystoreInput } from '../../shared/api/keystore-contract';
@@ -23,17 +24,11 @@ export async function readInputBytes(
   }
   const file = resolvePath(input.path);
   try {
-    const bytes = await readFile(file);
+    const bytes = await readRegularFile(file, MAX_STORE_BYTES);
     if (bytes.length === 0) throw new ApiError('failed', `${file} is empty.`);
     return { bytes, name: file };
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ApiError(
-      'failed',
-      code === 'ENOENT'
-        ? `${file} does not exist. Check the path.`
-        : `Cannot read ${file} (${code ?? String(error)}). Check the path and its permissions.`,
-    );
+    if (error instanceof FileReadError) throw new ApiError('failed', error.message);
+    throw error;
   }
 }

@@ -15,7 +15,7 @@ const keyChoice = z.enum(kitKeyChoices);
 const kitFile = z.object({
   path: z.string(),
   bytes: z.number().int(),
-  /** True when a file of that name exists already (it is replaced; the old one kept as .bak). */
+  /** True when a file of that name exists already (it is replaced; the old one kept in .rwsec-backups/). */
   exists: z.boolean(),
   /** Holds a private key or a password (written readable by the owner only). */
   secret: z.boolean(),

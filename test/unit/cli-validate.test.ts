@@ -103,7 +103,7 @@ test('duplicate keys are reported with their position', { skip }, () => {
 test('a missing file: exit 2 with a short message', { skip }, () => {
   const r = rwsec('validate', join(tmp.dir, 'nope.yaml'));
   assert.equal(r.code, 2);
-  assert.match(r.err, /nope\.yaml: error: cannot read the file: no such file\n$/);
+  assert.match(r.err, /nope\.yaml: error: cannot read the file: no such file; check the path\n$/);
 });
 
 test('usage errors exit 2; help lists the rules from the registry', { skip }, () => {

@@ -1,15 +1,9 @@
 // The HTTPS kit's procedures: CSR then CA reply, import of a PEM key + chain, and the password
 // change that updates keystore and config both or neither.
 import assert from 'node:assert/strict';
+import { listBackups } from '../../electron/services/files/backups';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -206,6 +200,10 @@ describe('https kit', () => {
     assert.doesNotThrow(() => readKeystoreFile(keystore, { password: 'new-pass-2' }));
     const doc = RwsDocument.parse(readFileSync(config, 'utf8'));
     assert.equal(deobfuscate(String(doc.get('ssl.keyStorePassword'))), 'new-pass-2');
-    assert.ok(existsSync(`${keystore}.bak`));
+    assert.equal(
+      (await listBackups(keystore)).length,
+      1,
+      'the previous keystore is kept in .rwsec-backups/',
+    );
   });
 });

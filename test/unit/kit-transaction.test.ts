@@ -20,7 +20,7 @@ describe('commitFiles', () => {
   before(() => (dir = mkdtempSync(join(tmpdir(), 'kit-tx-'))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes new files in new folders with their modes, and keeps a .bak of a replaced file', async () => {
+  it('writes new files in new folders with their modes; the replaced file goes to .rwsec-backups/', async () => {
     const old = join(dir, 'a', 'config.yaml');
     mkdirSync(join(dir, 'a'));
     writeFileSync(old, 'old: 1\n');
@@ -30,14 +30,14 @@ describe('commitFiles', () => {
       { path: secret, data: 'KEY', mode: 0o600 },
     ]);
     assert.equal(readFileSync(old, 'utf8'), 'new: 2\n');
-    assert.equal(readFileSync(`${old}.bak`, 'utf8'), 'old: 1\n');
-    assert.deepEqual(result.backups, [`${old}.bak`]);
+    assert.equal(result.backups.length, 1);
+    assert.match(
+      result.backups[0] ?? '',
+      /\/a\/\.rwsec-backups\/config\.yaml\.\d{8}T\d{6}\.\d{3}Z\.bak$/,
+    );
+    assert.equal(readFileSync(result.backups[0] ?? '', 'utf8'), 'old: 1\n');
     assert.equal(statSync(secret).mode & 0o777, 0o600);
-    assert.deepEqual(readdirSync(join(dir, 'a')).sort(), [
-      'config.yaml',
-      'config.yaml.bak',
-      'deep',
-    ]);
+    assert.deepEqual(readdirSync(join(dir, 'a')).sort(), ['.rwsec-backups', 'config.yaml', 'deep']);
   });
 
   it('restores every replaced file and removes new files and folders when a rename fails', async () => {
@@ -88,6 +88,6 @@ describe('commitFiles', () => {
     writeFileSync(file, 'x', { mode: 0o600 });
     await commitFiles([{ path: file, data: 'y' }], { backup: false });
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.equal(existsSync(`${file}.bak`), false);
+    assert.equal(existsSync(join(dir, '.rwsec-backups')), false);
   });
 });

@@ -68,6 +68,9 @@ export async function commitAndReport(
   for (const w of outcome.warnings) io.err(`${prefix}: warning: ${w}\n`);
   const result = await commitFiles(outcome.files);
   for (const line of outcome.summary) io.out(`${line}\n`);
+  for (const file of result.readOnlyReplaced) {
+    io.err(`${prefix}: note: ${file} was read-only; it was replaced and keeps its mode\n`);
+  }
   if (result.backups.length > 0)
     io.out(`Previous versions kept as: ${result.backups.join(', ')}\n`);
   if (!outcome.config) return EXIT_OK;

@@ -50,7 +50,8 @@ export const httpsHelp = [
   '  --port N                 ssl.port (default: the current one, else 9443; below 1024 warns)',
   ...storepassHelp,
   '',
-  'Files are written both or neither; replaced files are kept as FILE.bak.',
+  'Files are written both or neither, keeping owner, group and mode; previous versions go to',
+  '.rwsec-backups/ beside each file (the last five).',
 ].join('\n');
 
 export const httpsOptions = {

@@ -48,7 +48,8 @@ function help(): string {
     '',
     'Options:',
     '  --unset PATH           remove the key at PATH (repeatable)',
-    '  --force                save even if the change adds validation errors',
+    '  --force                save even if the change adds validation errors, the file is',
+    '                         read-only, or its owner and group cannot be kept (non-root)',
     '  --json                 print {"file", "saved", "changes", "backup", "errors"} as JSON',
     '',
     'Exit status: 0 saved (or nothing to change), 1 refused (bad value, new errors, file',
@@ -163,10 +164,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
     saved = await saveText(file, next.text, {
       expectedOriginal: hash,
       verify: verifyDocument(next),
+      ...(values.force ? { allowReadOnly: true, allowOwnerChange: true } : {}),
+      forceHint: 'use --force',
     });
   } catch (error) {
     if (!(error instanceof SaveError)) throw error;
-    if (error.code === 'changed-on-disk') return refuse(error.message);
+    if (['changed-on-disk', 'read-only', 'owner-not-kept'].includes(error.code)) {
+      return refuse(error.message);
+    }
     io.err(`rwsec set: ${error.message}\n`);
     report({ saved: false, reason: error.message });
     return EXIT_UNREADABLE;

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
 import { pureRuleInfo } from '../../../shared/rules/index';
 import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
+import { FileReadError } from '../../services/files/file-errors';
+import { readTextFile } from '../../services/files/read-text';
 import { fileRuleInfo } from '../../services/validate/file-rules';
 import { validateConfig } from '../../services/validate/validate-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
@@ -96,22 +97,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
   };
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // The same reader as get/set and the app: regular file, size limit, SnakeYAML's encodings.
+    text = (await readTextFile(file)).text;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (code ?? (error as Error).message);
+    if (!(error instanceof FileReadError)) throw error;
     return fail({
       rule: 'file-unreadable',
       line: 0,
       column: 0,
-      message: `cannot read the file: ${reason}`,
+      message: `cannot read the file: ${error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message}`,
     });
   }
   let doc: RwsDocument;

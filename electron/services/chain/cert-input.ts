@@ -3,7 +3,8 @@
 import 'reflect-metadata';
 import * as px from '@peculiar/x509';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
+import { FileReadError } from '../files/file-errors';
 import { KeystoreError, type Keystore } from '../keystore/model';
 import { readKeystore } from '../keystore/read';
 
@@ -146,15 +147,13 @@ export function parseCertificateBytes(
 export function readCertificateFile(file: string, password?: string): CertificateFile {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFileSync(file, MAX_STORE_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    if (!(err instanceof FileReadError)) throw err;
     throw new CertificateFileError(
-      code === 'ENOENT'
-        ? `${file} does not exist. Check the path.`
-        : `Cannot read ${file} (${code ?? String(err)}). Check the path and its permissions.`,
+      err.message,
       file,
-      code === 'ENOENT' ? 'not-found' : 'unreadable',
+      err.code === 'missing' ? 'not-found' : 'unreadable',
     );
   }
   if (bytes.length === 0) throw new CertificateFileError(`${file} is empty.`, file, 'empty');

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { SaveError } from './file-errors';
+import type { Current } from './replace-parts';
 import { removeStaleTemps, tempPrefix } from './stale-temps';
 
 export const BACKUP_FOLDER = '.rwsec-backups';
@@ -43,16 +45,42 @@ function sortKey(name: string): string {
 }
 
 /**
- * Writes `content` (the version about to be replaced) as a new backup with the given mode, fsynced,
- * and returns its path. The folder is private to the owner: backups hold the same secrets as the file.
+ * The backup folder, private to the file's owner (backups hold the same secrets as the file). A
+ * symlink or a non-folder in its place is refused, never followed: whoever planted it would
+ * receive every previous version. An existing folder gets its mode enforced.
  */
-export async function writeBackup(
-  file: string,
-  content: Uint8Array,
-  mode: number,
-): Promise<string> {
+async function privateFolder(file: string, owner: Current): Promise<string> {
   const folder = backupFolder(file);
-  await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+  const refuse = (what: string): SaveError =>
+    new SaveError(
+      `${file}: not saved: ${folder} is ${what}, not a folder this tool made; backups are never ` +
+        'written through it. Remove it (or move it away) and save again',
+      'write-failed',
+      file,
+    );
+  let stat = await fs.lstat(folder).catch(() => undefined);
+  if (!stat) {
+    await fs.mkdir(folder, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    stat = await fs.lstat(folder);
+    if (stat.isDirectory() && process.getuid?.() === 0) {
+      // Made by root for a file the service account owns: the account keeps its own history.
+      await fs.chown(folder, owner.uid, owner.gid).catch(() => undefined);
+    }
+  }
+  if (stat.isSymbolicLink()) throw refuse('a symbolic link');
+  if (!stat.isDirectory()) throw refuse('a file');
+  if ((stat.mode & 0o777) !== 0o700) await fs.chmod(folder, 0o700);
+  return folder;
+}
+
+/**
+ * Writes `current` (the version about to be replaced) as a new backup with its mode, owner and
+ * group, fsynced, and returns its path.
+ */
+export async function writeBackup(file: string, current: Current): Promise<string> {
+  const folder = await privateFolder(file, current);
   // Written under a temporary name and linked into place: a process killed mid-write leaves a
   // stray temp file, never a truncated .bak that looks like a real previous version.
   // Same naming as the save's own temp files, so abandoned ones are cleaned the same way.
@@ -61,12 +89,13 @@ export async function writeBackup(
   const temp = `${join(folder, tempPrefix(inFolder))}${randomBytes(6).toString('hex')}.tmp`;
   const handle = await fs.open(
     temp,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
-    mode,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    current.mode & 0o777,
   );
   try {
-    await handle.writeFile(content);
-    await handle.chmod(mode);
+    await handle.writeFile(current.bytes);
+    if (process.getuid?.() === 0) await handle.chown(current.uid, current.gid);
+    await handle.chmod(current.mode & 0o777);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,6 +1,6 @@
 // Typed errors of the file service; messages name the file and say what to do.
 
-export type FileReadErrorCode = 'missing' | 'not-a-file' | 'unreadable' | 'not-utf8';
+export type FileReadErrorCode = 'missing' | 'not-a-file' | 'unreadable' | 'too-large' | 'not-utf8';
 
 export class FileReadError extends Error {
   constructor(
@@ -13,7 +13,8 @@ export class FileReadError extends Error {
   }
 }
 
-export type SaveErrorCode = 'changed-on-disk' | 'verify-failed' | 'write-failed';
+export type SaveErrorCode =
+  'changed-on-disk' | 'verify-failed' | 'write-failed' | 'read-only' | 'owner-not-kept';
 
 export class SaveError extends Error {
   constructor(

@@ -1,21 +1,34 @@
 // Saving a file so that it is never half-written, never silently overwrites someone else's change,
-// and never holds text that does not read back as intended:
-//   1. refuse (SaveError 'changed-on-disk') when the file's bytes no longer hash to what was read;
-//   2. verify the new content (for YAML: it re-parses) before touching anything;
-//   3. keep the current version in .rwsec-backups/ (newest `backups` kept);
-//   4. remove temp files of this file's earlier, killed saves (older than 10 minutes);
-//   5. write a temp file in the same folder (exclusive create, the original's mode and owner),
-//      fsync it, read it back, rename it over the original and fsync the folder.
-import { randomBytes } from 'node:crypto';
+// never changes hands, and never holds text that does not read back as intended. This is the one
+// write path of the tool: the CLI, the app and the kits (commitFiles) all go through these steps.
+//   1. take the file's write lock (write-lock.ts), so that the comparison below and the rename
+//      are one step for every saver of this tool;
+//   2. refuse (SaveError 'changed-on-disk') when the file's bytes no longer hash to what was read;
+//   3. verify the new content (for YAML: it re-parses) before touching anything;
+//   4. refuse a read-only file, or a copy that cannot keep the owner and group, unless forced;
+//   5. keep the current version in .rwsec-backups/ (newest `backups` kept);
+//   6. write a temp file in the same folder (exclusive create, the original's mode, owner and
+//      group), fsync it, read it back, rename it over the original and fsync the folder.
 import { constants, promises as fs } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { RwsDocument } from '../../../shared/yaml/document';
 import { DEFAULT_BACKUPS, rotateBackups, writeBackup } from './backups';
 import { contentHash, isContentHash } from './content-hash';
 import { errnoCode, SaveError } from './file-errors';
-import { removeStaleTemps, tempPrefix } from './stale-temps';
+import {
+  isReadOnly,
+  readCurrent,
+  readOnlyError,
+  resolveTarget,
+  writeTempLike,
+  type Current,
+  type KeepOptions,
+} from './replace-parts';
+import { removeStaleTemps } from './stale-temps';
+import { encodeText, sniffEncoding, type TextEncoding } from './text-encoding';
+import { acquireWriteLock } from './write-lock';
 
-export interface SaveOptions<T> {
+export interface SaveOptions<T> extends KeepOptions {
   /**
    * What the caller read: the text itself or its `sha256:` hash from readTextFile. When given,
    * the save is refused if the file now holds something else (or was deleted).
@@ -29,6 +42,8 @@ export interface SaveOptions<T> {
   verify?: (content: T) => void | string | Promise<void | string>;
   /** Mode for a file that does not exist yet (default 0o600: configs hold secrets). */
   newFileMode?: number;
+  /** How the caller's user forces a refused save, named in the refusal (default "force"). */
+  forceHint?: string;
 }
 
 export interface SaveResult {
@@ -42,39 +57,6 @@ export interface SaveResult {
   backup?: string;
   /** Backups removed by the rotation. */
   removedBackups: string[];
-}
-
-interface Current {
-  bytes: Uint8Array;
-  mode: number;
-  uid: number;
-  gid: number;
-}
-
-async function readCurrent(file: string): Promise<Current | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new SaveError(`${file}: not a regular file`, 'write-failed', file);
-    return {
-      bytes: await fs.readFile(file),
-      mode: stat.mode & 0o7777,
-      uid: stat.uid,
-      gid: stat.gid,
-    };
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** Follows symlinks so that the link stays a link and its target gets the new content. */
-async function resolveTarget(file: string): Promise<string> {
-  try {
-    return await fs.realpath(file);
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return file;
-    throw error;
-  }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -133,37 +115,6 @@ async function fsyncFolder(folder: string): Promise<void> {
   await handle.close();
 }
 
-async function writeTemp(
-  target: string,
-  bytes: Uint8Array,
-  mode: number,
-  owner?: Current,
-): Promise<string> {
-  const temp = join(dirname(target), `${tempPrefix(target)}${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(
-    temp,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
-    mode,
-  );
-  try {
-    await handle.writeFile(bytes);
-    await handle.chmod(mode); // open() applies the umask; the original's mode is wanted exactly
-    if (owner && process.getuid?.() === 0) await handle.chown(owner.uid, owner.gid);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  const back = await fs.readFile(temp);
-  if (!sameBytes(back, bytes)) {
-    throw new SaveError(
-      `${target}: the written copy reads back differently (disk problem?)`,
-      'write-failed',
-      target,
-    );
-  }
-  return temp;
-}
-
 /** Atomically replaces `file` with `bytes` (binary files such as keystores). */
 export async function saveBytes(
   file: string,
@@ -171,10 +122,12 @@ export async function saveBytes(
   options: SaveOptions<Uint8Array> = {},
 ): Promise<SaveResult> {
   let temp: string | undefined;
+  let release: (() => Promise<void>) | undefined;
   try {
     // Resolving and reading the current file fail too (EACCES on a folder, a symlink loop): those
     // are save failures like any other, not raw errno errors.
     const target = await resolveTarget(file);
+    release = (await acquireWriteLock(target)).release;
     const current = await readCurrent(target);
     if (options.expectedOriginal !== undefined && !options.force) {
       checkExpected(file, current, options.expectedOriginal);
@@ -184,16 +137,16 @@ export async function saveBytes(
     if (current && sameBytes(current.bytes, bytes)) {
       return { file: target, hash, written: false, removedBackups: [] };
     }
+    const how = options.forceHint ?? 'force';
+    if (current && isReadOnly(current) && !options.allowReadOnly) {
+      throw readOnlyError(file, current, how);
+    }
     const keep = options.backups ?? DEFAULT_BACKUPS;
     const mode = current?.mode ?? options.newFileMode ?? 0o600;
-    const backup =
-      current && keep > 0 ? await writeBackup(target, current.bytes, current.mode) : undefined;
     await removeStaleTemps(target);
-    temp = await writeTemp(target, bytes, mode, current);
-    // Last look just before the switch, to narrow the window for a concurrent editor.
-    if (options.expectedOriginal !== undefined && !options.force) {
-      checkExpected(file, await readCurrent(target), options.expectedOriginal);
-    }
+    // The temp copy first: a refusal to keep the owner must come before any backup is made.
+    temp = await writeTempLike(target, bytes, mode, current, { ...options, how });
+    const backup = current && keep > 0 ? await writeBackup(target, current) : undefined;
     await fs.rename(temp, target);
     temp = undefined;
     await fsyncFolder(dirname(target));
@@ -207,11 +160,13 @@ export async function saveBytes(
       'write-failed',
       file,
     );
+  } finally {
+    await release?.();
   }
 }
 
 /** Why a save failed, and what the administrator can do about it. */
-function failureReason(error: unknown): string {
+export function failureReason(error: unknown): string {
   const code = errnoCode(error);
   if (code === 'EACCES' || code === 'EPERM') {
     return 'permission denied: run as a user that may write the file and its folder';
@@ -221,6 +176,22 @@ function failureReason(error: unknown): string {
   }
   if (code === 'ENOTDIR') return 'a folder in its path is a file: check the path';
   return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function encodingOnDisk(file: string): Promise<TextEncoding> {
+  const handle = await fs
+    .open(file, constants.O_RDONLY | constants.O_NONBLOCK)
+    .catch(() => undefined);
+  if (!handle) return 'utf-8';
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return sniffEncoding(head.subarray(0, bytesRead));
+  } catch {
+    return 'utf-8';
+  } finally {
+    await handle.close();
+  }
 }
 
 function isYamlFile(file: string): boolean {
@@ -234,7 +205,7 @@ function isYamlFile(file: string): boolean {
 export async function saveText(
   file: string,
   text: string,
-  options: SaveOptions<string> = {},
+  options: SaveOptions<string> & { encoding?: TextEncoding } = {},
 ): Promise<SaveResult> {
   const verify =
     options.verify ??
@@ -243,8 +214,10 @@ export async function saveText(
           RwsDocument.parse(content);
         }
       : undefined);
-  const { verify: _ignored, ...rest } = options;
-  return saveBytes(file, Buffer.from(text, 'utf8'), {
+  const { verify: _ignored, encoding, ...rest } = options;
+  // Written back in the encoding the file has (UTF-16 stays UTF-16), unless the caller says.
+  const bytes = encodeText(text, encoding ?? (await encodingOnDisk(file)));
+  return saveBytes(file, bytes, {
     ...rest,
     ...(verify ? { verify: () => verify(text) } : {}),
   });

@@ -1,5 +1,6 @@
 // Reads any supported store from its bytes, detecting the format by content (never by name).
-import { readFileSync } from 'node:fs';
+import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
+import { FileReadError } from '../files/file-errors';
 import { X509Certificate } from 'node:crypto';
 import { detectFormat } from '../files/detect-format';
 import { Asn1Error } from './asn1';
@@ -125,13 +126,10 @@ export function readKeystoreFile(
 ): { store: Keystore; bytes: Buffer } {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFileSync(file, MAX_STORE_BYTES);
   } catch (err) {
-    throw new KeystoreError(
-      'not-found',
-      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
-      file,
-    );
+    if (!(err instanceof FileReadError)) throw err;
+    throw new KeystoreError(err.code === 'missing' ? 'not-found' : 'corrupt', err.message, file);
   }
   return { store: readKeystore(bytes, { ...options, file }), bytes };
 }

@@ -2,7 +2,8 @@
 // written only in a form the server reads for that option (the catalog's `secretForms`):
 // ssl.keyStorePassword is read by Jetty (plain or OBF:, never CRYPT:), the trust and Cassandra
 // passwords by RWS (plain or CRYPT: from the admin's gir.jar).
-import { readFile } from 'node:fs/promises';
+import { FileReadError } from '../files/file-errors';
+import { readTextFile } from '../files/read-text';
 import { findOption, type SecretForm } from '../../../shared/catalog/options';
 import type { Diagnostic } from '../../../shared/diagnostics';
 import { obfuscate } from '../../../shared/secrets/obf';
@@ -147,12 +148,10 @@ export interface PlannedConfig {
 export async function loadConfig(file: string): Promise<{ text: string; doc: RwsDocument }> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readTextFile(file)).text;
   } catch (err) {
-    throw new ConfigFileError(
-      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}. Check the --config path.`,
-      file,
-    );
+    if (!(err instanceof FileReadError)) throw err;
+    throw new ConfigFileError(`${err.message}. Check the --config path.`, file);
   }
   try {
     return { text, doc: RwsDocument.parse(text) };

@@ -3,7 +3,9 @@
 // key + certificate, and a keystore password change. Each plans the keystore and (optionally) the
 // application.yaml values together, so they are committed both or neither.
 import type { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
+import { FileReadError } from '../files/file-errors';
 import { resolve } from 'node:path';
 import { readCertificateFile } from '../chain/cert-input';
 import { KeystoreError, type KeyEntry, type Keystore } from '../keystore/model';
@@ -97,11 +99,10 @@ function keyEntryOf(store: Keystore | undefined, alias: string, file: string): K
 
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularFileSync(file, MAX_STORE_BYTES).toString('utf8');
   } catch (err) {
-    throw new KitError(
-      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
-    );
+    if (err instanceof FileReadError) throw new KitError(`${err.message}.`);
+    throw err;
   }
 }
 

@@ -2,28 +2,50 @@
 // temporary name, then all are renamed into place. If any step fails, targets already replaced get
 // their previous content back and new files and folders are removed, so a kit never leaves a
 // keystore whose password no longer matches the config (or half a Cassandra kit).
+// Each file goes through the same steps as every other save (files/replace-parts.ts): the write
+// lock, mode, owner and group kept (refused when they cannot be), previous versions in
+// .rwsec-backups/ (the newest five).
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { DEFAULT_BACKUPS, rotateBackups, writeBackup } from '../files/backups';
+import { contentHash } from '../files/content-hash';
+import { SaveError } from '../files/file-errors';
+import {
+  isReadOnly,
+  readCurrent,
+  resolveTarget,
+  writeTempLike,
+  type Current,
+} from '../files/replace-parts';
+import { failureReason } from '../files/safe-save';
+import { removeStaleTemps } from '../files/stale-temps';
+import { acquireWriteLock, type HeldLock } from '../files/write-lock';
 
 export interface PlannedFile {
   path: string;
   data: string | Uint8Array;
-  /** Unix mode for a new file; a replaced file keeps the stricter of this and its old mode. */
+  /** Unix mode for a new file; a replaced file keeps its own mode, owner and group. */
   mode?: number;
+  /** The content (or sha256: hash) the kit read: the commit is refused if the file changed. */
+  expectedOriginal?: string | Uint8Array;
 }
 
 export interface CommitOptions {
-  /** Keep the previous content of replaced files as `<file>.bak` (default true). */
+  /** Keep previous versions in .rwsec-backups/ (default true). */
   backup?: boolean;
   /** Called before each file is renamed into place (progress; tests use it to inject a failure). */
   beforeRename?: (file: string) => void | Promise<void>;
+  /** Write even when a replaced file's owner or group cannot be kept (see replace-parts.ts). */
+  allowOwnerChange?: boolean;
 }
 
 export interface CommitResult {
   written: string[];
   /** Backups made of files that existed before. */
   backups: string[];
+  /** Replaced files that were read-only (mode without owner write): said, not silently done. */
+  readOnlyReplaced: string[];
 }
 
 export class TransactionError extends Error {
@@ -38,7 +60,9 @@ export class TransactionError extends Error {
 
 interface Step {
   file: PlannedFile;
-  temp: string;
+  target: string;
+  current?: Current;
+  temp?: string;
   /** Hard link to the previous content while the commit runs (undefined when the file is new). */
   previous?: string;
   renamed: boolean;
@@ -64,43 +88,62 @@ async function makeDirs(dir: string, created: string[]): Promise<void> {
 }
 
 function describe(err: unknown): string {
+  if (err instanceof SaveError) return err.message;
   const e = err as NodeJS.ErrnoException;
-  return e.code ? `${e.code}${e.message ? ` (${e.message.split(',')[0]})` : ''}` : String(err);
+  if (e.code === 'EISDIR') return 'it is a folder';
+  return e.code ? failureReason(err) : String(err);
 }
 
-async function writeTemp(step: Step): Promise<void> {
+function expectedHash(expected: string | Uint8Array): string {
+  return typeof expected === 'string' && expected.startsWith('sha256:')
+    ? expected
+    : contentHash(expected);
+}
+
+async function prepare(step: Step, options: CommitOptions): Promise<void> {
   const { file } = step;
-  let mode = file.mode ?? 0o644;
-  const old = await fs.stat(file.path).catch(() => undefined);
-  if (old) {
-    if (old.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    mode = mode & old.mode & 0o777; // never loosen the permissions of a file that was tighter
+  if (
+    await fs.stat(step.target).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+  ) {
+    throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
   }
-  const handle = await fs.open(step.temp, 'wx', mode);
-  try {
-    await handle.writeFile(file.data);
-    await handle.chmod(mode);
-    await handle.sync();
-  } finally {
-    await handle.close();
+  const current = await readCurrent(step.target);
+  if (current) step.current = current;
+  if (file.expectedOriginal !== undefined) {
+    if (!current || contentHash(current.bytes) !== expectedHash(file.expectedOriginal)) {
+      throw new SaveError(
+        `${file.path} changed on disk since the kit read it; nothing was written (run the kit again)`,
+        'changed-on-disk',
+        file.path,
+      );
+    }
   }
+  const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+  const mode = current ? current.mode : (file.mode ?? 0o644);
+  await removeStaleTemps(step.target);
+  step.temp = await writeTempLike(step.target, data, mode, current, {
+    ...(options.allowOwnerChange ? { allowOwnerChange: true } : {}),
+    how: 'change its owner yourself',
+  });
 }
 
-async function undo(steps: Step[], createdDirs: string[]): Promise<void> {
+async function undo(steps: Step[]): Promise<void> {
   for (const step of [...steps].reverse()) {
     try {
       if (step.renamed) {
-        if (step.previous) await fs.rename(step.previous, step.file.path);
-        else await fs.rm(step.file.path, { force: true });
+        if (step.previous) await fs.rename(step.previous, step.target);
+        else await fs.rm(step.target, { force: true });
       } else if (step.previous) {
         await fs.rm(step.previous, { force: true });
       }
     } catch {
       // Best effort: keep undoing the others.
     }
-    await fs.rm(step.temp, { force: true }).catch(() => undefined);
+    if (step.temp) await fs.rm(step.temp, { force: true }).catch(() => undefined);
   }
-  for (const dir of [...createdDirs].reverse()) await fs.rmdir(dir).catch(() => undefined);
 }
 
 /** Writes all `files` or none of them. Throws TransactionError naming the file that failed. */
@@ -114,53 +157,79 @@ export async function commitFiles(
       throw new TransactionError(`${file.path} is planned twice.`, file.path);
     seen.add(file.path);
   }
-  const steps: Step[] = files.map((file) => ({
-    file,
-    temp: sideName(file.path, 'new'),
-    renamed: false,
-  }));
+  const steps: Step[] = [];
+  const backups: string[] = [];
   const createdDirs: string[] = [];
+  const locks: HeldLock[] = [];
   let current = files[0]?.path ?? '';
   try {
-    for (const step of steps) {
+    for (const file of files) {
+      current = file.path;
+      await makeDirs(dirname(file.path), createdDirs);
+      steps.push({ file, target: await resolveTarget(file.path), renamed: false });
+    }
+    // Locks in one order (by path) for every saver, so two kits never wait on each other.
+    for (const step of [...steps].sort((a, b) => a.target.localeCompare(b.target))) {
       current = step.file.path;
-      await makeDirs(dirname(step.file.path), createdDirs);
-      await writeTemp(step);
+      locks.push(await acquireWriteLock(step.target));
     }
     for (const step of steps) {
       current = step.file.path;
-      if (await exists(step.file.path)) {
-        const previous = sideName(step.file.path, 'old');
+      await prepare(step, options);
+    }
+    // Backups before anything is replaced: a backup that cannot be made stops the kit.
+    for (const step of steps) {
+      current = step.file.path;
+      if (step.current && (options.backup ?? true)) {
+        backups.push(await writeBackup(step.target, step.current));
+      }
+    }
+    for (const step of steps) {
+      current = step.file.path;
+      if (step.current) {
+        const previous = sideName(step.target, 'old');
         // A hard link keeps the old content without a moment where the target is missing.
-        await fs.link(step.file.path, previous).catch(() => fs.copyFile(step.file.path, previous));
+        await fs.link(step.target, previous).catch(() => fs.copyFile(step.target, previous));
         step.previous = previous;
       }
     }
     for (const step of steps) {
       current = step.file.path;
       await options.beforeRename?.(step.file.path);
-      await fs.rename(step.temp, step.file.path);
+      await fs.rename(step.temp ?? '', step.target);
+      step.temp = undefined;
       step.renamed = true;
     }
   } catch (err) {
-    await undo(steps, createdDirs);
+    await undo(steps);
+    // Nothing changed, so the backups this attempt made are not previous versions of anything.
+    for (const backup of backups) {
+      await fs.rm(backup, { force: true }).catch(() => undefined);
+      await fs.rmdir(dirname(backup)).catch(() => undefined); // only when it is empty
+    }
+    await Promise.all(locks.map((l) => l.release()));
+    // Last, once the lock files in them are gone.
+    for (const dir of [...createdDirs].reverse()) await fs.rmdir(dir).catch(() => undefined);
     throw new TransactionError(
       `Could not write ${current}: ${describe(err)}. Nothing was changed.`,
       current,
     );
   }
-  const backups: string[] = [];
-  for (const step of steps) {
-    if (!step.previous) continue;
-    if (options.backup ?? true) {
-      const bak = `${step.file.path}.bak`;
-      await fs.rename(step.previous, bak).then(
-        () => backups.push(bak),
-        () => fs.rm(step.previous ?? '', { force: true }),
-      );
-    } else {
-      await fs.rm(step.previous, { force: true });
+  try {
+    for (const step of steps) {
+      if (step.previous) await fs.rm(step.previous, { force: true });
+      if (step.current && (options.backup ?? true)) {
+        await rotateBackups(step.target, DEFAULT_BACKUPS);
+      }
     }
+  } finally {
+    await Promise.all(locks.map((l) => l.release()));
   }
-  return { written: files.map((f) => f.path), backups };
+  return {
+    written: files.map((f) => f.path),
+    backups,
+    readOnlyReplaced: steps
+      .filter((s) => s.current && isReadOnly(s.current))
+      .map((s) => s.file.path),
+  };
 }

@@ -3,7 +3,9 @@
 // found again only while the file's identity (path, inode, size, mtime) is unchanged and the
 // same password is used; the password itself is never kept, only a keyed hash of it.
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { MAX_STORE_BYTES, readRegularFile } from '../files/bounded-read';
+import { FileReadError } from '../files/file-errors';
 import { readKeystore } from '../keystore/read';
 import { KeystoreError, type Keystore } from '../keystore/model';
 
@@ -13,7 +15,10 @@ export interface StoreFileReader {
   readFile(path: string): Promise<Uint8Array>;
 }
 
-export const diskReader: StoreFileReader = { stat, readFile };
+export const diskReader: StoreFileReader = {
+  stat,
+  readFile: (path) => readRegularFile(path, MAX_STORE_BYTES),
+};
 
 /** A store that opened, or the store error (wrong password, corrupt) that opening it gave. */
 type Outcome = { store: Keystore } | { error: KeystoreError };
@@ -71,7 +76,15 @@ export class StoreCache {
   }
 
   private async load(resolved: string, password: string | undefined): Promise<Outcome> {
-    const bytes = await this.reader.readFile(resolved);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.reader.readFile(resolved);
+    } catch (error) {
+      // A FIFO, a device or a file over the limit named in the config: said, never hung on.
+      if (error instanceof FileReadError)
+        return { error: new KeystoreError('corrupt', error.message, resolved) };
+      throw error;
+    }
     try {
       // Frozen: every later run shares this object, so no rule may change it.
       return { store: Object.freeze(readKeystore(bytes, { password, file: resolved })) };

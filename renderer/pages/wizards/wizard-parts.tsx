@@ -121,7 +121,7 @@ export function FileList(props: { files: KitResult['files']; written: boolean })
             ({size(f.bytes)}
             {f.exists
               ? props.written
-                ? ', replaced: previous kept as .bak'
+                ? ', replaced: previous kept in .rwsec-backups/'
                 : ', replaces the existing file'
               : ''}
             {f.secret ? ', owner-only: holds a key or password' : ''})

@@ -2,18 +2,17 @@
 import { promises as fs } from 'node:fs';
 import type { X509Certificate } from 'node:crypto';
 import type { CliIo } from '../../command';
+import { MAX_STORE_BYTES, readRegularFile } from '../../../services/files/bounded-read';
+import { FileReadError } from '../../../services/files/file-errors';
 import { readKeystore } from '../../../services/keystore/read';
 import { KeystoreError } from '../../../services/keystore/model';
 
 export async function readInput(file: string): Promise<Buffer> {
   try {
-    return await fs.readFile(file);
+    return await readRegularFile(file, MAX_STORE_BYTES);
   } catch (err) {
-    throw new KeystoreError(
-      'not-found',
-      `Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-      file,
-    );
+    if (!(err instanceof FileReadError)) throw err;
+    throw new KeystoreError(err.code === 'missing' ? 'not-found' : 'corrupt', err.message, file);
   }
 }
 
