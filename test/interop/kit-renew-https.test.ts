@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runCli } from '../../electron/cli/main';
+import { listBackups } from '../../electron/services/files/backups';
 import { probeTls } from '../../electron/services/probe/tls-probe';
 import { RwsDocument } from '../../shared/yaml/document';
 import { keytoolList } from '../helpers/java';
@@ -88,7 +89,10 @@ test(
     assert.match(after.output, /DNSName: rws\.renew\.test/);
     assert.match(after.output, /IPAddress: 127\.0\.0\.1/);
     // The old store, as it was, beside it.
-    const backup = keytoolList(`${keystore}.bak`, PASS);
+    const backups = await listBackups(keystore);
+    assert.equal(backups.length, 1, r.out);
+    assert.match(r.out, /Previous versions kept as: .*\.rwsec-backups/);
+    const backup = keytoolList(backups[0] as string, PASS);
     assert.equal(backup.entries[0]?.sha256[0], before.entries[0]?.sha256[0]);
     // The inventory now counts 400 days for it.
     const inv = await rwsec(['certs', '--config', config, '--json']);

@@ -41,7 +41,7 @@ export const cassandraHelp = [
   '  --add-node d[,e]        sign more nodes with the kit CA; existing truststores trust them',
   '  --renew                 re-issue node certificates (--nodes a,b; default all) from the kit',
   '                          CA with new keys; same alias and store password; truststores and',
-  '                          everything else unchanged; old keystores kept as keystore.jks.bak',
+  '                          everything else unchanged; old keystores kept in .rwsec-backups/',
   '  --rotate-ca STAGE       replace the kit CA without downtime, in three stages rolled out one',
   '                          after the other (README.txt says which files go where after each):',
   '                          start: a new CA, trusted beside the old one by every truststore;',

@@ -13,7 +13,7 @@ export const httpsRenewHelp = [
   '                           certificate for the same DN and SANs, same alias and password',
   '                           (ssl.keyStorePassword, plain or OBF:), new validity (--days N,',
   '                           default the old length; --alias A when it holds several keys).',
-  '                           The old store is kept as FILE.bak; the config is not changed.',
+  '                           The old store is kept in .rwsec-backups/; the config is unchanged.',
 ];
 
 export async function runHttpsRenew(values: Values, io: CliIo): Promise<number> {
