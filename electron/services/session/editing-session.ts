@@ -13,6 +13,7 @@ import {
 import { ApiError } from '../../../shared/api/dispatch';
 import type { ConfigState, SaveResult } from '../../../shared/api/contract';
 import { uncoveredLeaves } from '../../../shared/api/option-layout';
+import type { KeyOrder } from '../../../shared/yaml/apply-edits';
 import { FileReadError } from '../files/file-errors';
 import { validateConfig } from '../validate/validate-config';
 import type { FileStore } from './file-store';
@@ -26,6 +27,8 @@ interface Loaded {
   file: string;
   /** The file's text as last read from or written to disk. */
   diskText: string;
+  /** diskText parsed, when an edit needed its key order (see diskKeyOrder). */
+  diskDoc?: { text: string; doc: RwsDocument | null };
   diskStamp: string;
   text: string;
   parsed: Parsed;
@@ -63,10 +66,36 @@ function readFailure(error: unknown): ApiError {
   );
 }
 
+/**
+ * The file as last read, as a key order: a key deleted and set again goes back to its place in
+ * the file (no diff for a value that comes back). Parsed only when an edit adds a key.
+ */
+function diskKeyOrder(current: Loaded): KeyOrder {
+  return {
+    keys(path) {
+      if (current.diskDoc?.text !== current.diskText) {
+        let doc: RwsDocument | null = null;
+        try {
+          doc = RwsDocument.parse(current.diskText);
+        } catch {
+          // A file that was not valid YAML on disk has no order to keep.
+        }
+        current.diskDoc = { text: current.diskText, doc };
+      }
+      return current.diskDoc.doc?.keys(path);
+    },
+  };
+}
+
 /** The edited document; an edit the document layer refuses is the caller's bad request. */
-function editedDocument(doc: RwsDocument, edits: readonly DocumentEdit[], file: string) {
+function editedDocument(
+  doc: RwsDocument,
+  edits: readonly DocumentEdit[],
+  file: string,
+  keyOrder: KeyOrder,
+) {
   try {
-    return doc.withEdits(edits);
+    return doc.withEdits(edits, { keyOrder });
   } catch (error) {
     if (error instanceof DocumentEditError || error instanceof YamlSyntaxError) {
       throw new ApiError(
@@ -126,7 +155,7 @@ export class EditingSession {
           `${current.file}:${e.line}:${e.column}: the YAML cannot be read (${e.message}). Fix it in a text editor or reload the file, then edit again.`,
         );
       }
-      const next = editedDocument(current.parsed.doc, edits, current.file);
+      const next = editedDocument(current.parsed.doc, edits, current.file, diskKeyOrder(current));
       if (next.text === current.text) return this.snapshot();
       const undo = [...current.undo, current.text].slice(-maxUndo);
       // The edited document is already parsed: reuse it instead of parsing its text again.
