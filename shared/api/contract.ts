@@ -3,6 +3,8 @@
 // handlers, the HTTP host and the renderer client are all typed from this table, and both hosts
 // parse requests (and their own responses) with these schemas, so a drift fails loudly.
 import { z } from 'zod';
+import { diagnosticSchema, type Diagnostic } from '../diagnostics';
+import { documentEditSchema } from '../yaml/edit-schema';
 import { channelNames, type MenuCommand } from './channels';
 import { chainContract } from './chain-contract';
 import { kitContract } from './contract-kits';
@@ -10,17 +12,7 @@ import { keystoreContract } from './keystore-contract';
 
 export { bridgeKey, menuChannel, type MenuCommand } from './channels';
 
-const severity = z.enum(['error', 'warning', 'info']);
-
-export const diagnosticSchema = z.object({
-  severity,
-  rule: z.string(),
-  path: z.string(),
-  line: z.number().int(),
-  column: z.number().int(),
-  message: z.string(),
-  fix: z.string().optional(),
-});
+export { diagnosticSchema } from '../diagnostics';
 
 /** A YAML syntax error: the file cannot be read as YAML, so there are no values to edit. */
 export const syntaxErrorSchema = z.object({
@@ -46,10 +38,7 @@ export const configStateSchema = z.object({
   uncoveredKeys: z.array(z.string()),
 });
 
-const editSchema = z.union([
-  z.object({ path: z.string().min(1), delete: z.literal(true) }).strict(),
-  z.object({ path: z.string().min(1), value: z.unknown() }).strict(),
-]);
+const editSchema = documentEditSchema;
 
 const pathRequest = z.object({ path: z.string().min(1).max(4096) }).strict();
 const empty = z.object({}).strict();
@@ -145,8 +134,9 @@ export type Request<C extends Channel> = z.infer<Contract[C]['request']>;
 export type Response<C extends Channel> = z.infer<Contract[C]['response']>;
 
 export type ConfigState = z.infer<typeof configStateSchema>;
-export type ApiDiagnostic = z.infer<typeof diagnosticSchema>;
-export type DocumentEditRequest = z.infer<typeof editSchema>;
+/** The contract carries the one Diagnostic of shared/diagnostics.ts. */
+export type ApiDiagnostic = Diagnostic;
+export type { DocumentEditRequest } from '../yaml/edit-schema';
 export type SaveResult = z.infer<typeof saveResultSchema>;
 export type SaveReview = z.infer<typeof saveReviewSchema>;
 export type FileFormat = z.infer<typeof fileFormatSchema>;

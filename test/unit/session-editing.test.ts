@@ -128,7 +128,16 @@ test('diagnostics follow every edit, and uncovered keys list what the forms do n
   await withSample(async (file) => {
     const validate = async (doc: RwsDocument): Promise<Diagnostic[]> =>
       doc.get('ssl.port') === 80
-        ? [{ severity: 'error', rule: 't', path: 'ssl.port', line: 1, column: 1, message: 'm' }]
+        ? [
+            {
+              severity: 'error',
+              rule: 'port-range',
+              path: 'ssl.port',
+              line: 1,
+              column: 1,
+              message: 'm',
+            },
+          ]
         : [];
     const session = new EditingSession(defaultFileStore, validate);
     const state = await session.open(file);
