@@ -28,7 +28,7 @@ export function NumberField(props: FieldProps) {
       sx={{ maxWidth: draft.emptied ? undefined : 240 }}
       onChange={(e) => {
         const raw = e.target.value.trim();
-        draft.change(/^\d+$/.test(raw) ? Number(raw) : raw);
+        draft.change(/^-?\d+$/.test(raw) ? Number(raw) : raw);
       }}
       slotProps={{
         inputLabel: { shrink: true },

@@ -2,6 +2,7 @@
 // contract in contract.ts). Kept apart so the contract file stays readable; same rules apply: the
 // hosts parse every request and response with these schemas.
 import { z } from 'zod';
+import { diagnosticSchema } from '../diagnostics';
 
 const text = z.string().max(4096);
 const path = z.string().min(1).max(4096);
@@ -36,6 +37,11 @@ const kitResult = z.object({
   edits: z.array(kitEdit),
   /** Run only: previous versions kept. */
   backups: z.array(z.string()).optional(),
+  /**
+   * Run only: the edits were applied to the open session in the main process as pending edits
+   * (one undo step, saved through the reviewed save); the UI reads the session again.
+   */
+  applied: z.boolean().optional(),
 });
 
 const httpsRequest = z
@@ -102,16 +108,6 @@ const trustRequest = z
 
 const check = z.object({ mark: z.enum(['ok', 'warn', 'fail']), text: z.string() });
 
-const linkDiagnostic = z.object({
-  severity: z.enum(['error', 'warning', 'info']),
-  rule: z.string(),
-  path: z.string(),
-  line: z.number().int(),
-  column: z.number().int(),
-  message: z.string(),
-  fix: z.string().optional(),
-});
-
 const connectionLink = z.object({
   id: z.enum([
     'inbound-https',
@@ -129,7 +125,7 @@ const connectionLink = z.object({
   summary: z.string(),
   validation: z.string(),
   reason: z.string().optional(),
-  diagnostics: z.array(linkDiagnostic),
+  diagnostics: z.array(diagnosticSchema),
   target: z.object({
     section: z.enum(['https', 'outbound', 'cassandra', 'cors-csrf', 'on-premise']),
     path: z.string(),

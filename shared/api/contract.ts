@@ -3,6 +3,8 @@
 // handlers, the HTTP host and the renderer client are all typed from this table, and both hosts
 // parse requests (and their own responses) with these schemas, so a drift fails loudly.
 import { z } from 'zod';
+import { diagnosticSchema, type Diagnostic } from '../diagnostics';
+import { documentEditSchema } from '../yaml/edit-schema';
 import { channelNames, type MenuCommand } from './channels';
 import { chainContract } from './chain-contract';
 import { kitContract } from './contract-kits';
@@ -10,17 +12,7 @@ import { keystoreContract } from './keystore-contract';
 
 export { bridgeKey, menuChannel, type MenuCommand } from './channels';
 
-const severity = z.enum(['error', 'warning', 'info']);
-
-export const diagnosticSchema = z.object({
-  severity,
-  rule: z.string(),
-  path: z.string(),
-  line: z.number().int(),
-  column: z.number().int(),
-  message: z.string(),
-  fix: z.string().optional(),
-});
+export { diagnosticSchema } from '../diagnostics';
 
 /** A YAML syntax error: the file cannot be read as YAML, so there are no values to edit. */
 export const syntaxErrorSchema = z.object({
@@ -46,10 +38,7 @@ export const configStateSchema = z.object({
   uncoveredKeys: z.array(z.string()),
 });
 
-const editSchema = z.union([
-  z.object({ path: z.string().min(1), delete: z.literal(true) }).strict(),
-  z.object({ path: z.string().min(1), value: z.unknown() }).strict(),
-]);
+const editSchema = documentEditSchema;
 
 const pathRequest = z.object({ path: z.string().min(1).max(4096) }).strict();
 const empty = z.object({}).strict();
@@ -66,9 +55,22 @@ export const fileFormatSchema = z.enum([
   'unknown',
 ]);
 
+/**
+ * What a save would leave (the one save policy of the app and `rwsec set`): the errors and
+ * warnings of the text to be written, and which of them the file on disk does not have yet.
+ */
+export const saveReviewSchema = z.object({
+  errors: z.array(diagnosticSchema),
+  warnings: z.array(diagnosticSchema),
+  newErrors: z.array(diagnosticSchema),
+  newWarnings: z.array(diagnosticSchema),
+});
+
 export const saveResultSchema = z.union([
   z.object({ saved: z.literal(true), backup: z.string().nullable(), state: configStateSchema }),
   z.object({ saved: z.literal(false), conflict: z.literal('changed-on-disk') }),
+  /** The save would add errors and the request did not accept exactly that many. */
+  z.object({ saved: z.literal(false), refused: z.literal('new-errors'), review: saveReviewSchema }),
 ]);
 
 export const contract = {
@@ -96,8 +98,16 @@ export const contract = {
   'config.redo': { request: empty, response: configStateSchema },
   /** Unified diff of the pending changes against the file as last read (empty when clean). */
   'config.diff': { request: empty, response: z.object({ diff: z.string() }) },
+  /** The save's review before saving: shown with the diff, new errors must be accepted. */
+  'config.review': { request: empty, response: saveReviewSchema },
+  /**
+   * force: overwrite a file that changed on disk (after the user chose to). acceptErrors: the
+   * number of new errors the user accepted; a save that adds errors needs exactly that count.
+   */
   'config.save': {
-    request: z.object({ force: z.boolean().optional() }).strict(),
+    request: z
+      .object({ force: z.boolean().optional(), acceptErrors: z.number().int().min(0).optional() })
+      .strict(),
     response: saveResultSchema,
   },
   /** Drops pending edits and reads the file from disk again. */
@@ -124,9 +134,11 @@ export type Request<C extends Channel> = z.infer<Contract[C]['request']>;
 export type Response<C extends Channel> = z.infer<Contract[C]['response']>;
 
 export type ConfigState = z.infer<typeof configStateSchema>;
-export type ApiDiagnostic = z.infer<typeof diagnosticSchema>;
-export type DocumentEditRequest = z.infer<typeof editSchema>;
+/** The contract carries the one Diagnostic of shared/diagnostics.ts. */
+export type ApiDiagnostic = Diagnostic;
+export type { DocumentEditRequest } from '../yaml/edit-schema';
 export type SaveResult = z.infer<typeof saveResultSchema>;
+export type SaveReview = z.infer<typeof saveReviewSchema>;
 export type FileFormat = z.infer<typeof fileFormatSchema>;
 
 /** The API as callable functions: what the preload exposes and the browser client implements. */

@@ -37,6 +37,13 @@ export interface OptionSpec {
   label: string;
   /** Another path with the same meaning (older file layouts). */
   alternativeTo?: string;
+  /** For integers: the smallest value the server accepts (the rules say "must be MIN or more"). */
+  min?: number;
+  /**
+   * Options the guide does not document but some files carry: forms show them only when the
+   * file has this mapping (e.g. `jetty.cookies`), and nothing adds them otherwise.
+   */
+  onlyWhenPresent?: string;
 }
 
 export const PROCEDURE = {
@@ -52,41 +59,42 @@ export const PROCEDURE = {
   passwordEncryption: 'Password Encryption',
   csrf: 'CSRF Protection',
   cors: 'CORS Filter',
+  sessions: 'Configuring Security (user sessions have a timeout option)',
 } as const;
 
 const CRYPT_ONLY: readonly SecretForm[] = ['plain', 'CRYPT'];
 const CORS = 'serverSettings.crossOriginSettings';
 
-function trustPair(
-  prefix: 'webDAV' | 'rcs' | 'speechMiner',
+function trustPair<P extends 'webDAV' | 'rcs' | 'speechMiner'>(
+  prefix: P,
   peer: string,
   procedure: string,
-): OptionSpec[] {
+) {
   return [
     {
-      path: `serverSettings.${prefix}TrustedCA`,
-      type: 'trust',
+      path: `serverSettings.${prefix}TrustedCA` as const,
+      type: 'trust' as const,
       default: true,
       allowed: ['true', 'false'],
       help: `How RWS checks the certificate of ${peer}: true uses the JVM's default cacerts, false turns checking off, any other value is the path of a PEM or JKS file with the CA certificate(s). A missing file stops RWS at startup.`,
       procedure,
-      section: 'outbound',
+      section: 'outbound' as const,
       label: `${peer}: trusted CA`,
     },
     {
-      path: `serverSettings.${prefix}JksPassword`,
-      type: 'secret',
+      path: `serverSettings.${prefix}JksPassword` as const,
+      type: 'secret' as const,
       default: '',
       secretForms: CRYPT_ONLY,
       help: `Password of the JKS file named in ${prefix}TrustedCA; not needed for PEM. May be stored as CRYPT: (gir.jar --encrypt).`,
       procedure,
-      section: 'outbound',
+      section: 'outbound' as const,
       label: `${peer}: JKS password`,
     },
-  ];
+  ] as const satisfies readonly OptionSpec[];
 }
 
-export const options: readonly OptionSpec[] = [
+const catalog = [
   // --- inbound HTTPS (Jetty connector) ---
   {
     path: 'enableSsl',
@@ -135,6 +143,55 @@ export const options: readonly OptionSpec[] = [
     procedure: PROCEDURE.serverTls,
     section: 'https',
     label: 'Keystore password',
+  },
+  {
+    path: 'jetty.port',
+    type: 'port',
+    example: 8090,
+    help: 'TCP port of the plain-HTTP connector (the GWS 8.5.2 sample uses 8090). It stays open when HTTPS is turned on; the HTTPS port must differ from it.',
+    procedure: PROCEDURE.serverTls,
+    section: 'https',
+    label: 'Plain HTTP port',
+  },
+  {
+    path: 'jetty.sessionMaxInactiveInterval',
+    type: 'integer',
+    example: 1800,
+    help: 'Seconds of inactivity after which a user session expires (the guide lists the session timeout among RWS protections; the GWS 8.5.2 sample uses 1800). Zero or a negative number means sessions never expire.',
+    procedure: PROCEDURE.sessions,
+    section: 'https',
+    label: 'Session timeout (seconds)',
+  },
+  {
+    path: 'jetty.cookies.httpOnly',
+    type: 'boolean',
+    example: true,
+    help: 'Marks the session cookie HttpOnly so page scripts cannot read it. Not in the RWS guide: shown because this file has a jetty.cookies section.',
+    procedure: PROCEDURE.sessions,
+    section: 'https',
+    label: 'Session cookie HttpOnly',
+    onlyWhenPresent: 'jetty.cookies',
+  },
+  {
+    path: 'jetty.cookies.secure',
+    type: 'boolean',
+    example: true,
+    help: 'Marks the session cookie Secure so browsers send it over HTTPS only. Not in the RWS guide: shown because this file has a jetty.cookies section.',
+    procedure: PROCEDURE.sessions,
+    section: 'https',
+    label: 'Session cookie Secure',
+    onlyWhenPresent: 'jetty.cookies',
+  },
+  {
+    path: 'jetty.cookies.sameSite',
+    type: 'string',
+    example: 'Lax',
+    allowed: ['Strict', 'Lax', 'None'],
+    help: 'SameSite attribute of the session cookie (Strict, Lax or None). Not in the RWS guide: shown because this file has a jetty.cookies section.',
+    procedure: PROCEDURE.sessions,
+    section: 'https',
+    label: 'Session cookie SameSite',
+    onlyWhenPresent: 'jetty.cookies',
   },
   // --- on-premise (Configuration Server) ---
   {
@@ -210,6 +267,7 @@ export const options: readonly OptionSpec[] = [
     type: 'integer',
     example: 120,
     help: 'How long the CORS filter may cache its decisions; a whole number, zero or more.',
+    min: 0,
     procedure: PROCEDURE.cors,
     section: 'cors-csrf',
     label: 'CORS cache time to live',
@@ -325,7 +383,15 @@ export const options: readonly OptionSpec[] = [
     section: 'cassandra',
     label: 'Cassandra JMX port',
   },
-];
+] as const satisfies readonly OptionSpec[];
+
+/** Every option path the catalog knows: rules read options through these, never free strings. */
+export type OptionPath = (typeof catalog)[number]['path'];
+
+/** An option of the catalog: its path is one of the known ones. */
+export type CatalogOption = OptionSpec & { path: OptionPath };
+
+export const options: readonly CatalogOption[] = catalog;
 
 /**
  * Mappings whose keys we check. `strict`: every key must be in the catalog (unknown ones are
@@ -340,6 +406,7 @@ export interface SectionSpec {
 export const sections: readonly SectionSpec[] = [
   { path: '', strict: false },
   { path: 'jetty', strict: false },
+  { path: 'jetty.cookies', strict: false },
   { path: 'ssl', strict: true },
   { path: 'onPremiseSettings', strict: false },
   { path: 'serverSettings', strict: false },
@@ -347,14 +414,14 @@ export const sections: readonly SectionSpec[] = [
   { path: 'cassandraCluster', strict: false },
 ];
 
-const byPath = new Map(options.map((o) => [o.path, o]));
+const byPath = new Map<string, CatalogOption>(options.map((o) => [o.path, o]));
 
-export function findOption(path: string): OptionSpec | undefined {
+export function findOption(path: string): CatalogOption | undefined {
   return byPath.get(path);
 }
 
 /** Catalog options directly under the mapping at `parent` ('' = document root). */
-export function optionsIn(parent: string): OptionSpec[] {
+export function optionsIn(parent: string): CatalogOption[] {
   return options.filter((o) => parentOf(o.path) === parent);
 }
 

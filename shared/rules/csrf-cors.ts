@@ -1,16 +1,15 @@
 // CSRF protection and the CORS filter (serverSettings.enableCsrfProtection, crossOriginSettings).
+import type { OptionPath } from '../catalog/options';
 import type { ConfigView } from '../config-view';
-import type { Diagnostic } from '../diagnostics';
-import { asBoolean, asText, diagnostic, isTrue, listItems, type RuleInfo } from './rule';
+import type { Report } from './define';
+import { asBoolean, defineRule, isTrue, listItems } from './rule';
 
-const CSRF = 'serverSettings.enableCsrfProtection';
-const CORS = 'serverSettings.crossOriginSettings';
-const EXPOSED = `${CORS}.exposedHeaders`;
-const ALLOWED_HEADERS = `${CORS}.allowedHeaders`;
-const ORIGINS = `${CORS}.allowedOrigins`;
-const METHODS = `${CORS}.allowedMethods`;
-const TTL = `${CORS}.corsFilterCacheTimeToLive`;
-const CREDENTIALS = `${CORS}.allowCredentials`;
+const CSRF: OptionPath = 'serverSettings.enableCsrfProtection';
+const EXPOSED: OptionPath = 'serverSettings.crossOriginSettings.exposedHeaders';
+const ALLOWED_HEADERS: OptionPath = 'serverSettings.crossOriginSettings.allowedHeaders';
+const ORIGINS: OptionPath = 'serverSettings.crossOriginSettings.allowedOrigins';
+const METHODS: OptionPath = 'serverSettings.crossOriginSettings.allowedMethods';
+const CREDENTIALS: OptionPath = 'serverSettings.crossOriginSettings.allowCredentials';
 
 export const HTTP_METHODS = [
   'GET',
@@ -24,89 +23,68 @@ export const HTTP_METHODS = [
   'CONNECT',
 ] as const;
 
-export const csrfCorsRuleInfo: RuleInfo[] = [
-  {
-    id: 'csrf-exposed-headers',
+const findings = {
+  'csrf-exposed-headers': {
     severity: 'error',
     summary: 'CSRF protection on, but exposedHeaders lacks X-CSRF-HEADER or X-CSRF-TOKEN',
   },
-  {
-    id: 'csrf-allowed-headers',
+  'csrf-allowed-headers': {
     severity: 'warning',
     summary: 'CSRF protection on, but allowedHeaders lacks X-CSRF-TOKEN',
   },
-  {
-    id: 'csrf-speechminer',
+  'csrf-speechminer': {
     severity: 'warning',
     summary: 'CSRF protection disables SpeechMiner labeling/tagging and deletion prevention',
   },
-  { id: 'cors-origin-wildcard', severity: 'error', summary: 'a bare * in allowedOrigins' },
-  {
-    id: 'cors-origin-format',
+  'cors-origin-wildcard': { severity: 'error', summary: 'a bare * in allowedOrigins' },
+  'cors-origin-format': {
     severity: 'error',
     summary: 'an allowed origin that is not scheme://host[:port]',
   },
-  {
-    id: 'cors-origin-http-credentials',
+  'cors-origin-http-credentials': {
     severity: 'warning',
     summary: 'http:// origins allowed to send credentials',
   },
-  {
-    id: 'cors-method-unknown',
+  'cors-method-unknown': {
     severity: 'error',
     summary: 'an unknown HTTP method in allowedMethods',
   },
-  {
-    id: 'cors-cache-ttl',
-    severity: 'error',
-    summary: 'corsFilterCacheTimeToLive negative or not a whole number',
-  },
-];
+} as const;
+
+type CorsReport = Report<keyof typeof findings>;
 
 function hasHeader(items: string[] | undefined, name: string): boolean {
   return (items ?? []).some((h) => h.toLowerCase() === name.toLowerCase());
 }
 
-function csrfRules(view: ConfigView): Diagnostic[] {
-  if (!isTrue(view, CSRF)) return [];
-  const out: Diagnostic[] = [];
+function csrfRules(view: ConfigView, report: CorsReport): void {
+  if (!isTrue(view, CSRF)) return;
   const exposed = listItems(view.get(EXPOSED));
   const missing = ['X-CSRF-HEADER', 'X-CSRF-TOKEN'].filter((h) => !hasHeader(exposed, h));
   if (missing.length > 0) {
-    out.push(
-      diagnostic(
-        view,
-        'error',
-        'csrf-exposed-headers',
-        EXPOSED,
-        `CSRF protection is on, but crossOriginSettings.exposedHeaders does not expose ${missing.join(' and ')}: browser clients cannot read the CSRF token.`,
-        `Add ${missing.join(',')} to serverSettings.crossOriginSettings.exposedHeaders (e.g. "X-CSRF-HEADER,X-CSRF-TOKEN").`,
-      ),
-    );
+    report({
+      id: 'csrf-exposed-headers',
+      path: EXPOSED,
+      message: `CSRF protection is on, but crossOriginSettings.exposedHeaders does not expose ${missing.join(' and ')}: browser clients cannot read the CSRF token.`,
+      fix: `Add ${missing.join(',')} to serverSettings.crossOriginSettings.exposedHeaders (e.g. "X-CSRF-HEADER,X-CSRF-TOKEN").`,
+    });
   }
   if (!hasHeader(listItems(view.get(ALLOWED_HEADERS)), 'X-CSRF-TOKEN')) {
-    out.push(
-      diagnostic(
-        view,
-        'warning',
-        'csrf-allowed-headers',
-        ALLOWED_HEADERS,
+    report({
+      id: 'csrf-allowed-headers',
+      path: ALLOWED_HEADERS,
+      message:
         'CSRF protection is on, but crossOriginSettings.allowedHeaders does not allow X-CSRF-TOKEN: cross-origin clients cannot send the token back.',
-        'Append X-CSRF-TOKEN to serverSettings.crossOriginSettings.allowedHeaders.',
-      ),
-    );
+      fix: 'Append X-CSRF-TOKEN to serverSettings.crossOriginSettings.allowedHeaders.',
+    });
   }
-  out.push(
-    diagnostic(
-      view,
-      'warning',
-      'csrf-speechminer',
-      CSRF,
+  report({
+    id: 'csrf-speechminer',
+    path: CSRF,
+    message:
       'SpeechMiner does not support CSRF: with enableCsrfProtection on, its labeling/tagging and deletion prevention stop working.',
-      'Keep CSRF protection only if SpeechMiner labeling/tagging and deletion prevention are not used.',
-    ),
-  );
-  return out;
+    fix: 'Keep CSRF protection only if SpeechMiner labeling/tagging and deletion prevention are not used.',
+  });
 }
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/;
@@ -134,92 +112,62 @@ export function originProblem(origin: string): string | undefined {
   return undefined;
 }
 
-function originRules(view: ConfigView): Diagnostic[] {
+function originRules(view: ConfigView, report: CorsReport): void {
   const origins = listItems(view.get(ORIGINS));
-  if (!origins) return [];
-  const out: Diagnostic[] = [];
+  if (!origins) return;
   const httpOrigins: string[] = [];
   for (const origin of origins) {
     const host = SCHEME.exec(origin)?.[2];
     if (origin === '*' || host === '*' || (host?.startsWith('*:') ?? false)) {
-      out.push(
-        diagnostic(
-          view,
-          'error',
-          'cors-origin-wildcard',
-          ORIGINS,
-          `allowedOrigins contains the bare wildcard '${origin}', which RWS does not permit (it would let any site call the API).`,
-          'List each origin, or use a wildcard inside the host such as https://*.example.com.',
-        ),
-      );
+      report({
+        id: 'cors-origin-wildcard',
+        path: ORIGINS,
+        message: `allowedOrigins contains the bare wildcard '${origin}', which RWS does not permit (it would let any site call the API).`,
+        fix: 'List each origin, or use a wildcard inside the host such as https://*.example.com.',
+      });
       continue;
     }
     const problem = originProblem(origin);
     if (problem) {
-      out.push(
-        diagnostic(
-          view,
-          'error',
-          'cors-origin-format',
-          ORIGINS,
-          `allowedOrigins entry '${origin}' is not scheme://host[:port]: ${problem}.`,
-          'Write each origin as scheme://host[:port], e.g. https://portal.example.com:8443, separated by commas.',
-        ),
-      );
+      report({
+        id: 'cors-origin-format',
+        path: ORIGINS,
+        message: `allowedOrigins entry '${origin}' is not scheme://host[:port]: ${problem}.`,
+        fix: 'Write each origin as scheme://host[:port], e.g. https://portal.example.com:8443, separated by commas.',
+      });
     } else if (origin.toLowerCase().startsWith('http://')) {
       httpOrigins.push(origin);
     }
   }
   if (httpOrigins.length > 0 && asBoolean(view.get(CREDENTIALS)) === true) {
-    out.push(
-      diagnostic(
-        view,
-        'warning',
-        'cors-origin-http-credentials',
-        ORIGINS,
-        `allowCredentials is true while allowedOrigins includes plain-HTTP origins (${httpOrigins.join(', ')}): credentials can be sent from pages an attacker on the network can alter.`,
-        'Use https:// origins, or set allowCredentials to false if those clients do not need credentials.',
-      ),
-    );
+    report({
+      id: 'cors-origin-http-credentials',
+      path: ORIGINS,
+      message: `allowCredentials is true while allowedOrigins includes plain-HTTP origins (${httpOrigins.join(', ')}): credentials can be sent from pages an attacker on the network can alter.`,
+      fix: 'Use https:// origins, or set allowCredentials to false if those clients do not need credentials.',
+    });
   }
-  return out;
 }
 
-function methodRules(view: ConfigView): Diagnostic[] {
+function methodRules(view: ConfigView, report: CorsReport): void {
   const methods = listItems(view.get(METHODS)) ?? [];
   const known: readonly string[] = HTTP_METHODS;
   const unknown = methods.filter((m) => !known.includes(m.toUpperCase()));
-  if (unknown.length === 0) return [];
-  return [
-    diagnostic(
-      view,
-      'error',
-      'cors-method-unknown',
-      METHODS,
-      `allowedMethods contains ${unknown.map((m) => `'${m}'`).join(', ')}, not ${unknown.length > 1 ? 'HTTP methods' : 'an HTTP method'}.`,
-      `Use only ${HTTP_METHODS.join(', ')}, separated by commas.`,
-    ),
-  ];
+  if (unknown.length === 0) return;
+  report({
+    id: 'cors-method-unknown',
+    path: METHODS,
+    message: `allowedMethods contains ${unknown.map((m) => `'${m}'`).join(', ')}, not ${unknown.length > 1 ? 'HTTP methods' : 'an HTTP method'}.`,
+    fix: `Use only ${HTTP_METHODS.join(', ')}, separated by commas.`,
+  });
 }
 
-function ttlRules(view: ConfigView): Diagnostic[] {
-  const value = view.get(TTL);
-  if (value === undefined || value === null) return [];
-  const text = asText(value);
-  const number = text === undefined || text.trim() === '' ? NaN : Number(text);
-  if (Number.isInteger(number) && number >= 0) return [];
-  return [
-    diagnostic(
-      view,
-      'error',
-      'cors-cache-ttl',
-      TTL,
-      `corsFilterCacheTimeToLive must be a whole number of zero or more, not ${JSON.stringify(value)}.`,
-      'Set corsFilterCacheTimeToLive to a whole number such as 120.',
-    ),
-  ];
-}
-
-export function csrfCorsRule(view: ConfigView): Diagnostic[] {
-  return [...csrfRules(view), ...originRules(view), ...methodRules(view), ...ttlRules(view)];
-}
+export const csrfCorsRule = defineRule({
+  name: 'csrf-cors',
+  findings,
+  check(view, report) {
+    csrfRules(view, report);
+    originRules(view, report);
+    methodRules(view, report);
+  },
+});

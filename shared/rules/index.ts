@@ -1,18 +1,19 @@
-// Every pure rule, and the documentation of every rule id (pure and file-aware).
+// Every pure rule, run in this order. To add one: defineRule in its own file and list it here; its
+// ids join RuleId (rule-ids.ts) by themselves.
 import type { ConfigView } from '../config-view';
 import type { Diagnostic } from '../diagnostics';
-import { cassandraRule, cassandraRuleInfo } from './cassandra';
-import { csrfCorsRule, csrfCorsRuleInfo } from './csrf-cors';
-import type { PureRule, RuleInfo } from './rule';
-import { secretRuleInfo, secretsRule } from './secrets';
-import { sslRule, sslRuleInfo } from './ssl';
-import { trustRule, trustRuleInfo } from './trust';
-import { typeRuleInfo, typesRule } from './types';
-import { unknownKeyRuleInfo, unknownKeysRule } from './unknown-keys';
+import { cassandraRule } from './cassandra';
+import { csrfCorsRule } from './csrf-cors';
+import { ruleInfo, runPureRule, type PureRule, type RuleInfo } from './define';
+import { secretsRule } from './secrets';
+import { sslRule } from './ssl';
+import { trustRule } from './trust';
+import { typesRule } from './types';
+import { unknownKeysRule } from './unknown-keys';
 
-export type { PureRule, RuleInfo } from './rule';
+export { ruleFailure, type PureRule, type RuleInfo } from './define';
 
-export const pureRules: readonly PureRule[] = [
+export const pureRules = [
   typesRule,
   sslRule,
   trustRule,
@@ -20,37 +21,12 @@ export const pureRules: readonly PureRule[] = [
   secretsRule,
   csrfCorsRule,
   unknownKeysRule,
-];
+] as const;
 
-export const pureRuleInfo: readonly RuleInfo[] = [
-  ...typeRuleInfo,
-  ...sslRuleInfo,
-  ...trustRuleInfo,
-  ...cassandraRuleInfo,
-  ...secretRuleInfo,
-  ...csrfCorsRuleInfo,
-  ...unknownKeyRuleInfo,
-];
+export const pureRuleInfo: readonly RuleInfo[] = ruleInfo(pureRules);
 
 /** Runs every pure rule; one failing rule is reported instead of hiding the others' findings. */
 export function runPureRules(view: ConfigView): Diagnostic[] {
-  return pureRules.flatMap((rule) => {
-    try {
-      return rule(view);
-    } catch (error) {
-      return [ruleFailure(rule.name, error)];
-    }
-  });
-}
-
-export function ruleFailure(name: string, error: unknown): Diagnostic {
-  return {
-    severity: 'error',
-    rule: 'internal-rule-failure',
-    path: '',
-    line: 1,
-    column: 1,
-    message: `The check ${name || 'unnamed'} failed: ${error instanceof Error ? error.message : String(error)}. Other checks still ran.`,
-    fix: 'Report this to the RWS Security Studio maintainers with the file (secrets removed).',
-  };
+  const all: readonly PureRule[] = pureRules;
+  return all.flatMap((rule) => runPureRule(rule, view));
 }

@@ -1,28 +1,9 @@
-// What a pure rule is, and the helpers every rule uses to build its findings.
+// Helpers every rule uses to read the configuration. They take catalog paths (OptionPath), so a
+// rule cannot read an option the catalog does not describe, and renaming one breaks the build.
+import type { OptionPath } from '../catalog/options';
 import type { ConfigView } from '../config-view';
-import type { Diagnostic, Severity } from '../diagnostics';
 
-/** A pure rule: reads the configuration, never files or the network. */
-export type PureRule = (view: ConfigView) => Diagnostic[];
-
-/** Documentation of one rule id, for `rwsec validate --help` and the UI. */
-export interface RuleInfo {
-  id: string;
-  severity: Severity;
-  summary: string;
-}
-
-export function diagnostic(
-  view: ConfigView,
-  severity: Severity,
-  rule: string,
-  path: string,
-  message: string,
-  fix?: string,
-): Diagnostic {
-  const { line, column } = view.position(path);
-  return { severity, rule, path, line, column, message, ...(fix === undefined ? {} : { fix }) };
-}
+export { defineRule, type PureRule, type RuleInfo } from './define';
 
 /** YAML 1.1 already turns yes/on/true into booleans; quoted "true" is accepted the way Spring binds it. */
 export function asBoolean(value: unknown): boolean | undefined {
@@ -35,7 +16,7 @@ export function asBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-export function isTrue(view: ConfigView, path: string): boolean {
+export function isTrue(view: ConfigView, path: OptionPath): boolean {
   return asBoolean(view.get(path)) === true;
 }
 
@@ -47,9 +28,17 @@ export function asText(value: unknown): string | undefined {
 }
 
 /** A non-empty text value, or undefined when the key is absent, empty or not a scalar. */
-export function presentText(view: ConfigView, path: string): string | undefined {
+export function presentText(view: ConfigView, path: OptionPath): string | undefined {
   const text = asText(view.get(path));
   return text === undefined || text.trim() === '' ? undefined : text;
+}
+
+/** A whole number as Java binds it (quoted digits included), or undefined. */
+export function wholeNumber(view: ConfigView, path: OptionPath): number | undefined {
+  const value = view.get(path);
+  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+  const text = asText(value)?.trim();
+  return text !== undefined && /^[-+]?\d+$/.test(text) ? Number(text) : undefined;
 }
 
 /**
@@ -64,7 +53,7 @@ export function listItems(value: unknown): string[] | undefined {
 }
 
 /** Where `enableSsl` lives in this file: top level, or inside `jetty` in the older layout. */
-export function enableSslPath(view: ConfigView): string {
+export function enableSslPath(view: ConfigView): 'enableSsl' | 'jetty.enableSsl' {
   return view.has('enableSsl') || !view.has('jetty.enableSsl') ? 'enableSsl' : 'jetty.enableSsl';
 }
 

@@ -1,31 +1,27 @@
 // Secrets: the stored form of each password against the forms its reader understands.
-import { options, type OptionSpec } from '../catalog/options';
+import { options, type CatalogOption } from '../catalog/options';
 import type { ConfigView } from '../config-view';
-import type { Diagnostic } from '../diagnostics';
-import { diagnostic, presentText, type RuleInfo } from './rule';
+import type { Report } from './define';
+import { defineRule, presentText } from './rule';
 
-export const secretRuleInfo: RuleInfo[] = [
-  {
-    id: 'secret-plain-text',
+const findings = {
+  'secret-plain-text': {
     severity: 'warning',
     summary: 'a password stored in plain text (suggests OBF: or CRYPT: as the field allows)',
   },
-  {
-    id: 'secret-one-way-hash',
+  'secret-one-way-hash': {
     severity: 'error',
     summary: 'a one-way MD5:/CRYPT: hash where the server needs the password itself',
   },
-  {
-    id: 'secret-form-unsupported',
+  'secret-form-unsupported': {
     severity: 'error',
     summary: 'an OBF: value where the server only decodes CRYPT:',
   },
-  {
-    id: 'secret-not-text',
+  'secret-not-text': {
     severity: 'warning',
     summary: 'a password YAML reads as a number or boolean (quote it)',
   },
-];
+} as const;
 
 export type StoredForm = 'plain' | 'OBF' | 'CRYPT' | 'MD5';
 
@@ -38,25 +34,24 @@ export function storedForm(value: string): StoredForm {
 
 const GIR_ENCRYPT = 'java -jar gir.jar --encrypt <password>';
 
-function checkSecret(view: ConfigView, spec: OptionSpec): Diagnostic[] {
+function checkSecret(
+  view: ConfigView,
+  spec: CatalogOption,
+  report: Report<keyof typeof findings>,
+): void {
   const raw = view.get(spec.path);
   const value = presentText(view, spec.path);
-  if (value === undefined) return [];
-  const out: Diagnostic[] = [];
+  if (value === undefined) return;
   const name = spec.path;
   const forms = spec.secretForms ?? ['plain'];
   const jettyReads = forms.includes('OBF');
   if (typeof raw === 'number' || typeof raw === 'boolean') {
-    out.push(
-      diagnostic(
-        view,
-        'warning',
-        'secret-not-text',
-        spec.path,
-        `${name} is read by YAML as the ${typeof raw} ${String(raw)}, not as text: digits with leading zeros, yes/no/on/off and the like do not reach the server as typed.`,
-        `Quote the value: ${name}: "<password>".`,
-      ),
-    );
+    report({
+      id: 'secret-not-text',
+      path: spec.path,
+      message: `${name} is read by YAML as the ${typeof raw} ${String(raw)}, not as text: digits with leading zeros, yes/no/on/off and the like do not reach the server as typed.`,
+      fix: `Quote the value: ${name}: "<password>".`,
+    });
   }
   const form = storedForm(value);
   if (form === 'MD5' || (form === 'CRYPT' && jettyReads)) {
@@ -66,35 +61,30 @@ function checkSecret(view: ConfigView, spec: OptionSpec): Diagnostic[] {
     const fix = jettyReads
       ? `Store the keystore password in plain text or as OBF: (rwsec obf).`
       : `Store the password itself, preferably encrypted as CRYPT: (${GIR_ENCRYPT}).`;
-    out.push(diagnostic(view, 'error', 'secret-one-way-hash', spec.path, message, fix));
+    report({ id: 'secret-one-way-hash', path: spec.path, message, fix });
   } else if (form === 'OBF' && !jettyReads) {
-    out.push(
-      diagnostic(
-        view,
-        'error',
-        'secret-form-unsupported',
-        spec.path,
-        `${name} holds an OBF: value, but RWS decodes only CRYPT: here: the text OBF:... would be used as the password itself.`,
-        `Replace it with the plain password or its CRYPT: form (${GIR_ENCRYPT}).`,
-      ),
-    );
+    report({
+      id: 'secret-form-unsupported',
+      path: spec.path,
+      message: `${name} holds an OBF: value, but RWS decodes only CRYPT: here: the text OBF:... would be used as the password itself.`,
+      fix: `Replace it with the plain password or its CRYPT: form (${GIR_ENCRYPT}).`,
+    });
   } else if (form === 'plain') {
-    out.push(
-      diagnostic(
-        view,
-        'warning',
-        'secret-plain-text',
-        spec.path,
-        `${name} is stored in plain text: anyone who can read application.yaml learns it.`,
-        jettyReads
-          ? 'Store it as OBF: (run `rwsec obf`); Jetty de-obfuscates it. OBF: is reversible obfuscation, so keep the file readable only by the RWS user.'
-          : `Store it as CRYPT: (run \`${GIR_ENCRYPT}\` with the admin's gir.jar and paste the printed value).`,
-      ),
-    );
+    report({
+      id: 'secret-plain-text',
+      path: spec.path,
+      message: `${name} is stored in plain text: anyone who can read application.yaml learns it.`,
+      fix: jettyReads
+        ? 'Store it as OBF: (run `rwsec obf`); Jetty de-obfuscates it. OBF: is reversible obfuscation, so keep the file readable only by the RWS user.'
+        : `Store it as CRYPT: (run \`${GIR_ENCRYPT}\` with the admin's gir.jar and paste the printed value).`,
+    });
   }
-  return out;
 }
 
-export function secretsRule(view: ConfigView): Diagnostic[] {
-  return options.filter((o) => o.type === 'secret').flatMap((spec) => checkSecret(view, spec));
-}
+export const secretsRule = defineRule({
+  name: 'secrets',
+  findings,
+  check(view, report) {
+    for (const spec of options.filter((o) => o.type === 'secret')) checkSecret(view, spec, report);
+  },
+});

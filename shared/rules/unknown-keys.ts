@@ -1,17 +1,6 @@
 // Unknown keys in the sections we own, and near misses of our keys where others' keys live too.
 import { leafOf, mappingPaths, optionsIn, parentOf, sections } from '../catalog/options';
-import type { ConfigView } from '../config-view';
-import type { Diagnostic } from '../diagnostics';
-import { diagnostic, type RuleInfo } from './rule';
-
-export const unknownKeyRuleInfo: RuleInfo[] = [
-  {
-    id: 'unknown-key',
-    severity: 'warning',
-    summary:
-      'a key RWS does not read in ssl or crossOriginSettings, or a near miss of one of our keys elsewhere',
-  },
-];
+import { defineRule } from './rule';
 
 /**
  * Legitimate keys that sit one or two edits away from one of ours; never "corrected".
@@ -76,34 +65,38 @@ function knownKeysIn(parent: string): string[] {
   return [...optionsIn(parent).map((o) => leafOf(o.path)), ...childSections];
 }
 
-export function unknownKeysRule(view: ConfigView): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const section of sections) {
-    const keys = view.keys(section.path);
-    if (!keys) continue;
-    const known = knownKeysIn(section.path);
-    for (const key of keys) {
-      if (known.includes(key)) continue;
-      const path = section.path === '' ? key : `${section.path}.${key}`;
-      if (legitimateNeighbours.has(path)) continue;
-      const suggestion = nearMiss(key, known, section.strict);
-      if (!suggestion && !section.strict) continue;
-      const where = section.path === '' ? 'at the top level' : `in ${section.path}`;
-      out.push(
-        diagnostic(
-          view,
-          'warning',
-          'unknown-key',
+export const unknownKeysRule = defineRule({
+  name: 'unknown-keys',
+  findings: {
+    'unknown-key': {
+      severity: 'warning',
+      summary:
+        'a key RWS does not read in ssl or crossOriginSettings, or a near miss of one of our keys elsewhere',
+    },
+  },
+  check(view, report) {
+    for (const section of sections) {
+      const keys = view.keys(section.path);
+      if (!keys) continue;
+      const known = knownKeysIn(section.path);
+      for (const key of keys) {
+        if (known.includes(key)) continue;
+        const path = section.path === '' ? key : `${section.path}.${key}`;
+        if (legitimateNeighbours.has(path)) continue;
+        const suggestion = nearMiss(key, known, section.strict);
+        if (!suggestion && !section.strict) continue;
+        const where = section.path === '' ? 'at the top level' : `in ${section.path}`;
+        report({
+          id: 'unknown-key',
           path,
-          suggestion
+          message: suggestion
             ? `Unknown key '${key}' ${where}: did you mean '${suggestion}'? RWS ignores '${key}'.`
             : `Unknown key '${key}' ${where}: RWS does not read it.`,
-          suggestion
+          fix: suggestion
             ? `Rename '${key}' to '${suggestion}' (keys are case-sensitive).`
             : `Remove '${key}', or check its spelling against: ${known.join(', ')}.`,
-        ),
-      );
+        });
+      }
     }
-  }
-  return out;
-}
+  },
+});

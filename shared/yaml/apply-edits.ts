@@ -11,6 +11,7 @@ import {
   planDelete,
   planSet,
   type EditContext,
+  type KeyPlace,
 } from './edit-plan';
 import { UnsupportedValueError } from './render';
 import { applySplices, type Splice } from './text-lines';
@@ -103,8 +104,28 @@ function parentOf(path: string): string {
   return dot < 0 ? '' : path.slice(0, dot);
 }
 
-function plan(target: EditTarget, edit: DocumentEdit): Planned {
-  const ctx = target.editContext();
+/** Keys of a mapping as the file was read, to put a key that comes back where it was. */
+export interface KeyOrder {
+  keys(path: string): string[] | undefined;
+}
+
+/** The sibling a re-added key goes beside: the nearest one before it (or after) still written. */
+function placeBy(order: KeyOrder, target: EditTarget) {
+  return (mapPath: string, key: string): KeyPlace | undefined => {
+    const keys = order.keys(mapPath);
+    const index = keys?.indexOf(key) ?? -1;
+    if (!keys || index < 0) return undefined;
+    const own = (k: string) => target.hasOwn(mapPath === '' ? k : `${mapPath}.${k}`);
+    for (let i = index - 1; i >= 0; i--) if (own(keys[i]!)) return { after: keys[i]! };
+    for (let i = index + 1; i < keys.length; i++) if (own(keys[i]!)) return { before: keys[i]! };
+    return undefined;
+  };
+}
+
+function plan(target: EditTarget, edit: DocumentEdit, order?: KeyOrder): Planned {
+  const ctx = order
+    ? { ...target.editContext(), placeOf: placeBy(order, target) }
+    : target.editContext();
   const parts = splitPath(edit.path);
   if (parts.some((p) => p === '')) {
     throw new DocumentEditError(`'${edit.path}' is not a valid dotted path`, edit.path);
@@ -155,6 +176,8 @@ export function applyEdits<D extends EditTarget>(
   edits: readonly DocumentEdit[],
   /** Reads `text`, which is `previous.text` with `splices` applied. */
   parse: (text: string, previous: D, splices: readonly Splice[]) => D,
+  /** The key order new keys follow when they were there before (the file as read). */
+  order?: KeyOrder,
 ): D {
   let current = doc;
   let queue = [...edits];
@@ -167,7 +190,7 @@ export function applyEdits<D extends EditTarget>(
         queue = [...expanded, ...rest];
         continue;
       }
-      const planned = plan(current, edit);
+      const planned = plan(current, edit, order);
       if (batch.some((b) => conflicts(b, planned))) break;
       batch.push(planned);
       queue = rest;

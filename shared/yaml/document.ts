@@ -12,7 +12,7 @@ import {
   type Pair,
 } from 'yaml';
 import type { ConfigView, SourcePosition } from '../config-view';
-import { applyEdits, splitPath, type EditTarget } from './apply-edits';
+import { applyEdits, splitPath, type EditTarget, type KeyOrder } from './apply-edits';
 import { isMergeKey, ownNode, type EditContext } from './edit-plan';
 import { toSyntaxError, YamlSyntaxError } from './errors';
 import {
@@ -117,12 +117,17 @@ export class RwsDocument implements ConfigView, EditTarget {
 
   /**
    * A new document with `edits` applied to the text: only the lines of edited values change (see
-   * edit-plan.ts for where new keys go and how aliases and merges are handled). Throws
+   * edit-plan.ts for where new keys go and how aliases and merges are handled). With `keyOrder`
+   * (the file as it was read), a key that was there and comes back goes back to its place instead
+   * of the end of its mapping, so deleting and re-adding a value is no change at all. Throws
    * DocumentEditError, leaving this document as it was, when an edit cannot be made safely.
    */
-  withEdits(edits: readonly DocumentEdit[]): RwsDocument {
-    return applyEdits<RwsDocument>(this, edits, (text, previous, splices) =>
-      previous.reread(text, splices),
+  withEdits(edits: readonly DocumentEdit[], options: { keyOrder?: KeyOrder } = {}): RwsDocument {
+    return applyEdits<RwsDocument>(
+      this,
+      edits,
+      (text, previous, splices) => previous.reread(text, splices),
+      options.keyOrder,
     );
   }
 

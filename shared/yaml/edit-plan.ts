@@ -42,7 +42,15 @@ export interface EditContext {
   unit: number;
   /** Java's view of the document, to tell inherited (merged) keys from absent ones. */
   has(path: string): boolean;
+  /**
+   * Where a new key of the mapping at `mapPath` goes when it is not the end: beside the sibling
+   * it followed (or preceded) in the file as it was read, so a key that comes back returns to its
+   * place (see document.ts, withEdits).
+   */
+  placeOf?(mapPath: string, key: string): KeyPlace | undefined;
 }
+
+export type KeyPlace = { after: string } | { before: string };
 
 export interface EditPlan {
   splices: Splice[];
@@ -220,6 +228,28 @@ function endsWithBlankLine(text: string, at: number): boolean {
   return at === 0 || /(?:^|\n)[ \t]*\r?\n$/.test(text.slice(Math.max(0, at - 200), at));
 }
 
+/** The offset a new key of a block mapping goes to when it has a place (else undefined). */
+function placedAt(
+  ctx: EditContext,
+  map: YAMLMap,
+  mapPath: string,
+  key: string | undefined,
+): number | undefined {
+  const place = key === undefined ? undefined : ctx.placeOf?.(mapPath, key);
+  if (!place) return undefined;
+  const sibling = findOwnPair(map, 'after' in place ? place.after : place.before);
+  const keyRange = rangeOf(sibling?.key as Node | undefined);
+  if (!sibling || !keyRange) return undefined;
+  // Directly above the sibling's key: a comment the deleted key left behind stays above it.
+  if ('before' in place) return lineStart(ctx.text, keyRange[0]);
+  const valueRange = rangeOf(sibling.value);
+  const valueEnd =
+    isEmptyValue(sibling.value) || !valueRange
+      ? nextLineStart(ctx.text, keyRange[1])
+      : valueRange[1];
+  return entryLinesEnd(ctx.text, Math.max(keyRange[1], valueEnd));
+}
+
 /** Inserts `rest` (a missing key, and the sections leading to it) into an existing mapping. */
 function insertIntoMap(
   ctx: EditContext,
@@ -228,6 +258,7 @@ function insertIntoMap(
   value: unknown,
   isRoot: boolean,
   path: string,
+  mapPath = '',
 ): Splice[] {
   const { text, eol, unit } = ctx;
   const pairs = (map?.items ?? []) as Pair<Node, Node | null>[];
@@ -250,6 +281,8 @@ function insertIntoMap(
     const spaced = lines.length > 1 && !endsWithBlankLine(text, at) ? ['', ...lines] : lines;
     return [insertLines(text, at, spaced, eol)];
   }
+  const placed = map ? placedAt(ctx, map, mapPath, rest[0]) : undefined;
+  if (placed !== undefined) return [insertLines(text, placed, lines, eol)];
   const last = pairs[pairs.length - 1];
   if (!last) return fail(path, `cannot locate the mapping of '${path}'`);
   const lastValue = rangeOf(last.value);
@@ -339,7 +372,15 @@ export function planSet(ctx: EditContext, parts: readonly string[], value: unkno
       if (!pair) {
         if (!last && ctx.has(here)) return inheritedError(here);
         return {
-          splices: insertIntoMap(ctx, node, parts.slice(i), value, i === 0, path),
+          splices: insertIntoMap(
+            ctx,
+            node,
+            parts.slice(i),
+            value,
+            i === 0,
+            path,
+            parts.slice(0, i).join('.'),
+          ),
           creates: here,
         };
       }

@@ -86,7 +86,7 @@ describe('lossless edits and the review in the browser (rwsec serve)', { skip: s
     await page.close();
   });
 
-  test('an emptied number is an error on the field, not a deleted key; retyping it is no change', async () => {
+  test('an emptied number is an error on the field, not a deleted key; a value that comes back is no change', async () => {
     const run = await serveSpaced();
     const page = await openApp(browser, run);
     await nav(page, 'CORS & CSRF').click();
@@ -111,6 +111,13 @@ describe('lossless edits and the review in the browser (rwsec serve)', { skip: s
     await page.keyboard.press('Control+s');
     const diff = page.getByLabel('Unified diff of the changes');
     assert.match(await diff.innerText(), /^- {4}corsFilterCacheTimeToLive: 120$/m);
+    await page.keyboard.press('Escape');
+    await diff.waitFor({ state: 'detached' });
+
+    // Typed again, the value goes back to its place (first in its block): no change at all.
+    await ttl.fill('120');
+    await answered(page);
+    await page.getByTestId('dirty-marker').waitFor({ state: 'detached' });
     await page.close();
   });
 

@@ -21,7 +21,7 @@ function link(text: string, id: LinkId, extra: Diagnostic[] = []): ConnectionLin
   return found;
 }
 
-const fileError = (path: string, rule: string): Diagnostic => ({
+const fileError = (path: string, rule: Diagnostic['rule']): Diagnostic => ({
   severity: 'error',
   rule,
   path,

@@ -147,19 +147,25 @@ test('unknown HTTP methods are errors; known ones in any case are not', () => {
   assert.deepEqual(pure(cors({ ...good, allowedMethods: 'get, Patch,HEAD' })), []);
 });
 
-test('corsFilterCacheTimeToLive must be a whole number >= 0', () => {
-  for (const bad of ['-1', '1.5', 'abc', '"ten"']) {
-    const found = withRule(
-      pure(cors({ ...good, corsFilterCacheTimeToLive: bad })),
-      'cors-cache-ttl',
+test('corsFilterCacheTimeToLive: one plain-words message per mistake', () => {
+  const ttl = (value: string) => pure(cors({ ...good, corsFilterCacheTimeToLive: value }));
+  for (const bad of ['-1', '-5']) {
+    const found = ttl(bad);
+    assert.deepEqual(
+      found.map((d) => [d.rule, d.severity, d.message]),
+      [['number-below-min', 'error', 'corsFilterCacheTimeToLive must be zero or more.']],
+      bad,
     );
-    assert.equal(found.length, 1, bad);
-    assert.equal(found[0]?.severity, 'error');
   }
-  assert.deepEqual(pure(cors({ ...good, corsFilterCacheTimeToLive: '0' })), []);
-  // Only the dedicated rule reports it, not also the type rule.
-  assert.deepEqual(
-    pure(cors({ ...good, corsFilterCacheTimeToLive: 'abc' })).map((d) => d.rule),
-    ['cors-cache-ttl'],
-  );
+  for (const bad of ['1.5', 'abc', '"ten"', '94a3']) {
+    const found = ttl(bad);
+    assert.equal(found.length, 1, bad);
+    assert.equal(found[0]?.rule, 'type-mismatch');
+    assert.equal(found[0]?.severity, 'error');
+    // Plain words: the value as typed, never "string \"94a3\"".
+    assert.doesNotMatch(found[0]?.message ?? '', /\bstring\b|\bnumber "|\\"/, bad);
+    assert.match(found[0]?.message ?? '', /must be a whole number such as 120/, bad);
+  }
+  assert.match(ttl('94a3')[0]?.message ?? '', /; "94a3" is not a whole number\.$/);
+  assert.deepEqual(ttl('0'), []);
 });

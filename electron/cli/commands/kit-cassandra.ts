@@ -8,6 +8,7 @@ import { cassandraEdits, planConfig } from '../../services/kits/config-values';
 import { keySpec } from '../../services/x509/keys';
 import { intOpt, parseOptions, requiredOpt, stringOpt, UsageError } from '../parse-options';
 import { requireSecret } from '../secret-input';
+import { runCassandraLifecycle } from './kit-cassandra-lifecycle';
 import {
   commitAndReport,
   cryptIfAsked,
@@ -20,7 +21,7 @@ import {
 } from './kit-common';
 
 export const cassandraUsage =
-  'cassandra --nodes a,b,c --out DIR --storepass-env NAME --ca-pass-env NAME [--keyalg rsa|ec] [--days N] [--config application.yaml] [--legacy] | --out DIR --add-node d[,e] --storepass-env NAME --ca-pass-env NAME';
+  'cassandra --nodes a,b,c --out DIR --storepass-env NAME --ca-pass-env NAME [--keyalg rsa|ec] [--days N] [--config application.yaml] [--legacy] | --out DIR --add-node d[,e] --storepass-env NAME --ca-pass-env NAME | --out DIR --renew [--nodes a,b] [--days N] | --out DIR --rotate-ca start|reissue|finish';
 
 export const cassandraHelp = [
   "rwsec kit cassandra: the guide's Cassandra 4 TLS procedure in one step. A private root CA signs",
@@ -38,6 +39,14 @@ export const cassandraHelp = [
   '  --nodes a,b,c           node host names (or IP addresses) as clients reach them',
   '  --out DIR               the kit folder (must not hold a kit yet, unless --add-node)',
   '  --add-node d[,e]        sign more nodes with the kit CA; existing truststores trust them',
+  '  --renew                 re-issue node certificates (--nodes a,b; default all) from the kit',
+  '                          CA with new keys; same alias and store password; truststores and',
+  '                          everything else unchanged; old keystores kept in .rwsec-backups/',
+  '  --rotate-ca STAGE       replace the kit CA without downtime, in three stages rolled out one',
+  '                          after the other (README.txt says which files go where after each):',
+  '                          start: a new CA, trusted beside the old one by every truststore;',
+  '                          reissue: every node certificate from the new CA;',
+  '                          finish: the old CA removed from every truststore',
   '  --keyalg rsa|ec         default rsa (2048 bits); ec = P-256',
   '  --keysize N             RSA 2048/3072/4096, EC 256/384',
   '  --days N                node certificate validity, default 825 (the CA: at least 3650)',
@@ -68,9 +77,11 @@ const options = {
   config: { type: 'string' },
   legacy: { type: 'boolean' },
   'ca-pass-env': { type: 'string' },
+  renew: { type: 'boolean' },
+  'rotate-ca': { type: 'string' },
 } as const;
 
-function list(text: string): string[] {
+export function list(text: string): string[] {
   return text
     .split(',')
     .map((n) => n.trim())
@@ -80,6 +91,7 @@ function list(text: string): string[] {
 export async function runCassandra(args: string[], io: CliIo): Promise<number> {
   const values = parseOptions(args, options).values;
   const outDir = requiredOpt(values, 'out');
+  if (values.renew || values['rotate-ca'] !== undefined) return runCassandraLifecycle(values, io);
   const addNode = stringOpt(values, 'add-node');
   const nodes = stringOpt(values, 'nodes');
   if ((addNode === undefined) === (nodes === undefined)) {

@@ -15,10 +15,11 @@ import {
   UsageError,
   type Values,
 } from '../parse-options';
+import { httpsRenewHelp, runHttpsRenew } from './kit-renew';
 import { commitAndReport, storepass, storepassHelp, storepassOptions } from './kit-common';
 
 export const httpsUsage =
-  'https --keystore FILE --storepass P (--dname "CN=..." [--san dns:x,ip:y] | --csr OUT.csr --dname .. | --reply SIGNED.pem | --import-key KEY.pem --import-cert CHAIN.pem | --change-password) [--config application.yaml] [--port 9443]';
+  'https --renew --config application.yaml [--alias A] [--days N] | --keystore FILE --storepass P (--dname "CN=..." [--san dns:x,ip:y] | --csr OUT.csr --dname .. | --reply SIGNED.pem | --import-key KEY.pem --import-cert CHAIN.pem | --change-password) [--config application.yaml] [--port 9443]';
 
 export const httpsHelp = [
   'rwsec kit https: the keystore for RWS HTTPS (Jetty) and, with --config, the ssl values:',
@@ -33,6 +34,7 @@ export const httpsHelp = [
   '  --reply SIGNED.pem       install the CA reply (PEM/DER/P7B, with its chain) on the key',
   '  --import-key KEY.pem --import-cert CHAIN.pem   an existing PEM key and certificate chain',
   '                           (--keypass-env NAME for an encrypted key; default RWSEC_KEYPASS)',
+  ...httpsRenewHelp,
   '  --change-password        re-encrypt the store with a new password (--new-storepass-env NAME,',
   '                           default RWSEC_NEW_STOREPASS) and update ssl.keyStorePassword with it',
   '',
@@ -74,6 +76,7 @@ export const httpsOptions = {
   replace: { type: 'boolean' },
   config: { type: 'string' },
   port: { type: 'string' },
+  renew: { type: 'boolean' },
 } as const;
 
 async function source(values: Values, io: CliIo): Promise<HttpsSource> {
@@ -131,6 +134,7 @@ async function source(values: Values, io: CliIo): Promise<HttpsSource> {
 
 export async function runHttps(args: string[], io: CliIo): Promise<number> {
   const values = parseOptions(args, httpsOptions).values;
+  if (values.renew) return runHttpsRenew(values, io);
   const keystore = requiredOpt(values, 'keystore');
   const config = stringOpt(values, 'config');
   const pass = await storepass(io, values, keystore, values['change-password'] ? 1 : 6);

@@ -35,6 +35,7 @@ export function jsonDiagnostic(d: Diagnostic): Diagnostic {
     column: d.column,
     message: d.message,
     ...(d.fix === undefined ? {} : { fix: d.fix }),
+    ...(d.quickFix === undefined ? {} : { quickFix: d.quickFix }),
   };
 }
 
@@ -50,7 +51,7 @@ function help(): string {
     '',
     'Options:',
     '  --json   print {"file": ..., "diagnostics": [...]} (sorted by line; stable fields:',
-    '           severity, rule, path, line, column, message, fix)',
+    '           severity, rule, path, line, column, message, fix, quickFix {label, edits})',
     "  --probe  also connect (TLS) to Configuration Server, the Cassandra nodes and RWS's own",
     '           HTTPS URL as the file configures them, and judge what they serve (network!)',
     '',

@@ -3,7 +3,7 @@
 // ssl.keyStorePassword plain or OBF:; RWS reads the others literally, except CRYPT: (gir.jar only).
 import { isAbsolute, resolve } from 'node:path';
 import type { ConfigView } from '../../../shared/config-view';
-import { asBoolean, isTrue, presentText, sslEnabled } from '../../../shared/rules/rule';
+import { asBoolean, asText, isTrue, presentText, sslEnabled } from '../../../shared/rules/rule';
 import { trustedCaPath, trustSettings } from '../../../shared/rules/trust';
 import { classifySecret, jettyKeystorePassword } from '../../../shared/secrets/obf';
 
@@ -37,8 +37,9 @@ function passwordOf(
   reader: 'jetty' | 'rws',
 ): { password: SourcePassword; passwordOption?: string } {
   for (const option of options) {
-    const value = presentText(view, option);
-    if (value === undefined) continue;
+    // Not only catalog paths: RWS may also read a mistyped spelling (trustStorePassword).
+    const value = asText(view.get(option));
+    if (value === undefined || value.trim() === '') continue;
     if (reader === 'jetty') {
       const plain = jettyKeystorePassword(value);
       return {

@@ -5,6 +5,7 @@
 // store passwords of per-node files) may differ. Trust files are compared by the certificates
 // they hold, not by their paths. Secrets are compared by equality only: no value, no hash.
 import { posix } from 'node:path';
+import type { OptionPath } from '../../../shared/catalog/options';
 import { isSecretPath } from '../../../shared/catalog/secret-paths';
 import { presentText } from '../../../shared/rules/rule';
 import { trustedCaPath } from '../../../shared/rules/trust';
@@ -31,7 +32,7 @@ export interface Drift {
   groups: DriftGroup[];
 }
 
-const TRUST_OPTIONS: Record<string, string> = {
+const TRUST_OPTIONS: Record<string, OptionPath> = {
   'serverSettings.caCertificate': 'serverSettings.jksPassword',
   'serverSettings.webDAVTrustedCA': 'serverSettings.webDAVJksPassword',
   'serverSettings.rcsTrustedCA': 'serverSettings.rcsJksPassword',
@@ -89,7 +90,7 @@ interface Compared {
 }
 
 /** RWS reads trust-store passwords literally, except CRYPT: (which only gir.jar decrypts). */
-function trustPassword(doc: RwsDocument, option: string): string | undefined {
+function trustPassword(doc: RwsDocument, option: OptionPath): string | undefined {
   const value = presentText(doc, option);
   if (value === undefined || classifySecret(value) === 'CRYPT') return undefined;
   return value;
@@ -111,7 +112,7 @@ async function trustValue(node: NodeRead, option: string): Promise<Compared> {
       file?.kind === 'folder' ? 'a folder' : file?.kind === 'unreadable' ? 'unreadable' : 'missing';
     return { key: `file:${what}`, value: `(trust file ${what})` };
   }
-  const password = trustPassword(doc, TRUST_OPTIONS[option] as string);
+  const password = trustPassword(doc, TRUST_OPTIONS[option] as OptionPath);
   let certs;
   try {
     certs = trustedCertificates(readKeystore(file.bytes, { password }));

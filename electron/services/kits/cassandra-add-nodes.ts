@@ -41,7 +41,10 @@ export function kitNodes(outDir: string): string[] {
     .sort();
 }
 
-function loadCa(outDir: string, caPassword: string): { cert: X509Certificate; key: KeyObject } {
+export function loadCa(
+  outDir: string,
+  caPassword: string,
+): { cert: X509Certificate; key: KeyObject } {
   const certFile = join(outDir, 'ca', 'root-ca.pem');
   const keyFile = join(outDir, 'ca', 'root-ca.key.pem');
   if (!existsSync(certFile) || !existsSync(keyFile)) {

@@ -10,9 +10,11 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ConfigView } from '../../../shared/config-view';
 import type { Diagnostic, Severity } from '../../../shared/diagnostics';
+import type { ProbeRuleId } from '../../../shared/rules/rule-ids';
 import { classifySecret } from '../../../shared/secrets/obf';
 import type { ChainReason, HostnameRule, ProbeReport } from '../../../shared/tls/verdicts';
 import { CertificateFileError } from '../chain/cert-input';
+import { KeystoreError } from '../keystore/model';
 import {
   loadJdkCacerts,
   loadSystemBundle,
@@ -76,7 +78,7 @@ function port(view: ConfigView, path: string, fallback?: number): number | undef
 class Findings {
   readonly list: Diagnostic[] = [];
   constructor(private readonly view: ConfigView) {}
-  add(severity: Severity, rule: string, path: string, message: string, fix?: string): void {
+  add(severity: Severity, rule: ProbeRuleId, path: string, message: string, fix?: string): void {
     const { line, column } = this.view.position(path);
     this.list.push({ severity, rule, path, line, column, message, ...(fix ? { fix } : {}) });
   }
@@ -99,11 +101,8 @@ function configuredTrust(
   try {
     return [loadTrustFile(path, password)];
   } catch (err) {
-    if (
-      !(err instanceof CertificateFileError) &&
-      !(err instanceof Error && err.name === 'KeystoreError')
-    )
-      throw err;
+    // A trust file that cannot be used (missing, damaged, wrong password) is a finding here.
+    if (!(err instanceof CertificateFileError) && !(err instanceof KeystoreError)) throw err;
     const encrypted = rawPassword !== undefined && password === undefined;
     findings.add(
       'error',

@@ -2,8 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ConfigView } from '../../../shared/config-view';
-import type { Diagnostic } from '../../../shared/diagnostics';
-import type { RuleInfo } from '../../../shared/rules/rule';
+import { defineRule, type Rule } from '../../../shared/rules/define';
 import { detectFileFormat, type FormatGuess } from '../files/detect-format';
 import { diskReader, storeCache, type StoreCache, type StoreFileReader } from './store-cache';
 
@@ -26,12 +25,14 @@ export interface FileRuleContext {
   stores: StoreCache;
 }
 
-/** A file-aware rule. Never throws for a bad file: a bad file is a finding. */
-export type FileRule = (ctx: FileRuleContext) => Promise<Diagnostic[]>;
+/**
+ * A file-aware rule: the same shape as a pure rule (shared/rules/define.ts) with this context.
+ * Never throws for a bad file: a bad file is a finding.
+ */
+export type FileRule<Id extends string = string> = Rule<Id, FileRuleContext>;
 
-export interface FileRuleModule {
-  rule: FileRule;
-  info: readonly RuleInfo[];
+export function defineFileRule<Id extends string>(rule: FileRule<Id>): FileRule<Id> {
+  return defineRule<Id, FileRuleContext>(rule);
 }
 
 /**

@@ -1,9 +1,10 @@
 // Runs the pure rules from shared/ and the file-aware rules, and returns sorted diagnostics.
 import { sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
-import { ruleFailure, runPureRules } from '../../../shared/rules/index';
+import { runRule } from '../../../shared/rules/define';
+import { runPureRules } from '../../../shared/rules/index';
 import type { RwsDocument } from '../../../shared/yaml/document';
 import { createFileRuleContext, type ConfigFiles } from './file-rule';
-import { fileRuleModules } from './file-rules';
+import { allFileRules } from './file-rules';
 import { StoreCache } from './store-cache';
 
 /**
@@ -18,14 +19,6 @@ export async function validateConfig(
 ): Promise<Diagnostic[]> {
   const stores = options.stores ?? (options.files ? new StoreCache(options.files) : undefined);
   const ctx = createFileRuleContext(doc, file, stores, options.files);
-  const fileFindings = await Promise.all(
-    fileRuleModules.map(async ({ rule, info }) => {
-      try {
-        return await rule(ctx);
-      } catch (error) {
-        return [ruleFailure(info.map((i) => i.id).join('/'), error)];
-      }
-    }),
-  );
+  const fileFindings = await Promise.all(allFileRules.map((rule) => runRule(rule, ctx, doc)));
   return sortDiagnostics([...runPureRules(doc), ...fileFindings.flat()]);
 }

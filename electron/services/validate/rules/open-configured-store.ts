@@ -1,8 +1,9 @@
 // Opens a store the configuration names with the password the server would use, for the rules
 // that judge its content. Missing files, wrong formats and absent or one-way passwords are other
 // rules' findings: here they only mean "nothing to judge" (no findings).
-import type { Diagnostic } from '../../../../shared/diagnostics';
-import { diagnostic, presentText } from '../../../../shared/rules/rule';
+import type { OptionPath } from '../../../../shared/catalog/options';
+import type { Report } from '../../../../shared/rules/define';
+import { presentText } from '../../../../shared/rules/rule';
 import { classifySecret, jettyKeystorePassword } from '../../../../shared/secrets/obf';
 import type { DetectedFormat, FormatGuess } from '../../files/detect-format';
 import { KeystoreError, type Keystore } from '../../keystore/model';
@@ -10,8 +11,8 @@ import { shownPath, type FileRuleContext } from '../file-rule';
 
 export interface ConfiguredStore {
   /** The option naming the file, e.g. `ssl.keyStorePath`. */
-  option: string;
-  passwordOption: string;
+  option: OptionPath;
+  passwordOption: OptionPath;
   /** The path as written in the file. */
   value: string;
   /** Formats this reader accepts; other formats are reported by the existence/format rules. */
@@ -25,15 +26,15 @@ export interface ConfiguredStore {
   consequence: string;
 }
 
-export interface RuleIds {
-  wrongPassword: string;
-  unreadable: string;
-  unchecked: string;
+export interface RuleIds<Id extends string> {
+  wrongPassword: Id;
+  unreadable: Id;
+  unchecked: Id;
 }
 
 export interface OpenResult {
+  /** Absent when the store cannot be judged; why has been reported (or is another rule's). */
   store?: Keystore;
-  findings: Diagnostic[];
   /** The path as shown in messages (with its resolved form when relative). */
   shown: string;
 }
@@ -80,32 +81,28 @@ function passwordFor(ctx: FileRuleContext, ref: ConfiguredStore, format: Detecte
   return { kind: 'use', password: value, unverified: false };
 }
 
-export async function openConfiguredStore(
+export async function openConfiguredStore<Id extends string>(
   ctx: FileRuleContext,
   ref: ConfiguredStore,
-  ids: RuleIds,
+  ids: RuleIds<Id>,
+  report: Report<Id>,
 ): Promise<OpenResult> {
-  const { view } = ctx;
   const probe = await ctx.probe(ref.value);
   const shown = shownPath(ref.value, probe);
-  const none: OpenResult = { findings: [], shown };
+  const none: OpenResult = { shown };
   if (probe.kind !== 'file' || !judged(ref, probe.guess)) return none;
   const pass = passwordFor(ctx, ref, probe.guess.format);
   if (pass.kind === 'skip') return none;
   const name = ref.option;
-  const unchecked = (why: string): OpenResult => ({
-    shown,
-    findings: [
-      diagnostic(
-        view,
-        'info',
-        ids.unchecked,
-        ref.passwordOption,
-        `${name} ${shown} could not be checked: ${why}.`,
-        'Check it with the plain password: rwsec keystore list FILE (the password is prompted for).',
-      ),
-    ],
-  });
+  const unchecked = (why: string): OpenResult => {
+    report({
+      id: ids.unchecked,
+      path: ref.passwordOption,
+      message: `${name} ${shown} could not be checked: ${why}.`,
+      fix: 'Check it with the plain password: rwsec keystore list FILE (the password is prompted for).',
+    });
+    return none;
+  };
   let store: Keystore;
   try {
     store = await ctx.stores.open(probe.resolved, pass.password);
@@ -114,34 +111,22 @@ export async function openConfiguredStore(
       return unchecked(error instanceof Error ? error.message : String(error));
     }
     if (error.code === 'wrong-password') {
-      return {
-        shown,
-        findings: [
-          diagnostic(
-            view,
-            'error',
-            ids.wrongPassword,
-            ref.passwordOption,
-            `${ref.passwordOption} does not open ${name} ${shown}${wrongDetail(error.message, probe.resolved)}: ${ref.consequence}.`,
-            `Set ${ref.passwordOption} to the store password of that file, or point ${name} at the store it belongs to.`,
-          ),
-        ],
-      };
+      report({
+        id: ids.wrongPassword,
+        path: ref.passwordOption,
+        message: `${ref.passwordOption} does not open ${name} ${shown}${wrongDetail(error.message, probe.resolved)}: ${ref.consequence}.`,
+        fix: `Set ${ref.passwordOption} to the store password of that file, or point ${name} at the store it belongs to.`,
+      });
+      return none;
     }
     if (error.code === 'corrupt') {
-      return {
-        shown,
-        findings: [
-          diagnostic(
-            view,
-            'error',
-            ids.unreadable,
-            name,
-            `${name}: ${plain(error.message)}: ${ref.consequence}.`,
-            'Restore the file from a backup or create it again.',
-          ),
-        ],
-      };
+      report({
+        id: ids.unreadable,
+        path: name,
+        message: `${name}: ${plain(error.message)}: ${ref.consequence}.`,
+        fix: 'Restore the file from a backup or create it again.',
+      });
+      return none;
     }
     if (pass.unverified) {
       return unchecked(
@@ -150,17 +135,13 @@ export async function openConfiguredStore(
     }
     return unchecked(plain(error.message));
   }
-  const findings = pass.unverified
-    ? [
-        diagnostic(
-          view,
-          'info',
-          ids.unchecked,
-          ref.passwordOption,
-          `${ref.passwordOption} is CRYPT: (only gir.jar can decrypt it): whether it opens ${name} ${shown} could not be checked; its certificates were checked.`,
-          'Check the password with rwsec keystore list FILE and the plain password (prompted for).',
-        ),
-      ]
-    : [];
-  return { store, findings, shown };
+  if (pass.unverified) {
+    report({
+      id: ids.unchecked,
+      path: ref.passwordOption,
+      message: `${ref.passwordOption} is CRYPT: (only gir.jar can decrypt it): whether it opens ${name} ${shown} could not be checked; its certificates were checked.`,
+      fix: 'Check the password with rwsec keystore list FILE and the plain password (prompted for).',
+    });
+  }
+  return { store, shown };
 }

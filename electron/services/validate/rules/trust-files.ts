@@ -1,14 +1,36 @@
 // Trust files named by caCertificate and the *TrustedCA options: present, a format RWS reads,
 // and opened with a password when they are keystores.
-import type { Diagnostic, Severity } from '../../../../shared/diagnostics';
-import { diagnostic, isTrue, presentText } from '../../../../shared/rules/rule';
+import type { OptionPath } from '../../../../shared/catalog/options';
+import type { Severity } from '../../../../shared/diagnostics';
+import type { Report } from '../../../../shared/rules/define';
+import { isTrue, presentText } from '../../../../shared/rules/rule';
 import { trustedCaPath, trustSettings } from '../../../../shared/rules/trust';
 import { describeFormat } from '../../files/detect-format';
-import { probeProblem, shownPath, type FileRuleContext, type FileRuleModule } from '../file-rule';
+import { defineFileRule, probeProblem, shownPath, type FileRuleContext } from '../file-rule';
+
+const findings = {
+  'trust-ca-not-found': {
+    severity: 'error',
+    summary: 'a *TrustedCA path that does not exist (RWS exits during initialization)',
+  },
+  'ca-certificate-not-found': {
+    severity: 'error',
+    summary:
+      'a caCertificate path that does not exist (warning unless onPremiseSettings.tlsEnabled)',
+  },
+  'trust-store-password-missing': {
+    severity: 'error',
+    summary: 'a JKS/PKCS12 trust file (by content) without its jksPassword / *JksPassword',
+  },
+  'trust-format-unsupported': {
+    severity: 'warning',
+    summary: 'a trust file that is neither a PEM certificate nor a JKS store by content',
+  },
+} as const;
 
 interface TrustFile {
-  option: string;
-  passwordOption: string;
+  option: OptionPath;
+  passwordOption: OptionPath;
   value: string;
   /** Severity when the file is missing, and why. */
   missingSeverity: Severity;
@@ -51,38 +73,38 @@ function trustFiles(ctx: FileRuleContext): TrustFile[] {
   return out;
 }
 
-async function checkTrustFile(ctx: FileRuleContext, t: TrustFile): Promise<Diagnostic[]> {
+async function checkTrustFile(
+  ctx: FileRuleContext,
+  t: TrustFile,
+  report: Report<keyof typeof findings>,
+): Promise<void> {
   const { view } = ctx;
   const name = leaf(t.option);
-  const notFoundRule = name === 'caCertificate' ? 'ca-certificate-not-found' : 'trust-ca-not-found';
+  const notFoundRule =
+    name === 'caCertificate'
+      ? ('ca-certificate-not-found' as const)
+      : ('trust-ca-not-found' as const);
   const probe = await ctx.probe(t.value);
   if (probe.kind !== 'file') {
     const what = probeProblem(probe);
-    return [
-      diagnostic(
-        view,
-        t.missingSeverity,
-        notFoundRule,
-        t.option,
-        `${name} ${shownPath(t.value, probe)} ${what}: ${t.missingConsequence}.`,
-        `Put the CA file (PEM or JKS) there, or point ${name} at it${name === 'caCertificate' ? '' : ' (true = JVM default CAs)'}.`,
-      ),
-    ];
+    report({
+      id: notFoundRule,
+      path: t.option,
+      message: `${name} ${shownPath(t.value, probe)} ${what}: ${t.missingConsequence}.`,
+      fix: `Put the CA file (PEM or JKS) there, or point ${name} at it${name === 'caCertificate' ? '' : ' (true = JVM default CAs)'}.`,
+      severity: t.missingSeverity,
+    });
+    return;
   }
   const { format, pemLabels } = probe.guess;
-  const out: Diagnostic[] = [];
   const isStore = format === 'JKS' || format === 'JCEKS' || format === 'PKCS12';
   if (isStore && presentText(view, t.passwordOption) === undefined) {
-    out.push(
-      diagnostic(
-        view,
-        'error',
-        'trust-store-password-missing',
-        t.passwordOption,
-        `${name} ${shownPath(t.value, probe)} is ${describeFormat(format)} (by content), but ${leaf(t.passwordOption)} is not set: RWS cannot open it.`,
-        `Add ${t.passwordOption} with the store password, ideally as CRYPT: (java -jar gir.jar --encrypt <password>).`,
-      ),
-    );
+    report({
+      id: 'trust-store-password-missing',
+      path: t.passwordOption,
+      message: `${name} ${shownPath(t.value, probe)} is ${describeFormat(format)} (by content), but ${leaf(t.passwordOption)} is not set: RWS cannot open it.`,
+      fix: `Add ${t.passwordOption} with the store password, ideally as CRYPT: (java -jar gir.jar --encrypt <password>).`,
+    });
   }
   const pemWithCert = format === 'PEM' && pemLabels.some((l) => /CERTIFICATE$/.test(l));
   if (format !== 'JKS' && !pemWithCert) {
@@ -94,46 +116,19 @@ async function checkTrustFile(ctx: FileRuleContext, t: TrustFile): Promise<Diagn
       format === 'PKCS12' || format === 'JCEKS'
         ? ' Java 9+ may still read it in JKS compatibility mode.'
         : '';
-    out.push(
-      diagnostic(
-        view,
-        'warning',
-        'trust-format-unsupported',
-        t.option,
-        `${name} ${shownPath(t.value, probe)} is ${detail}; RWS documents PEM and JKS trust files only.${compat}`,
-        'Convert it to a PEM certificate file or a JKS truststore (keytool -importcert -file ca.pem -keystore ca.jks).',
-      ),
-    );
+    report({
+      id: 'trust-format-unsupported',
+      path: t.option,
+      message: `${name} ${shownPath(t.value, probe)} is ${detail}; RWS documents PEM and JKS trust files only.${compat}`,
+      fix: 'Convert it to a PEM certificate file or a JKS truststore (keytool -importcert -file ca.pem -keystore ca.jks).',
+    });
   }
-  return out;
 }
 
-export const trustFilesRules: FileRuleModule = {
-  info: [
-    {
-      id: 'trust-ca-not-found',
-      severity: 'error',
-      summary: 'a *TrustedCA path that does not exist (RWS exits during initialization)',
-    },
-    {
-      id: 'ca-certificate-not-found',
-      severity: 'error',
-      summary:
-        'a caCertificate path that does not exist (warning unless onPremiseSettings.tlsEnabled)',
-    },
-    {
-      id: 'trust-store-password-missing',
-      severity: 'error',
-      summary: 'a JKS/PKCS12 trust file (by content) without its jksPassword / *JksPassword',
-    },
-    {
-      id: 'trust-format-unsupported',
-      severity: 'warning',
-      summary: 'a trust file that is neither a PEM certificate nor a JKS store by content',
-    },
-  ],
-  async rule(ctx) {
-    const files = trustFiles(ctx);
-    return (await Promise.all(files.map((t) => checkTrustFile(ctx, t)))).flat();
+export const trustFilesRules = defineFileRule({
+  name: 'trust files',
+  findings,
+  async check(ctx, report) {
+    await Promise.all(trustFiles(ctx).map((t) => checkTrustFile(ctx, t, report)));
   },
-};
+});

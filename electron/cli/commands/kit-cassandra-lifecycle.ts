@@ -1,0 +1,73 @@
+// `rwsec kit cassandra --renew` and `--rotate-ca STAGE`: the lifecycle of an existing kit.
+import { resolve } from 'node:path';
+import type { CliIo } from '../command';
+import { planCassandraRenewal } from '../../services/kits/cassandra-renew';
+import { intOpt, requiredOpt, stringOpt, UsageError, type Values } from '../parse-options';
+import { requireSecret } from '../secret-input';
+import { commitAndReport, storepass } from './kit-common';
+import { list } from './kit-cassandra';
+
+const STAGES = ['start', 'reissue', 'finish'] as const;
+type Stage = (typeof STAGES)[number];
+
+async function caPass(io: CliIo, values: Values, outDir: string, confirm = false): Promise<string> {
+  return requireSecret(io, {
+    option: 'ca-pass',
+    envName: stringOpt(values, 'ca-pass-env'),
+    defaultEnv: 'RWSEC_CAPASS',
+    prompt: `CA key password for the kit in ${outDir}: `,
+    confirm,
+    minLength: 6,
+  });
+}
+
+export async function runCassandraLifecycle(values: Values, io: CliIo): Promise<number> {
+  const outDir = resolve(requiredOpt(values, 'out'));
+  const stage = stringOpt(values, 'rotate-ca');
+  if (values.renew && stage !== undefined)
+    throw new UsageError('Give --renew or --rotate-ca, not both.');
+  if (values.legacy || stringOpt(values, 'add-node') !== undefined || stringOpt(values, 'config'))
+    throw new UsageError(
+      '--renew and --rotate-ca work on an existing CA kit: drop --legacy, --add-node and --config.',
+    );
+  const days = intOpt(values, 'days', { min: 1, max: 36500 }) ?? 825;
+  const pass = await storepass(io, values, `the kit in ${outDir}`);
+  if (stage === undefined) {
+    const nodes = stringOpt(values, 'nodes');
+    const plan = await planCassandraRenewal({
+      outDir,
+      ...(nodes !== undefined ? { nodes: list(nodes) } : {}),
+      storepass: pass,
+      caPassword: await caPass(io, values, outDir),
+      days,
+    });
+    return commitAndReport(
+      'rwsec kit cassandra',
+      {
+        files: plan.files,
+        warnings: [],
+        summary: [
+          `Renewed ${plan.nodes.join(', ')} in ${outDir}: new keys and certificates from the kit CA, same alias and store password. Roll out nodes/<node>/keystore.jks to each renewed node and restart it, one at a time; truststores are unchanged.`,
+        ],
+      },
+      io,
+    );
+  }
+  if (!(STAGES as readonly string[]).includes(stage))
+    throw new UsageError(`--rotate-ca must be one of ${STAGES.join(', ')} (got '${stage}').`);
+  const { planRotation } = await import('../../services/kits/cassandra-rotate');
+  const plan = await planRotation({
+    outDir,
+    stage: stage as Stage,
+    storepass: pass,
+    caPassword: await caPass(io, values, outDir, stage === 'start'),
+    days,
+  });
+  const code = await commitAndReport(
+    'rwsec kit cassandra',
+    { files: plan.files, warnings: plan.warnings, summary: plan.summary },
+    io,
+  );
+  await plan.after?.();
+  return code;
+}
