@@ -20,7 +20,8 @@ function parseBoolean(text: string): TypedValue {
  * A whole number read the way SnakeYAML reads the same text in the file (010 is octal 8, 0x1F is
  * 31, 1_000 is 1000), so an option typed by the catalog and a key it does not know agree.
  */
-const yaml11Int = /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+const yaml11Int =
+  /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
 
 function parseInteger(text: string): TypedValue {
   const trimmed = text.trim();
