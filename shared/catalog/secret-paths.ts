@@ -1,10 +1,11 @@
 // Which configuration values are secrets: never printed, never put on a command line, never
-// hashed into output. Options the catalog types as secret, every key whose name says password,
-// and cryptoSecurityKey (the key RWS encrypts with).
-import { splitPath } from '../yaml/apply-edits';
-import { findOption } from './options';
+// hashed into output, masked in the UI. The catalog decides (its secret type, and the secret keys
+// it knows but does not edit), not the look of a key's name: temporaryAuthenticationTokenTTL is a
+// number of seconds, not a token.
+import { findOption, knownSecretKeys } from './options';
+
+const known = new Set<string>(knownSecretKeys.map((k) => k.path));
 
 export function isSecretPath(path: string): boolean {
-  const leaf = splitPath(path).pop() ?? '';
-  return findOption(path)?.type === 'secret' || /password|cryptoSecurityKey/i.test(leaf);
+  return findOption(path)?.type === 'secret' || known.has(path);
 }
