@@ -1,13 +1,21 @@
-// The engines' errors already name the file and say what to do: pass their messages to the UI as
-// they are (the one list is ../user-errors). Anything else is a bug, and its details stay on the
-// main side.
-import { ApiError } from '../../shared/api/dispatch';
-import { userError } from '../services/user-errors';
+// The app's door for errors: a user-facing error (shared/user-error.ts) becomes an ApiError whose
+// message the UI shows as is; anything else is a bug, and its details stay on the main side.
+// This is the one place the kinds are translated for the app (the CLI's is cli/cli-errors.ts).
+import { ApiError, type ApiErrorCode } from '../../shared/api/dispatch';
+import { userError, type UserErrorKind } from '../../shared/user-error';
+
+const apiCodes: Record<UserErrorKind, ApiErrorCode> = {
+  unreadable: 'failed',
+  refused: 'failed',
+  conflict: 'failed',
+  'bad-request': 'bad-request',
+  unavailable: 'unavailable',
+};
 
 export function toApiError(error: unknown): unknown {
   if (error instanceof ApiError) return error;
   const known = userError(error);
-  return known ? new ApiError('failed', known.message) : error;
+  return known ? new ApiError(apiCodes[known.kind], known.message) : error;
 }
 
 /** Wraps a handler so the engines' errors reach the UI as ApiErrors. */
@@ -23,7 +31,11 @@ export function guarded<A extends unknown[], R>(
   };
 }
 
-/** Runs `body` now, turning an expected failure into an ApiError the UI shows as is. */
-export function asApiCall<T>(body: () => Promise<T>): Promise<T> {
-  return guarded(body)();
+/** Every handler of a table guarded (the door applies the translation once, to all channels). */
+export function guardedAll<T extends Record<string, (request: never) => Promise<unknown>>>(
+  handlers: T,
+): T {
+  const out: Record<string, unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers)) out[channel] = guarded(handler);
+  return out as T;
 }

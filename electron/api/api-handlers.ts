@@ -8,6 +8,7 @@ import { createKeystoreHandlers } from './keystore-handlers';
 import { createChainHandlers } from './chain-handlers';
 import { createKitHandlers } from './kit-handlers';
 import { createMapHandlers } from './map-handlers';
+import { guardedAll } from './api-errors';
 
 export interface HostInfo {
   version: string;
@@ -17,7 +18,8 @@ export interface HostInfo {
 }
 
 export function createApiHandlers(session: EditingSession, host: HostInfo): ApiHandlers {
-  return {
+  // The door translates the engines' errors once, for every channel.
+  return guardedAll<ApiHandlers>({
     'app.info': async () => ({ version: host.version, mode: host.mode }),
     'config.state': () => session.state(),
     'config.open': ({ path }) => session.open(path),
@@ -31,12 +33,13 @@ export function createApiHandlers(session: EditingSession, host: HostInfo): ApiH
     'config.undo': () => session.undo(),
     'config.redo': () => session.redo(),
     'config.diff': async () => ({ diff: await session.diff() }),
-    'config.save': ({ force }) => session.save(force ?? false),
+    'config.review': () => session.review(),
+    'config.save': ({ force, acceptErrors }) => session.save(force ?? false, acceptErrors),
     'config.reload': () => session.reload(),
     'file.check': ({ path }) => checkFile(session.resolvePath(path)),
     ...createKeystoreHandlers(session),
     ...createChainHandlers(session),
     ...createKitHandlers(session),
     ...createMapHandlers(session),
-  };
+  });
 }

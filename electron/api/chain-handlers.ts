@@ -18,7 +18,6 @@ import { findEntry } from '../services/keystore/operations';
 import { parseHostPort, probeEndpoint } from '../services/probe/probe-endpoint';
 import type { EditingSession } from '../services/session/editing-session';
 import { describeCertificate } from '../services/x509/describe';
-import { guarded } from './api-errors';
 import {
   configuredPassword,
   storeOption,
@@ -151,7 +150,7 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
   }
 
   return {
-    'chain.trustChoices': guarded(async () => {
+    'chain.trustChoices': async () => {
       const config = await values();
       if (!config) return { choices: [] };
       const choices = storeOptions.flatMap((option) => {
@@ -170,8 +169,8 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
         ];
       });
       return { choices };
-    }),
-    'chain.verify': guarded(async ({ source, trust, host, rule }) => {
+    },
+    'chain.verify': async ({ source, trust, host, rule }) => {
       const trustSources = await trustOf(trust);
       const { certificates, leafFirst, label } = sourceOf(source);
       if (certificates.length === 0) throw new ApiError('failed', `${label} holds no certificate.`);
@@ -183,8 +182,8 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
         hostnameRule: rule ?? 'rfc6125',
       });
       return { report, details: describeReport(report, certificates, trustSources), source: label };
-    }),
-    'probe.run': guarded(async ({ hostPort, servername, trust, rule, timeoutMs }) => {
+    },
+    'probe.run': async ({ hostPort, servername, trust, rule, timeoutMs }) => {
       const target = parseHostPort(hostPort.trim());
       if (!target) {
         throw new ApiError(
@@ -203,6 +202,6 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
       });
       if (!report.chain) return { report, details: [] };
       return { report, details: describeReport(report.chain, served, trustSources) };
-    }),
+    },
   };
 }

@@ -16,7 +16,6 @@ import {
 import { keySpec } from '../services/x509/keys';
 import { parseSanList } from '../services/x509/names';
 import type { EditingSession } from '../services/session/editing-session';
-import { guarded } from './api-errors';
 import { configuredPassword, storeOption } from '../services/kits/config-passwords';
 import { importMaterial } from '../services/keystore/import-material';
 import { readInputBytes } from './input-bytes';
@@ -63,7 +62,7 @@ function safeFileName(alias: string, extension: string): string {
 
 export function createKeystoreHandlers(session: EditingSession): KeystoreHandlers {
   const keystores = keystoreSessionFor(session);
-  const run = <R>(operation: () => Promise<R>) => keystores.serial(guarded(operation));
+  const run = <R>(operation: () => Promise<R>) => keystores.serial(operation);
   const resolvePath = (path: string) => session.resolvePath(path);
 
   return {

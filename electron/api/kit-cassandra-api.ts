@@ -6,7 +6,7 @@ import { cassandraEdits } from '../services/kits/config-values';
 import { commitFiles } from '../services/kits/transaction';
 import type { EditingSession } from '../services/session/editing-session';
 import { describeFiles, keySpecOf } from './kit-files';
-import { noConfigWarning, openDocument } from './session-doc';
+import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
 type CassandraRequest = Request<'kit.cassandra.run'>;
 type KitResult = Response<'kit.cassandra.run'>;
@@ -42,5 +42,6 @@ export async function cassandraKit(
   const files = describeFiles(plan.files);
   if (!run) return { files, warnings, summary, edits };
   const result = await commitFiles(plan.files);
-  return { files, warnings, summary, edits, backups: result.backups };
+  const applied = await applyKitEdits(session, edits, warnings);
+  return { files, warnings, summary, edits, backups: result.backups, applied };
 }

@@ -6,7 +6,6 @@ import { obfuscate } from '../../shared/secrets/obf';
 import { encryptWithGirJar } from '../services/kits/encrypt';
 import type { EditingSession } from '../services/session/editing-session';
 import { cassandraKit } from './kit-cassandra-api';
-import { asApiCall } from './api-errors';
 import { httpsKit } from './kit-https-api';
 import { probeChain, trustKit } from './kit-trust-api';
 import { verifyEndpoint, verifyStore } from './kit-verify';
@@ -27,21 +26,19 @@ type KitHandlers = Pick<
 
 export function createKitHandlers(session: EditingSession): KitHandlers {
   return {
-    'kit.https.plan': (r) => asApiCall(() => httpsKit(session, r, false)),
-    'kit.https.run': (r) => asApiCall(() => httpsKit(session, r, true)),
-    'kit.cassandra.plan': (r) => asApiCall(() => cassandraKit(session, r, false)),
-    'kit.cassandra.run': (r) => asApiCall(() => cassandraKit(session, r, true)),
-    'kit.trust.probe': (r) => asApiCall(() => probeChain(r)),
-    'kit.trust.run': (r) => asApiCall(() => trustKit(session, r)),
-    'kit.verify.store': (r) => asApiCall(() => verifyStore(session, r)),
-    'kit.verify.endpoint': (r) => asApiCall(() => verifyEndpoint(session, r)),
+    'kit.https.plan': (r) => httpsKit(session, r, false),
+    'kit.https.run': (r) => httpsKit(session, r, true),
+    'kit.cassandra.plan': (r) => cassandraKit(session, r, false),
+    'kit.cassandra.run': (r) => cassandraKit(session, r, true),
+    'kit.trust.probe': (r) => probeChain(r),
+    'kit.trust.run': (r) => trustKit(session, r),
+    'kit.verify.store': (r) => verifyStore(session, r),
+    'kit.verify.endpoint': (r) => verifyEndpoint(session, r),
     'secret.obf': async ({ password }) => ({ value: obfuscate(password) }),
     'secret.crypt': ({ girJar, java, password }) =>
-      asApiCall(async () => ({
-        value: await encryptWithGirJar(password, {
-          girJar: session.resolvePath(girJar),
-          ...(java !== undefined ? { java: resolve(java) } : {}),
-        }),
-      })),
+      encryptWithGirJar(password, {
+        girJar: session.resolvePath(girJar),
+        ...(java !== undefined ? { java: resolve(java) } : {}),
+      }).then((value) => ({ value })),
   };
 }

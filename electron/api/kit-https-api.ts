@@ -10,7 +10,7 @@ import { commitFiles } from '../services/kits/transaction';
 import type { EditingSession } from '../services/session/editing-session';
 import { parseSanList } from '../services/x509/names';
 import { describeFiles, keySpecOf } from './kit-files';
-import { noConfigWarning, openDocument } from './session-doc';
+import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
 type HttpsRequest = Request<'kit.https.run'>;
 type KitResult = Response<'kit.https.run'>;
@@ -85,5 +85,6 @@ export async function httpsKit(
   const files = describeFiles(plan.files);
   if (!run) return { files, warnings, summary: plan.summary, edits };
   const result = await commitFiles(plan.files);
-  return { files, warnings, summary: plan.summary, edits, backups: result.backups };
+  const applied = await applyKitEdits(session, edits, warnings);
+  return { files, warnings, summary: plan.summary, edits, backups: result.backups, applied };
 }

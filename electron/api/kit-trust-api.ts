@@ -11,7 +11,7 @@ import { parseHostPort } from '../services/probe/probe-endpoint';
 import { probeTls, type ProbeSession } from '../services/probe/tls-probe';
 import type { EditingSession } from '../services/session/editing-session';
 import { describeFiles } from './kit-files';
-import { noConfigWarning, openDocument } from './session-doc';
+import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
 function isSelfSigned(cert: X509Certificate): boolean {
   return cert.checkIssued(cert) && cert.verify(cert.publicKey);
@@ -83,11 +83,6 @@ export async function trustKit(
   if (!doc) warnings.push(noConfigWarning);
   const files = describeFiles(plan.files);
   const result = await commitFiles(plan.files);
-  return {
-    files,
-    warnings,
-    summary: plan.summary,
-    edits,
-    backups: result.backups,
-  };
+  const applied = await applyKitEdits(session, edits, warnings);
+  return { files, warnings, summary: plan.summary, edits, backups: result.backups, applied };
 }

@@ -2,7 +2,6 @@
 // editor shows (so it changes with every edit, saved or not).
 import type { ApiHandlers } from '../../shared/api/contract';
 import { deriveConnectionMap } from '../../shared/connections/derive';
-import { RwsDocument } from '../../shared/yaml/document';
 import type { EditingSession } from '../services/session/editing-session';
 
 export function createMapHandlers(session: EditingSession): Pick<ApiHandlers, 'map.state'> {
@@ -12,7 +11,8 @@ export function createMapHandlers(session: EditingSession): Pick<ApiHandlers, 'm
       if (!state.file || state.text === undefined || state.syntaxError) {
         return { open: false, links: [] };
       }
-      const doc = RwsDocument.parse(state.text);
+      const doc = await session.document();
+      if (!doc) return { open: false, links: [] };
       return { open: true, links: deriveConnectionMap(doc, state.diagnostics).links };
     },
   };

@@ -2,6 +2,7 @@
 // `parseCommandArgs` prints the command's name, the reason, then its help, on stderr; the kit and
 // keystore commands use `parseOptions` and the *Opt readers, whose mistakes are UsageErrors
 // (exit 2, like every unreadable input).
+import { UserFacingError } from '../../shared/user-error';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIo } from './command';
 
@@ -24,10 +25,9 @@ export function parseCommandArgs<O extends Options>(
 }
 
 /** A bad argument or option. */
-export class UsageError extends Error {
+export class UsageError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+    super('bad-request', message);
   }
 }
 

@@ -1,11 +1,11 @@
 // Passwords for CLI commands: from an option, an environment variable, or a no-echo prompt.
 // The value is never echoed, logged or put in an error message.
+import { UserFacingError } from '../../shared/user-error';
 import type { CliIo } from './command';
 
-export class SecretInputError extends Error {
+export class SecretInputError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SecretInputError';
+    super('unreadable', message);
   }
 }
 

@@ -2,7 +2,12 @@
 // to the main side ~150 ms after the last keystroke as one batch; the answer carries fresh values
 // and diagnostics, and the overlay entries it covers are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ConfigState, DocumentEditRequest, SaveResult } from '../../shared/api/contract';
+import type {
+  ConfigState,
+  DocumentEditRequest,
+  SaveResult,
+  SaveReview,
+} from '../../shared/api/contract';
 import { valueAt } from '../../shared/api/option-layout';
 import { api } from '../api/client';
 import { rememberFile } from './recent-files';
@@ -29,7 +34,12 @@ export interface ConfigModel {
   undo(): Promise<void>;
   redo(): Promise<void>;
   diff(): Promise<string | null>;
-  save(force: boolean): Promise<SaveResult | null>;
+  /** Saves; `acceptErrors` is the number of new errors the user accepted in the review. */
+  save(force: boolean, acceptErrors?: number): Promise<SaveResult | null>;
+  /** What the save would leave (errors, warnings, which are new), for the review dialog. */
+  review(): Promise<SaveReview | null>;
+  /** Reads the session again (after the main process changed it, e.g. a kit's values). */
+  refresh(): Promise<void>;
   reload(): Promise<void>;
   dismissError(): void;
 }
@@ -161,10 +171,17 @@ export function useConfig(): ConfigModel {
       if (next) setState(next);
     },
     diff: async () => (await act(() => api['config.diff']({})))?.diff ?? null,
-    save: async (force) => {
-      const result = await act(() => api['config.save']({ force }));
+    save: async (force, acceptErrors) => {
+      const result = await act(() =>
+        api['config.save']({ force, ...(acceptErrors !== undefined ? { acceptErrors } : {}) }),
+      );
       if (result?.saved) setState(result.state);
       return result;
+    },
+    review: () => act(() => api['config.review']({})),
+    refresh: async () => {
+      const next = await act(() => api['config.state']({}));
+      if (next) setState(next);
     },
     reload: async () => {
       replacePending({});

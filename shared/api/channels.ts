@@ -12,6 +12,7 @@ export const channelNames = [
   'config.undo',
   'config.redo',
   'config.diff',
+  'config.review',
   'config.save',
   'config.reload',
   'file.check',

@@ -37,6 +37,11 @@ const kitResult = z.object({
   edits: z.array(kitEdit),
   /** Run only: previous versions kept. */
   backups: z.array(z.string()).optional(),
+  /**
+   * Run only: the edits were applied to the open session in the main process as pending edits
+   * (one undo step, saved through the reviewed save); the UI reads the session again.
+   */
+  applied: z.boolean().optional(),
 });
 
 const httpsRequest = z

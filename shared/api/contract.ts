@@ -55,9 +55,22 @@ export const fileFormatSchema = z.enum([
   'unknown',
 ]);
 
+/**
+ * What a save would leave (the one save policy of the app and `rwsec set`): the errors and
+ * warnings of the text to be written, and which of them the file on disk does not have yet.
+ */
+export const saveReviewSchema = z.object({
+  errors: z.array(diagnosticSchema),
+  warnings: z.array(diagnosticSchema),
+  newErrors: z.array(diagnosticSchema),
+  newWarnings: z.array(diagnosticSchema),
+});
+
 export const saveResultSchema = z.union([
   z.object({ saved: z.literal(true), backup: z.string().nullable(), state: configStateSchema }),
   z.object({ saved: z.literal(false), conflict: z.literal('changed-on-disk') }),
+  /** The save would add errors and the request did not accept exactly that many. */
+  z.object({ saved: z.literal(false), refused: z.literal('new-errors'), review: saveReviewSchema }),
 ]);
 
 export const contract = {
@@ -85,8 +98,16 @@ export const contract = {
   'config.redo': { request: empty, response: configStateSchema },
   /** Unified diff of the pending changes against the file as last read (empty when clean). */
   'config.diff': { request: empty, response: z.object({ diff: z.string() }) },
+  /** The save's review before saving: shown with the diff, new errors must be accepted. */
+  'config.review': { request: empty, response: saveReviewSchema },
+  /**
+   * force: overwrite a file that changed on disk (after the user chose to). acceptErrors: the
+   * number of new errors the user accepted; a save that adds errors needs exactly that count.
+   */
   'config.save': {
-    request: z.object({ force: z.boolean().optional() }).strict(),
+    request: z
+      .object({ force: z.boolean().optional(), acceptErrors: z.number().int().min(0).optional() })
+      .strict(),
     response: saveResultSchema,
   },
   /** Drops pending edits and reads the file from disk again. */
@@ -117,6 +138,7 @@ export type ConfigState = z.infer<typeof configStateSchema>;
 export type ApiDiagnostic = Diagnostic;
 export type { DocumentEditRequest } from '../yaml/edit-schema';
 export type SaveResult = z.infer<typeof saveResultSchema>;
+export type SaveReview = z.infer<typeof saveReviewSchema>;
 export type FileFormat = z.infer<typeof fileFormatSchema>;
 
 /** The API as callable functions: what the preload exposes and the browser client implements. */

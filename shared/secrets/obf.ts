@@ -1,5 +1,6 @@
 // Jetty's password forms, byte-for-byte as Jetty 9.4's org.eclipse.jetty.util.security.Password
 // and Credential read them. `OBF:` is reversible obfuscation (not encryption): anyone can decode it.
+import { UserFacingError } from '../user-error';
 
 export const OBF_PREFIX = 'OBF:';
 
@@ -32,10 +33,9 @@ export function obfuscate(plain: string): string {
   return out;
 }
 
-export class ObfFormatError extends Error {
+export class ObfFormatError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ObfFormatError';
+    super('unreadable', message);
   }
 }
 

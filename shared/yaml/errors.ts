@@ -1,26 +1,25 @@
 // Errors of the document layer, worded for an administrator reading a terminal or a dialog.
+import { UserFacingError } from '../user-error';
 import { isMap, isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 
 /** The file is not valid YAML; `line`/`column` are 1-based. */
-export class YamlSyntaxError extends Error {
+export class YamlSyntaxError extends UserFacingError {
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
   ) {
-    super(message);
-    this.name = 'YamlSyntaxError';
+    super('unreadable', message);
   }
 }
 
 /** An edit the document layer will not make (it would lose or misplace something); text untouched. */
-export class DocumentEditError extends Error {
+export class DocumentEditError extends UserFacingError {
   constructor(
     message: string,
     readonly path: string,
   ) {
-    super(message);
-    this.name = 'DocumentEditError';
+    super('refused', message);
   }
 }
 

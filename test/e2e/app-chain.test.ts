@@ -98,6 +98,30 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
       /Subject CN localhost equals the host/,
     );
 
+    // One rule fails: the banner is no longer a plain green "Trusted", the leaf warns.
+    assert.equal(await verdict(page).getAttribute('data-host-verdict'), 'warn');
+    assert.match(await verdict(page).innerText(), /^Trusted chain, host name in doubt/);
+    assert.equal(await boxes(page).first().getAttribute('data-verdict'), 'warn');
+
+    // A host that fails both rules: the chain is trusted, but not for this host.
+    await page.locator('#chain-host').fill('rws-01.example.internal');
+    assert.equal(await hostVerdict(page, 'rfc6125').getAttribute('data-status'), 'mismatch');
+    assert.equal(await hostVerdict(page, 'rws').getAttribute('data-status'), 'mismatch');
+    assert.equal(await verdict(page).getAttribute('data-host-verdict'), 'fail');
+    assert.match(
+      (await verdict(page).getAttribute('class')) ?? '',
+      /MuiAlert-(colorError|standardError)/,
+    );
+    assert.match(await verdict(page).innerText(), /^Trusted chain, but not for this host/);
+    assert.match(
+      await verdict(page).innerText(),
+      /not valid for rws-01\.example\.internal under either rule/,
+    );
+    assert.equal(await boxes(page).first().getAttribute('data-verdict'), 'fail');
+    assert.match(await boxes(page).first().innerText(), /✗ problem/);
+    await screenshots(page, 'chain-trusted-wrong-host');
+    await page.locator('#chain-host').fill('localhost');
+
     await boxes(page).nth(2).click();
     const details = page.getByRole('region', { name: 'Selected certificate' });
     assert.match(await details.innerText(), /CN=Test Root CA/);

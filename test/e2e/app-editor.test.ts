@@ -88,7 +88,14 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
     assert.match(diffText, /^\+ {2}tlsEnabled: true$/m);
     await settled(page);
     await page.screenshot({ path: join(screenshotDir, 'save-review-dialog.png') });
-    await page.getByRole('button', { name: 'Save to disk' }).click();
+    // These edits add errors (useSSL without a truststore, ...): the review lists them, and the save
+    // button asks for them to be accepted by number (the same gate as `rwsec set`).
+    const newErrors = page.getByRole('list', { name: 'New errors' });
+    await newErrors.waitFor();
+    const count = await newErrors.getByRole('listitem').count();
+    assert.ok(count > 0);
+    const label = count === 1 ? 'Save with 1 new error' : `Save with ${count} new errors`;
+    await page.getByRole('button', { name: label }).click();
     await dirtyMarker(page).waitFor({ state: 'detached' });
 
     const saved = await readFile(run.config, 'utf8');

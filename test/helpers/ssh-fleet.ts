@@ -52,6 +52,8 @@ export interface Fleet {
   /** An INI inventory of all nodes in group [rws] (extra lines appended). */
   writeInventory(options?: { name?: string; extra?: string; nodes?: FleetNode[] }): Promise<string>;
   stopNode(node: FleetNode): Promise<void>;
+  /** SIGKILL of the node's sshd and its session processes. */
+  killNode(node: FleetNode): void;
   startNode(node: FleetNode): Promise<void>;
   /** A new host key for the node (its sshd restarted), known_hosts left alone. */
   rekeyNode(node: FleetNode): Promise<void>;
@@ -158,8 +160,15 @@ async function stopSshd(node: FleetNode): Promise<void> {
   if (!child) return;
   node.process = undefined;
   if (child.exitCode !== null || child.signalCode !== null) return;
-  // sshd's session processes (children of the listener) end with their connections; the
-  // listener is ours to stop.
+  // The listener's session processes (one per client connection, multiplexed masters included)
+  // would outlive it: end them first, by pid.
+  for (const pid of child.pid ? childPids(child.pid) : []) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
@@ -260,6 +269,19 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       return file;
     },
     stopNode: stopSshd,
+    killNode(node) {
+      // SIGKILL of the node's sshd: the listener and every session process, nothing cleaned up.
+      const pid = node.process?.pid;
+      if (!pid) return;
+      for (const p of [...childPids(pid), pid]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      node.process = undefined;
+    },
     startNode: (node) => startSshd(dir, node),
     async rekeyNode(node) {
       await stopSshd(node);

@@ -88,6 +88,14 @@ describe('map and kit channels', () => {
       configBefore.mtimeMs,
       'the config is left to the reviewed save',
     );
+    // The values were applied in the main process as pending edits: one undo step, not saved.
+    assert.equal(run.applied, true);
+    const pending = await dispatch(handlers, 'config.state', {});
+    assert.equal(pending.dirty, true);
+    assert.equal((pending.values as { ssl: { port: number } }).ssl.port, 9443);
+    const undone = await dispatch(handlers, 'config.undo', {});
+    assert.equal(undone.dirty, false, 'the kit values are one undo step');
+    await dispatch(handlers, 'config.redo', {});
     const verify = await dispatch(handlers, 'kit.verify.store', {
       store: keystore,
       password: 'changeit-1',

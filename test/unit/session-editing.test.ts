@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiError } from '../../shared/api/dispatch';
+import { UserFacingError } from '../../shared/user-error';
 import { EditingSession } from '../../electron/services/session/editing-session';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
 import { sampleConfig } from '../helpers/paths';
@@ -54,7 +54,11 @@ test('save writes only the edited line, keeps a backup, and the session is clean
     const session = new EditingSession(defaultFileStore);
     await session.open(file);
     await session.edit([{ path: 'cassandraCluster.useSSL', value: true }]);
-    const result = await session.save();
+    // useSSL without a truststore adds errors: the save policy wants them accepted by number.
+    const { newErrors } = await session.review();
+    assert.ok(newErrors.length > 0);
+    assert.equal((await session.save()).saved, false);
+    const result = await session.save(false, newErrors.length);
     assert.equal(result.saved, true);
     if (!result.saved) return;
     assert.equal(result.state.dirty, false);
@@ -155,8 +159,8 @@ test('an edit the document refuses is a bad request naming the path; the text is
     await assert.rejects(
       session.edit([{ path: 'ssl.port.x', value: 1 }]),
       (e: unknown) =>
-        e instanceof ApiError &&
-        e.code === 'bad-request' &&
+        e instanceof UserFacingError &&
+        e.kind === 'bad-request' &&
         e.message.includes(file) &&
         e.message.includes('ssl.port'),
     );

@@ -1,5 +1,6 @@
-// The one list of failures a user can act on: each typed error gets the kind the README's exit
-// codes promise (refused = 1, unreadable = 2) and keeps its message; anything else is internal.
+// The one error model: each typed error carries the kind the README's exit codes promise
+// (refused/conflict = 1, unreadable/bad request = 2) and keeps its message; the CLI and the app
+// API translate the kind at their door; anything else is internal.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UsageError } from '../../electron/cli/parse-options';
@@ -14,8 +15,8 @@ import { ConfigFileError } from '../../electron/services/kits/config-values';
 import { EncryptError } from '../../electron/services/kits/encrypt';
 import { KitError } from '../../electron/services/kits/kit-error';
 import { TransactionError } from '../../electron/services/kits/transaction';
-import { userError, type UserErrorKind } from '../../electron/services/user-errors';
-import { cliUserError } from '../../electron/cli/cli-errors';
+import { userError, type UserErrorKind } from '../../shared/user-error';
+import { cliUserError, exitCodeOf } from '../../electron/cli/cli-errors';
 import { CaReplyError } from '../../electron/services/x509/ca-reply';
 import { CsrError } from '../../electron/services/x509/csr';
 import { ValidityError } from '../../electron/services/x509/extensions';
@@ -38,7 +39,7 @@ const cases: [string, Error, UserErrorKind][] = [
   ['KeystoreError alias-missing', ks('alias-missing'), 'refused'],
   ['KitError (bad input by default)', new KitError('Give at least one node.'), 'unreadable'],
   ['KitError refused', new KitError('k.jks already has an entry "jetty".', 'refused'), 'refused'],
-  ['SaveError changed-on-disk', new SaveError('a changed', 'changed-on-disk', 'a'), 'refused'],
+  ['SaveError changed-on-disk', new SaveError('a changed', 'changed-on-disk', 'a'), 'conflict'],
   ['SaveError write-failed', new SaveError('a not written', 'write-failed', 'a'), 'refused'],
   ['TransactionError', new TransactionError('Could not write a.', 'a'), 'refused'],
   ['DocumentEditError', new DocumentEditError('would lose a comment', 'ssl.port'), 'refused'],
@@ -57,7 +58,7 @@ const cases: [string, Error, UserErrorKind][] = [
   ['ValidityError', new ValidityError('bad days'), 'unreadable'],
   ['EncryptError', new EncryptError('no-jar', 'No gir.jar at x'), 'unreadable'],
   ['SecretInputError', new SecretInputError('Give the password'), 'unreadable'],
-  ['UsageError', new UsageError('--alias is required.'), 'unreadable'],
+  ['UsageError', new UsageError('--alias is required.'), 'bad-request'],
 ];
 
 describe('userError (as the CLI sees it: the services list plus its own input errors)', () => {
@@ -79,6 +80,25 @@ describe('userError (as the CLI sees it: the services list plus its own input er
     const fake = new Error('looks like a keystore error');
     fake.name = 'KeystoreError';
     assert.equal(userError(fake), undefined);
+  });
+});
+
+describe('the doors translate the kind once', () => {
+  it('CLI: refused and conflict exit 1; unreadable, bad request and unavailable exit 2', () => {
+    assert.equal(exitCodeOf('refused'), 1);
+    assert.equal(exitCodeOf('conflict'), 1);
+    assert.equal(exitCodeOf('unreadable'), 2);
+    assert.equal(exitCodeOf('bad-request'), 2);
+    assert.equal(exitCodeOf('unavailable'), 2);
+  });
+
+  it('app: a bad request stays a bad request, the rest are failures shown as they are', () => {
+    const bad = toApiError(new UsageError('No keystore is open.'));
+    assert.ok(bad instanceof ApiError);
+    assert.equal(bad.code, 'bad-request');
+    const conflict = toApiError(new SaveError('a changed', 'changed-on-disk', 'a'));
+    assert.ok(conflict instanceof ApiError);
+    assert.equal(conflict.code, 'failed');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   loadTrustFile,
   type TrustSource,
 } from '../../services/chain/trust-source';
+import { UserFacingError } from '../../../shared/user-error';
 import type { CliIo } from '../command';
 import { readSecret } from '../secret-input';
 
@@ -45,7 +46,11 @@ export const trustHelp = [
   '  --json                  print the report as JSON',
 ];
 
-export class TrustOptionError extends Error {}
+export class TrustOptionError extends UserFacingError {
+  constructor(message: string) {
+    super('bad-request', message);
+  }
+}
 
 async function loadFileWithPassword(
   io: CliIo,
@@ -60,8 +65,6 @@ async function loadFileWithPassword(
       ? { envName: values['trust-password-env'] }
       : {}),
     defaultEnv: 'RWSEC_TRUSTPASS',
-  }).catch((err: Error) => {
-    throw new TrustOptionError(err.message);
   });
   try {
     return loadTrustFile(file, given);
@@ -95,13 +98,4 @@ export function hostnameRuleFrom(value: string | undefined): HostnameRule {
   if (value === undefined || value === 'rfc6125') return 'rfc6125';
   if (value === 'rws') return 'rws';
   throw new TrustOptionError(`--rule must be rfc6125 or rws, not ${JSON.stringify(value)}.`);
-}
-
-/** A message for the errors these options raise; anything else is rethrown. */
-export function optionErrorMessage(err: unknown): string {
-  if (err instanceof TrustOptionError || err instanceof CertificateFileError) return err.message;
-  if (err instanceof Error && (err.name === 'SecretInputError' || err.name === 'KeystoreError')) {
-    return err.message;
-  }
-  throw err;
 }

@@ -5,14 +5,15 @@ import {
   readCertificateFile,
   type CertificateFile,
 } from '../../services/chain/cert-input';
+import { KeystoreError } from '../../services/keystore/model';
 import { chainReportText } from '../../services/chain/report-text';
 import { verifyChain } from '../../services/chain/verify';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { reportUserError } from '../cli-errors';
 import { parseCommandArgs } from '../parse-options';
 import { readSecret } from '../secret-input';
 import {
   hostnameRuleFrom,
-  optionErrorMessage,
   trustHelp,
   trustParseOptions,
   trustSourcesFrom,
@@ -40,7 +41,8 @@ function help(): string {
     hostnameRulesHelp,
     '',
     'Exit status: 0 trusted (and the name matches when --host is given), 1 not trusted (the reason',
-    'is named: unknown-ca, incomplete-chain, expired, name-mismatch ...), 2 a file cannot be read.',
+    'is named: unknown-ca, incomplete-chain, expired, name-mismatch ...) or the store has no such',
+    'alias, 2 a file cannot be read or an option is wrong.',
   ].join('\n');
 }
 
@@ -71,7 +73,9 @@ function selectCertificates(read: CertificateFile, alias: string | undefined): S
       entries.find((e) => e.alias === alias) ??
       entries.find((e) => e.alias === alias.toLowerCase());
     if (!entry) {
-      throw new CertificateFileError(
+      // Refused (exit 1), as for every command: the store was read, the alias is not in it.
+      throw new KeystoreError(
+        'alias-missing',
         `${read.file} has no alias ${JSON.stringify(alias)}; it has: ${aliases}.`,
         read.file,
       );
@@ -168,8 +172,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     return report.verdict.trusted ? EXIT_OK : EXIT_FINDINGS;
   } catch (err) {
-    io.err(`rwsec chain: ${optionErrorMessage(err)}\n`);
-    return EXIT_UNREADABLE;
+    return reportUserError(io, 'rwsec chain', err);
   }
 }
 

@@ -1,10 +1,12 @@
 // `rwsec fleet`: every RWS node of an Ansible inventory, over OpenSSH.
 import { EXIT_OK, EXIT_UNREADABLE, type Command } from '../command';
 import { fleetGuard } from './fleet/fleet-common';
+import { runSet, setHelp, setUsage } from './fleet/fleet-set-cli';
 import { runStatus, statusHelp, statusUsage } from './fleet/fleet-status-cli';
 
 const subcommands = {
   status: { run: runStatus, help: statusHelp, usage: statusUsage },
+  set: { run: runSet, help: setHelp, usage: setUsage },
 };
 
 function help(): string {

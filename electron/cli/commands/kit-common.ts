@@ -1,13 +1,13 @@
 // What the `rwsec kit` subcommands share: option parsing, passwords, committing a plan both or
 // neither, reporting, and turning every expected failure into one clear line.
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../command';
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command';
 import { stringOpt, type Options, type Values } from '../parse-options';
 import { requireSecret, secretHelp } from '../secret-input';
 import { RwsDocument } from '../../../shared/yaml/document';
 import { diagnosticsForPaths } from '../../services/kits/config-values';
 import { encryptWithGirJar } from '../../services/kits/encrypt';
 import { commitFiles, type PlannedFile } from '../../services/kits/transaction';
-import { cliUserError } from '../cli-errors';
+import { reportUserError } from '../cli-errors';
 
 export const storepassOptions: Options = {
   storepass: { type: 'string' },
@@ -102,9 +102,6 @@ export async function guard(
   try {
     return await body();
   } catch (err) {
-    const known = cliUserError(err);
-    if (!known) throw err;
-    io.err(`${prefix}: ${known.message}\n`);
-    return known.kind === 'refused' ? EXIT_FINDINGS : EXIT_UNREADABLE;
+    return reportUserError(io, prefix, err);
   }
 }

@@ -3,10 +3,10 @@ import { probeReportText } from '../../services/chain/report-text';
 import { parseHostPort, probeEndpoint } from '../../services/probe/probe-endpoint';
 import { DEFAULT_TIMEOUT_MS } from '../../services/probe/tls-probe';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { reportUserError } from '../cli-errors';
 import { parseCommandArgs } from '../parse-options';
 import {
   hostnameRuleFrom,
-  optionErrorMessage,
   trustHelp,
   trustParseOptions,
   trustSourcesFrom,
@@ -74,8 +74,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     if (!report.connected) return EXIT_UNREADABLE;
     return report.chain?.verdict.trusted ? EXIT_OK : EXIT_FINDINGS;
   } catch (err) {
-    io.err(`rwsec probe: ${optionErrorMessage(err)}\n`);
-    return EXIT_UNREADABLE;
+    return reportUserError(io, 'rwsec probe', err);
   }
 }
 

@@ -1,9 +1,8 @@
 // The edits of `rwsec set` as data, shared with `rwsec fleet set`: PATH=VALUE assignments (secrets
 // from a prompt or the environment, never required on the command line), the document edits they
-// make, the changes described with secrets masked, and the errors an edit adds.
+// make, the changes described with secrets masked, (the errors an edit adds are the save policy's).
 import { isSecretPath } from '../../../shared/catalog/secret-paths';
 import { findOption } from '../../../shared/catalog/options';
-import { sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
 import { splitPath, type DocumentEdit, type RwsDocument } from '../../../shared/yaml/document';
 import { parseTypedValue } from '../../../shared/yaml/typed-value';
 import type { CliIo } from '../command';
@@ -99,18 +98,6 @@ export function describeChanges(
       new: after.get(edit.path),
     };
   });
-}
-
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.rule}\u0000${d.path}`;
-}
-
-/** Errors present after the change that were not present before it. */
-export function newErrors(before: Diagnostic[], after: Diagnostic[]): Diagnostic[] {
-  const known = new Set(before.filter((d) => d.severity === 'error').map(diagnosticKey));
-  return sortDiagnostics(
-    after.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d))),
-  );
 }
 
 export function masked(change: Change): Change {

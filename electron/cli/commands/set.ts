@@ -3,19 +3,18 @@ import { options } from '../../../shared/catalog/options';
 import { hasErrors, type Diagnostic } from '../../../shared/diagnostics';
 import { DocumentEditError, type RwsDocument } from '../../../shared/yaml/document';
 import { SaveError } from '../../services/files/file-errors';
-import { saveText, verifyDocument } from '../../services/files/safe-save';
+import {
+  newErrorsText,
+  reviewSave,
+  saveAllowed,
+  writeConfig,
+} from '../../services/session/save-policy';
 import { validateConfig } from '../../services/validate/validate-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { reportUserError } from '../cli-errors';
 import { parseCommandArgs } from '../parse-options';
 import { SecretInputError } from '../secret-input';
-import {
-  describeChanges,
-  isSecretPath,
-  masked,
-  newErrors,
-  parseEdits,
-  resolveAssignments,
-} from './set-edits';
+import { describeChanges, isSecretPath, masked, parseEdits, resolveAssignments } from './set-edits';
 import { loadDocument } from './get';
 
 export { isSecretPath };
@@ -150,31 +149,29 @@ async function run(args: string[], io: CliIo): Promise<number> {
     validateConfig(doc, file),
     validateConfig(next, file),
   ]);
-  const added = newErrors(before, after);
-  if (added.length > 0 && !values.force) {
+  // The app's save applies the same policy (services/session/save-policy.ts).
+  const review = reviewSave(before, after);
+  const added = review.newErrors;
+  if (!saveAllowed(review, values.force)) {
     for (const d of added) io.err(formatDiagnostic(file, d) + '\n');
-    return refuse(
-      `the change would add ${added.length === 1 ? 'an error' : `${added.length} errors`}; ${file} not changed (use --force to save anyway)`,
-      { errors: added },
-    );
+    return refuse(`${newErrorsText(review)}; ${file} not changed (use --force to save anyway)`, {
+      errors: added,
+    });
   }
 
   let saved;
   try {
-    saved = await saveText(file, next.text, {
-      expectedOriginal: hash,
-      verify: verifyDocument(next),
+    saved = await writeConfig(file, next.text, {
+      expected: hash,
+      doc: next,
       ...(values.force ? { allowReadOnly: true, allowOwnerChange: true } : {}),
       forceHint: 'use --force',
     });
   } catch (error) {
     if (!(error instanceof SaveError)) throw error;
-    if (['changed-on-disk', 'read-only', 'owner-not-kept'].includes(error.code)) {
-      return refuse(error.message);
-    }
-    io.err(`rwsec set: ${error.message}\n`);
+    // Changed on disk meanwhile, read-only, owner not kept, or not written: nothing changed.
     report({ saved: false, reason: error.message });
-    return EXIT_UNREADABLE;
+    return reportUserError(io, 'rwsec set', error);
   }
   if (values.json) {
     report({ saved: true, changes, backup: saved.backup ?? null, errors: added });

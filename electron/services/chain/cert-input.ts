@@ -1,5 +1,6 @@
 // Reads certificates from any file an admin may hold: PEM bundle, DER, PKCS#7 (.p7b, PEM or DER),
 // or a keystore (JKS, JCEKS, PKCS12) through the keystore reader.
+import { UserFacingError } from '../../../shared/user-error';
 import 'reflect-metadata';
 import * as px from '@peculiar/x509';
 import { X509Certificate } from 'node:crypto';
@@ -23,14 +24,13 @@ export interface CertificateFile {
 }
 
 /** A file that cannot be used, with a message that names it and says what to do. */
-export class CertificateFileError extends Error {
+export class CertificateFileError extends UserFacingError {
   constructor(
     message: string,
     readonly file: string,
     readonly code: 'not-found' | 'unreadable' | 'password' | 'empty' = 'unreadable',
   ) {
-    super(message);
-    this.name = 'CertificateFileError';
+    super('unreadable', message);
   }
 }
 

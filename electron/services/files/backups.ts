@@ -15,7 +15,7 @@ export function backupFolder(file: string): string {
 }
 
 /** 20260102T030405.678Z: sorts by time as text and is a valid file name everywhere. */
-function utcStamp(date: Date): string {
+export function utcStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '');
 }
 

@@ -1,29 +1,29 @@
 // Typed errors of the file service; messages name the file and say what to do.
+import { UserFacingError } from '../../../shared/user-error';
 
 export type FileReadErrorCode = 'missing' | 'not-a-file' | 'unreadable' | 'too-large' | 'not-utf8';
 
-export class FileReadError extends Error {
+export class FileReadError extends UserFacingError {
   constructor(
     message: string,
     readonly code: FileReadErrorCode,
     readonly file: string,
   ) {
-    super(message);
-    this.name = 'FileReadError';
+    super('unreadable', message);
   }
 }
 
 export type SaveErrorCode =
   'changed-on-disk' | 'verify-failed' | 'write-failed' | 'read-only' | 'owner-not-kept';
 
-export class SaveError extends Error {
+/** Nothing was written: the file changed on disk meanwhile (a conflict), or the write failed. */
+export class SaveError extends UserFacingError {
   constructor(
     message: string,
     readonly code: SaveErrorCode,
     readonly file: string,
   ) {
-    super(message);
-    this.name = 'SaveError';
+    super(code === 'changed-on-disk' ? 'conflict' : 'refused', message);
   }
 }
 

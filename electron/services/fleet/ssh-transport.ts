@@ -129,7 +129,7 @@ export class SshSession {
       '-o',
       `ControlPath=${join(dir, '%C')}`,
       '-o',
-      `ControlPersist=${this.options.persistSeconds ?? 120}`,
+      `ControlPersist=${this.options.persistSeconds ?? 60}`,
       ...target.sshArgs,
       ...(target.port ? ['-p', String(target.port)] : []),
       ...(target.user ? ['-l', target.user] : []),

@@ -2,6 +2,7 @@
 //   PEM with a private key  -> a key entry (the key and the certificates in the same text)
 //   JKS / JCEKS / PKCS12    -> its key entries and trusted entries, under their aliases
 //   PEM / DER / P7B certs   -> trusted entries, every certificate (not just the first, as keytool)
+import { UserFacingError } from '../../../shared/user-error';
 import { parseCertificateBytes } from '../chain/cert-input';
 import type { Keystore } from './model';
 import { importKeyPair, importTrusted, type OperationResult } from './operations';
@@ -13,10 +14,9 @@ export interface InputBytes {
   name: string;
 }
 
-export class ImportError extends Error {
+export class ImportError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
+    super('unreadable', message);
   }
 }
 

@@ -1,8 +1,8 @@
 // The store open in the keystore manager: its entries with the pending (unsaved) changes, an undo
 // history, and the store password, which stays in this object and is never returned, logged or
 // put in an error message. Changes reach the file only through save(): atomic, with a backup.
-import { ApiError } from '../../../shared/api/dispatch';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
+import { UserFacingError } from '../../../shared/user-error';
 import { describeCertificate } from '../x509/describe';
 import { KeystoreError, type Keystore, type WritableStoreType } from './model';
 import { readKeystoreFile } from './read';
@@ -52,7 +52,7 @@ export class KeystoreSession {
       this.replace({ file, exists: true, original: bytes, password, store });
     } else if (create) {
       if (password.length < 6) {
-        throw new ApiError(
+        throw new UserFacingError(
           'bad-request',
           `A new store needs a password of at least 6 characters (keytool's rule); ${file} was not created.`,
         );
@@ -60,8 +60,8 @@ export class KeystoreSession {
       const store: Keystore = { type: create, entries: [] };
       this.replace({ file, exists: false, original: undefined, password, store });
     } else {
-      throw new ApiError(
-        'failed',
+      throw new UserFacingError(
+        'unreadable',
         `${file} does not exist. Check the path, or create a new store there.`,
       );
     }
@@ -92,9 +92,9 @@ export class KeystoreSession {
   /** The open store, checked against the handle the page holds. */
   require(handle?: number): OpenState {
     const current = this.current;
-    if (!current) throw new ApiError('bad-request', 'No keystore is open in the manager.');
+    if (!current) throw new UserFacingError('bad-request', 'No keystore is open in the manager.');
     if (handle !== undefined && handle !== current.handle) {
-      throw new ApiError(
+      throw new UserFacingError(
         'bad-request',
         `Another store (${current.file}) was opened since this page loaded; reload the keystore manager.`,
       );
@@ -135,7 +135,7 @@ export class KeystoreSession {
   undo(handle: number): KeystoreView {
     const current = this.require(handle);
     const last = current.history.pop();
-    if (!last) throw new ApiError('bad-request', 'Nothing to undo.');
+    if (!last) throw new UserFacingError('bad-request', 'Nothing to undo.');
     current.store = last.store;
     current.newPassword = last.newPassword;
     current.notes = [`Undone: ${last.label}.`];

@@ -1,5 +1,6 @@
 // The one entry model for every store format (JKS, JCEKS, PKCS12, PEM, DER, PKCS#7).
 // Certificates and keys are node:crypto objects: they parse RSA and EC alike.
+import { UserFacingError, type UserErrorKind } from '../../../shared/user-error';
 import type { KeyObject, X509Certificate } from 'node:crypto';
 
 export type StoreType = 'JKS' | 'JCEKS' | 'PKCS12' | 'PEM' | 'DER' | 'PKCS7';
@@ -47,14 +48,26 @@ export type KeystoreErrorCode =
   | 'alias-exists'
   | 'alias-missing';
 
+const keystoreKinds: Record<KeystoreErrorCode, UserErrorKind> = {
+  'wrong-password': 'unreadable',
+  'password-required': 'unreadable',
+  corrupt: 'unreadable',
+  'not-found': 'unreadable',
+  // Mostly an operation the store cannot take (write JCEKS, export a trusted entry as a key, a
+  // non-ASCII PKCS12 password): the store itself was read.
+  unsupported: 'refused',
+  // Also "output file exists" from export/convert: the store was read fine.
+  'alias-exists': 'refused',
+  'alias-missing': 'refused',
+};
+
 /** Every failure to read or change a store; the message names the file and what to do. */
-export class KeystoreError extends Error {
+export class KeystoreError extends UserFacingError {
   constructor(
     readonly code: KeystoreErrorCode,
     message: string,
     readonly file?: string,
   ) {
-    super(message);
-    this.name = 'KeystoreError';
+    super(keystoreKinds[code], message);
   }
 }

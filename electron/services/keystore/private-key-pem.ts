@@ -1,11 +1,11 @@
 // Private keys read from PEM files (PKCS#8, PKCS#1 or SEC1, encrypted or not), with a message that
 // names the file and what to give when the key cannot be read.
+import { UserFacingError } from '../../../shared/user-error';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 
-export class KeyFileError extends Error {
+export class KeyFileError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'KeyFileError';
+    super('unreadable', message);
   }
 }
 

@@ -2,6 +2,7 @@
 // written only in a form the server reads for that option (the catalog's `secretForms`):
 // ssl.keyStorePassword is read by Jetty (plain or OBF:, never CRYPT:), the trust and Cassandra
 // passwords by RWS (plain or CRYPT: from the admin's gir.jar).
+import { UserFacingError } from '../../../shared/user-error';
 import { FileReadError } from '../files/file-errors';
 import { readTextFile } from '../files/read-text';
 import { findOption, type SecretForm } from '../../../shared/catalog/options';
@@ -12,13 +13,12 @@ import { validateConfig } from '../validate/validate-config';
 
 export type SetEdit = { path: string; value: unknown };
 
-export class ConfigFileError extends Error {
+export class ConfigFileError extends UserFacingError {
   constructor(
     message: string,
     readonly file: string,
   ) {
-    super(message);
-    this.name = 'ConfigFileError';
+    super('unreadable', message);
   }
 }
 

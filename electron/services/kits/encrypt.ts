@@ -6,19 +6,19 @@
 // (it reads no stdin or environment variable). While the child runs (about a second) other local
 // users could read it in the process list; the CLI help says so. It never reaches our own logs or
 // error messages: anything the jar prints is scrubbed of it first.
+import { UserFacingError } from '../../../shared/user-error';
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 export type EncryptErrorCode = 'no-jar' | 'no-java' | 'failed' | 'no-crypt-line' | 'timeout';
 
-export class EncryptError extends Error {
+export class EncryptError extends UserFacingError {
   constructor(
     readonly code: EncryptErrorCode,
     message: string,
   ) {
-    super(message);
-    this.name = 'EncryptError';
+    super('unreadable', message);
   }
 }
 

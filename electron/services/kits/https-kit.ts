@@ -92,6 +92,7 @@ function keyEntryOf(store: Keystore | undefined, alias: string, file: string): K
   if (!entry || entry.kind !== 'key') {
     throw new KitError(
       `${file} has no key entry "${alias}" (it has: ${store.entries.map((e) => `${e.alias} (${e.kind})`).join(', ') || 'no entries'}). Use the alias the CSR was made with (--alias).`,
+      'refused',
     );
   }
   return entry;

@@ -1,15 +1,11 @@
-import type { UserErrorKind } from '../user-errors';
+import { UserFacingError, type UserErrorKind } from '../../../shared/user-error';
 
 /**
  * A kit cannot run as asked; the message names the file or option and what to do. `refused` when
  * the input is fine but the kit will not overwrite what is there (an existing entry or kit folder).
  */
-export class KitError extends Error {
-  constructor(
-    message: string,
-    readonly kind: UserErrorKind = 'unreadable',
-  ) {
-    super(message);
-    this.name = 'KitError';
+export class KitError extends UserFacingError {
+  constructor(message: string, kind: UserErrorKind = 'unreadable') {
+    super(kind, message);
   }
 }

@@ -5,6 +5,7 @@
 // Each file goes through the same steps as every other save (files/replace-parts.ts): the write
 // lock, mode, owner and group kept (refused when they cannot be), previous versions in
 // .rwsec-backups/ (the newest five).
+import { UserFacingError } from '../../../shared/user-error';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -48,13 +49,12 @@ export interface CommitResult {
   readOnlyReplaced: string[];
 }
 
-export class TransactionError extends Error {
+export class TransactionError extends UserFacingError {
   constructor(
     message: string,
     readonly file: string,
   ) {
-    super(message);
-    this.name = 'TransactionError';
+    super('refused', message);
   }
 }
 

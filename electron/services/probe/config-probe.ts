@@ -14,6 +14,7 @@ import type { ProbeRuleId } from '../../../shared/rules/rule-ids';
 import { classifySecret } from '../../../shared/secrets/obf';
 import type { ChainReason, HostnameRule, ProbeReport } from '../../../shared/tls/verdicts';
 import { CertificateFileError } from '../chain/cert-input';
+import { KeystoreError } from '../keystore/model';
 import {
   loadJdkCacerts,
   loadSystemBundle,
@@ -100,11 +101,8 @@ function configuredTrust(
   try {
     return [loadTrustFile(path, password)];
   } catch (err) {
-    if (
-      !(err instanceof CertificateFileError) &&
-      !(err instanceof Error && err.name === 'KeystoreError')
-    )
-      throw err;
+    // A trust file that cannot be used (missing, damaged, wrong password) is a finding here.
+    if (!(err instanceof CertificateFileError) && !(err instanceof KeystoreError)) throw err;
     const encrypted = rawPassword !== undefined && password === undefined;
     findings.add(
       'error',

@@ -1,28 +1,27 @@
-// The FileStore the app uses: the safe-save service (atomic write, backups in .rwsec-backups/,
-// refusal when the file changed on disk since it was read).
-import { ApiError } from '../../../shared/api/dispatch';
+// The FileStore the app uses: the save policy's write (atomic, backups in .rwsec-backups/,
+// verified against the document, refused when the file changed on disk since it was read).
 import { SaveError } from '../files/file-errors';
 import { readTextFile } from '../files/read-text';
-import { saveText } from '../files/safe-save';
 import type { FileStore, WriteResult } from './file-store';
+import { writeConfig } from './save-policy';
 
-async function write(
-  file: string,
-  text: string,
-  expectedStamp: string,
-  force: boolean,
-): Promise<WriteResult> {
+const write: FileStore['write'] = async (
+  file,
+  text,
+  expected,
+  force,
+  doc,
+): Promise<WriteResult> => {
   try {
-    const result = await saveText(file, text, { expectedOriginal: expectedStamp, force });
+    const result = await writeConfig(file, text, { expected, overwrite: force, doc: doc ?? null });
     return { saved: true, backup: result.backup ?? null, stamp: result.hash };
   } catch (error) {
-    if (error instanceof SaveError) {
-      if (error.code === 'changed-on-disk') return { saved: false, conflict: 'changed-on-disk' };
-      throw new ApiError('failed', error.message);
+    if (error instanceof SaveError && error.code === 'changed-on-disk') {
+      return { saved: false, conflict: 'changed-on-disk' };
     }
     throw error;
   }
-}
+};
 
 export const defaultFileStore: FileStore = {
   read: async (file) => {

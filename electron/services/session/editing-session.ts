@@ -10,14 +10,15 @@ import {
   YamlSyntaxError,
   type DocumentEdit,
 } from '../../../shared/yaml/document';
-import { ApiError } from '../../../shared/api/dispatch';
 import type { ConfigState, SaveResult } from '../../../shared/api/contract';
 import { uncoveredLeaves } from '../../../shared/api/option-layout';
+import { UserFacingError } from '../../../shared/user-error';
 import type { KeyOrder } from '../../../shared/yaml/apply-edits';
 import { FileReadError } from '../files/file-errors';
 import { validateConfig } from '../validate/validate-config';
 import type { FileStore } from './file-store';
 import { unifiedDiff } from './line-diff';
+import { reviewSave, saveAllowed, type ErrorAcceptance, type SaveReview } from './save-policy';
 
 type Parsed =
   | { doc: RwsDocument; syntaxError: null }
@@ -33,6 +34,8 @@ interface Loaded {
   text: string;
   parsed: Parsed;
   diagnostics: Diagnostic[];
+  /** The findings of the file as on disk: what "new" errors of a save are measured against. */
+  diskDiagnostics: Diagnostic[];
   undo: string[];
   redo: string[];
 }
@@ -56,12 +59,12 @@ function parse(text: string): Parsed {
   }
 }
 
-function readFailure(error: unknown): ApiError {
+function readFailure(error: unknown): UserFacingError {
   // The file service's messages already name the file and say what to do.
   if (error instanceof FileReadError)
-    return new ApiError('failed', `Cannot open ${error.message}.`);
-  return new ApiError(
-    'failed',
+    return new UserFacingError('unreadable', `Cannot open ${error.message}.`);
+  return new UserFacingError(
+    'unreadable',
     `Cannot open the file: ${error instanceof Error ? error.message : String(error)}`,
   );
 }
@@ -98,7 +101,7 @@ function editedDocument(
     return doc.withEdits(edits, { keyOrder });
   } catch (error) {
     if (error instanceof DocumentEditError || error instanceof YamlSyntaxError) {
-      throw new ApiError(
+      throw new UserFacingError(
         'bad-request',
         `${file}: ${error.message.replace(/\.$/, '')}. Nothing was changed; check the option path and value.`,
       );
@@ -145,12 +148,17 @@ export class EditingSession {
     });
   }
 
+  /** The parsed pending document (null when nothing is open or the text is not valid YAML). */
+  document(): Promise<RwsDocument | null> {
+    return this.serial(async () => this.loaded?.parsed.doc ?? null);
+  }
+
   edit(edits: readonly DocumentEdit[]): Promise<ConfigState> {
     return this.serial(async () => {
       const current = this.require();
       if (!current.parsed.doc) {
         const e = current.parsed.syntaxError;
-        throw new ApiError(
+        throw new UserFacingError(
           'bad-request',
           `${current.file}:${e.line}:${e.column}: the YAML cannot be read (${e.message}). Fix it in a text editor or reload the file, then edit again.`,
         );
@@ -196,13 +204,35 @@ export class EditingSession {
     });
   }
 
-  save(force = false): Promise<SaveResult> {
+  /** What a save now would leave: the errors and warnings, and which of them are new. */
+  review(): Promise<SaveReview> {
     return this.serial(async () => {
       const current = this.require();
-      const result = await this.store.write(current.file, current.text, current.diskStamp, force);
+      return reviewSave(current.diskDiagnostics, current.diagnostics);
+    });
+  }
+
+  /**
+   * Saves through the save policy: refused when it adds errors that `acceptErrors` does not
+   * accept, and when the file changed on disk unless `force` (overwrite) is set.
+   */
+  save(force = false, acceptErrors?: ErrorAcceptance): Promise<SaveResult> {
+    return this.serial(async () => {
+      const current = this.require();
+      const review = reviewSave(current.diskDiagnostics, current.diagnostics);
+      if (!saveAllowed(review, acceptErrors))
+        return { saved: false, refused: 'new-errors', review };
+      const result = await this.store.write(
+        current.file,
+        current.text,
+        current.diskStamp,
+        force,
+        current.parsed.doc,
+      );
       if (!result.saved) return result;
       current.diskText = current.text;
       current.diskStamp = result.stamp;
+      current.diskDiagnostics = current.diagnostics;
       return { saved: true, backup: result.backup, state: this.snapshot() };
     });
   }
@@ -229,7 +259,7 @@ export class EditingSession {
   }
 
   private require(): Loaded {
-    if (!this.loaded) throw new ApiError('bad-request', 'No configuration file is open.');
+    if (!this.loaded) throw new UserFacingError('bad-request', 'No configuration file is open.');
     return this.loaded;
   }
 
@@ -240,15 +270,20 @@ export class EditingSession {
     doc?: RwsDocument,
   ): Promise<void> {
     const current = this.require();
-    this.loaded = await this.load(
-      current.file,
-      current.diskText,
-      current.diskStamp,
-      text,
-      undo,
-      redo,
-      doc,
-    );
+    this.loaded = {
+      ...(await this.load(
+        current.file,
+        current.diskText,
+        current.diskStamp,
+        text,
+        undo,
+        redo,
+        doc,
+      )),
+      diskDiagnostics: current.diskDiagnostics,
+      // The disk did not change: keep its parsed key order.
+      ...(current.diskDoc ? { diskDoc: current.diskDoc } : {}),
+    };
   }
 
   private async load(
@@ -262,7 +297,9 @@ export class EditingSession {
   ): Promise<Loaded> {
     const parsed: Parsed = doc ? { doc, syntaxError: null } : parse(text);
     const diagnostics = parsed.doc ? await this.validate(parsed.doc, file) : [];
-    return { file, diskText, diskStamp, text, parsed, diagnostics, undo, redo };
+    // Loaded from disk: the text is the disk's. Otherwise replaceText keeps the disk's findings.
+    const diskDiagnostics = text === diskText ? diagnostics : [];
+    return { file, diskText, diskStamp, text, parsed, diagnostics, diskDiagnostics, undo, redo };
   }
 
   private snapshot(): ConfigState {

@@ -1,5 +1,6 @@
 // How the session reads and writes the config file. The safe-save service (electron/services/files)
 // is the real implementation (default-file-store.ts); the session only needs this narrow interface.
+import type { RwsDocument } from '../../../shared/yaml/document';
 
 export interface ReadResult {
   text: string;
@@ -13,6 +14,15 @@ export type WriteResult =
 
 export interface FileStore {
   read(file: string): Promise<ReadResult>;
-  /** Writes `text` unless the file no longer matches `expectedStamp` (and `force` is off). */
-  write(file: string, text: string, expectedStamp: string, force: boolean): Promise<WriteResult>;
+  /**
+   * Writes `text` unless the file no longer matches `expectedStamp` (and `force` is off). `doc`,
+   * when the text parsed, is what the written bytes are verified against.
+   */
+  write(
+    file: string,
+    text: string,
+    expectedStamp: string,
+    force: boolean,
+    doc?: RwsDocument | null,
+  ): Promise<WriteResult>;
 }

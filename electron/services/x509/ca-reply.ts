@@ -1,12 +1,12 @@
 // Importing a CA reply (keytool -importcert onto a key entry): the reply must be for this key and
 // must chain, through the reply itself and the store's trusted certificates, to a root.
+import { UserFacingError } from '../../../shared/user-error';
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { keysMatch } from './keys';
 
-export class CaReplyError extends Error {
+export class CaReplyError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'CaReplyError';
+    super('refused', message);
   }
 }
 

@@ -1,4 +1,5 @@
 // Certificate signing requests (keytool -certreq), carrying the SANs so the CA can copy them.
+import { UserFacingError } from '../../../shared/user-error';
 import type { KeyObject } from 'node:crypto';
 import { signingAlgorithmFor, toWebPrivateKey, toWebPublicKey } from './keys';
 import { dnameToJsonName, type SanEntry } from './names';
@@ -32,10 +33,9 @@ export async function createCsr(
   return csr.toString('pem') + '\n';
 }
 
-export class CsrError extends Error {
+export class CsrError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'CsrError';
+    super('unreadable', message);
   }
 }
 

@@ -1,4 +1,5 @@
 // Pieces every certificate we issue shares: serials, validity, key usages, key identifiers.
+import { UserFacingError } from '../../../shared/user-error';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { X509Certificate, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
@@ -15,10 +16,9 @@ export function randomSerial(): string {
   return bytes.toString('hex');
 }
 
-export class ValidityError extends Error {
+export class ValidityError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ValidityError';
+    super('unreadable', message);
   }
 }
 

@@ -1,4 +1,5 @@
 // Key pairs for certificates, always generated natively by node:crypto (pure-JS RSA takes seconds).
+import { UserFacingError } from '../../../shared/user-error';
 import {
   createPublicKey,
   generateKeyPair as generateKeyPairCb,
@@ -18,10 +19,9 @@ export interface KeyPair {
   publicKey: KeyObject;
 }
 
-export class KeySpecError extends Error {
+export class KeySpecError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'KeySpecError';
+    super('unreadable', message);
   }
 }
 

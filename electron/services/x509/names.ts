@@ -1,12 +1,12 @@
 // Distinguished names and SAN lists as admins type them for keytool:
 //   -dname "CN=rws.example.com, OU=IT, O=Example\, Inc., C=US"   -ext san=dns:rws,ip:10.0.0.5
+import { UserFacingError } from '../../../shared/user-error';
 import { isIP } from 'node:net';
 import type { JsonGeneralName, JsonName } from '@peculiar/x509';
 
-export class NameSyntaxError extends Error {
+export class NameSyntaxError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'NameSyntaxError';
+    super('unreadable', message);
   }
 }
 

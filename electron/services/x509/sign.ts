@@ -1,4 +1,5 @@
 // Signing a CSR with a CA key entry (keytool -gencert), with the extensions a TLS peer checks.
+import { UserFacingError } from '../../../shared/user-error';
 import { createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
 import { signingAlgorithmFor, toWebPrivateKey } from './keys';
 import type { SanEntry } from './names';
@@ -13,10 +14,9 @@ import {
   type UsageOptions,
 } from './extensions';
 
-export class SignError extends Error {
+export class SignError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SignError';
+    super('refused', message);
   }
 }
 

@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import type { ChainSource, TrustChoice } from '../../../shared/api/chain-contract';
 import type { Response } from '../../../shared/api/contract';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
+import { checkHostnames } from '../../../shared/tls/hostname';
 import type { ProbeReport } from '../../../shared/tls/verdicts';
 import { api } from '../../api/client';
 import { CertificateDetails } from '../../components/certificate/CertificateDetails';
@@ -23,6 +24,7 @@ import { ChooseFileButton } from '../keystores/ChooseFileButton';
 import { errorText, readDropped, sizeText, type DroppedFile } from '../keystores/files';
 import { takeRequest } from '../keystores/page-requests';
 import { ChainPicture } from './ChainPicture';
+import { bannerOf, hostCheck } from './host-verdict';
 import { HostnamePanel } from './HostnamePanel';
 import { TrustPicker, trustRequest, type TrustState } from './TrustPicker';
 
@@ -139,6 +141,8 @@ export default function ChainPage() {
 
   const leaf = result?.report.certificates[0];
   const verdict = result?.report.verdict;
+  const leafHost = leaf && host.trim() !== '' ? hostCheck(checkHostnames(host.trim(), leaf)) : null;
+  const banner = bannerOf(verdict?.trusted ?? false, leafHost);
   const shown = selected !== null ? result?.details[selected] : undefined;
 
   return (
@@ -310,13 +314,18 @@ export default function ChainPage() {
       {result && verdict && leaf && (
         <Stack spacing={2} component="section" aria-label="Chain verdict">
           <Alert
-            severity={verdict.trusted ? 'success' : 'error'}
+            severity={banner.severity}
             data-testid="chain-verdict"
             data-reason={verdict.reason}
+            data-host-verdict={leafHost?.mark}
             sx={{ overflowWrap: 'anywhere' }}
           >
-            <strong>{verdict.trusted ? 'Trusted' : 'Not trusted'}</strong>:{' '}
-            {verdict.message.replace(/^trusted: /, '')}
+            <strong>{banner.title}</strong>: {verdict.message.replace(/^trusted: /, '')}
+            {leafHost && leafHost.mark !== 'ok' && (
+              <Typography variant="body2" sx={{ mt: 0.5 }}>
+                Host name: {leafHost.message}.
+              </Typography>
+            )}
             <Typography variant="body2" sx={{ mt: 0.5 }}>
               Checked: {result.source}
             </Typography>
@@ -324,6 +333,7 @@ export default function ChainPage() {
           <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
             <ChainPicture
               certificates={result.report.certificates}
+              leafCheck={leafHost}
               selected={selected}
               onSelect={(i) => setSelected(selected === i ? null : i)}
             />

@@ -5,7 +5,8 @@ import ButtonBase from '@mui/material/ButtonBase';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { Fragment } from 'react';
-import type { CertificateReport } from '../../../shared/tls/verdicts';
+import type { CertificateReport, Check } from '../../../shared/tls/verdicts';
+import type { HostCheck } from './host-verdict';
 import { commonName, expiryOf } from '../../components/certificate/expiry';
 import { markColor, markSymbol, markWord, worstMark } from './marks';
 
@@ -33,8 +34,12 @@ function Arrow() {
   );
 }
 
+type ShownCheck = Check | HostCheck;
+
 export function ChainPicture(props: {
   certificates: readonly CertificateReport[];
+  /** The host-name check, shown on the leaf and counted in its verdict. */
+  leafCheck?: HostCheck | null;
   selected: number | null;
   onSelect(index: number): void;
 }) {
@@ -46,7 +51,9 @@ export function ChainPicture(props: {
       sx={{ display: 'flex', alignItems: 'stretch', flexWrap: 'wrap', rowGap: 2 }}
     >
       {props.certificates.map((cert, i) => {
-        const mark = worstMark(cert.checks);
+        const checks: readonly ShownCheck[] =
+          i === 0 && props.leafCheck ? [props.leafCheck, ...cert.checks] : cert.checks;
+        const mark = worstMark(checks);
         const color = markColor[mark];
         const selected = props.selected === i;
         const expiry = expiryOf(cert.notBefore, cert.notAfter);
@@ -94,8 +101,8 @@ export function ChainPicture(props: {
                 {expiry.text}
               </Typography>
               <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }}>
-                {cert.checks
-                  .filter((c) => c.mark !== 'ok' || c.id === 'trust-anchor')
+                {checks
+                  .filter((c) => c.mark !== 'ok' || c.id === 'trust-anchor' || c.id === 'hostname')
                   .slice(0, 5)
                   .map((c) => (
                     <Typography

@@ -15,7 +15,7 @@ export const markColor: Record<Mark, 'success' | 'error' | 'warning' | 'info'> =
   info: 'info',
 };
 
-export function worstMark(checks: readonly Check[]): Mark {
+export function worstMark(checks: readonly Pick<Check, 'mark'>[]): Mark {
   if (checks.some((c) => c.mark === 'fail')) return 'fail';
   if (checks.some((c) => c.mark === 'warn')) return 'warn';
   return 'ok';

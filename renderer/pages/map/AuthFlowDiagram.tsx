@@ -2,6 +2,7 @@
 // RWS's own, then unauthenticated, with the condition on each arrow.
 import { useTheme } from '@mui/material/styles';
 import { authSteps } from '../../../shared/connections/auth-flow';
+import { fitLabel } from './fit-label';
 
 const W = 300;
 const STEP_H = 64;
@@ -11,6 +12,7 @@ export function AuthFlowDiagram() {
   const theme = useTheme();
   const fg = theme.palette.text.primary;
   const muted = theme.palette.text.secondary;
+  const family = String(theme.typography.fontFamily);
   const ok = theme.palette.success.main;
   const boxX = 10;
   const boxW = 190;
@@ -67,9 +69,11 @@ export function AuthFlowDiagram() {
       {authSteps.map((step, i) => {
         const y = top(i);
         const last = i === authSteps.length - 1;
+        const title = fitLabel(step.title, 12.5, 600, family, boxW - 20);
         return (
           <g key={step.id} data-auth-step={step.id}>
             <rect
+              data-box={`auth-${step.id}`}
               x={boxX}
               y={y}
               width={boxW}
@@ -82,13 +86,14 @@ export function AuthFlowDiagram() {
             <text x={boxX + boxW / 2} y={y + 20} textAnchor="middle" fontSize={11} fill={muted}>
               {i + 1}.
             </text>
-            {step.title.split(/(?<=Server) /).map((part, j) => (
+            {title.lines.map((part, j) => (
               <text
                 key={part}
                 x={boxX + boxW / 2}
                 y={y + 37 + j * 15}
                 textAnchor="middle"
-                fontSize={12.5}
+                fontSize={title.size}
+                data-fits-box={`auth-${step.id}`}
                 fontWeight={600}
                 fill={fg}
               >

@@ -4,7 +4,8 @@ import { useTheme } from '@mui/material/styles';
 import type { KeyboardEvent } from 'react';
 import type { ConnectionLink } from '../../../shared/connections/types';
 import { linkStateText } from '../../../shared/connections/types';
-import { linkLooks } from './link-style';
+import { fitLabel, fitLine } from './fit-label';
+import { useLinkLooks } from './link-style';
 
 const W = 760;
 const H = 500;
@@ -41,13 +42,10 @@ function edge(from: { x: number; y: number }, to: { x: number; y: number }, w: n
   return { x: from.x + dx * s, y: from.y + dy * s };
 }
 
-/** Two lines at most: SVG text does not wrap. */
-function splitName(name: string): string[] {
-  if (name.length <= 20) return [name];
-  const words = name.split(' ');
-  const half = Math.ceil(words.length / 2);
-  return [words.slice(0, half).join(' '), words.slice(half).join(' ')];
-}
+/** Room for text inside a box: its width less a margin on each side. */
+const PAD = 10;
+const CENTRE_W = 176;
+const CENTRE_H = 68;
 
 export function ConnectionDiagram(props: {
   links: readonly ConnectionLink[];
@@ -56,8 +54,16 @@ export function ConnectionDiagram(props: {
   onOpen(link: ConnectionLink): void;
 }) {
   const theme = useTheme();
+  const linkLooks = useLinkLooks();
   const fg = theme.palette.text.primary;
   const paper = theme.palette.background.paper;
+  const family = String(theme.typography.fontFamily);
+  const fit = (text: string, size: number, weight: number, width: number) =>
+    fitLabel(text, size, weight, family, width - 2 * PAD);
+  const oneLine = (text: string, size: number, weight: number, width: number) =>
+    fitLine(text, size, weight, family, width - 2 * PAD);
+  const centreName = 'Interaction Recording WS';
+  const centreSize = oneLine(centreName, 11, 400, CENTRE_W);
   const key = (link: ConnectionLink) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -83,9 +89,12 @@ export function ConnectionDiagram(props: {
         const my = (p.y + CY) / 2;
         const inbound = link.direction === 'inbound';
         const selected = props.selected === link.id;
-        const lines = splitName(link.peer);
+        const name = fit(link.peer, 13, 600, BOX_W);
+        const lines = name.lines;
+        const status = `${look.glyph} ${look.short}`;
+        const statusSize = oneLine(status, 11.5, 600, BOX_W);
         const centre = { x: CX, y: CY };
-        const a = edge(centre, p, 140 + 12, 68 + 12);
+        const a = edge(centre, p, CENTRE_W + 12, CENTRE_H + 12);
         const b = edge(p, centre, BOX_W + 12, BOX_H + 12);
         return (
           <g
@@ -125,6 +134,7 @@ export function ConnectionDiagram(props: {
               {look.glyph}
             </text>
             <rect
+              data-box={link.id}
               x={p.x - BOX_W / 2}
               y={p.y - BOX_H / 2}
               width={BOX_W}
@@ -140,7 +150,8 @@ export function ConnectionDiagram(props: {
                 x={p.x}
                 y={p.y - (lines.length === 2 ? 13 : 4) + i * 15}
                 textAnchor="middle"
-                fontSize={13}
+                fontSize={name.size}
+                data-fits-box={link.id}
                 fontWeight={600}
                 fill={fg}
               >
@@ -151,11 +162,12 @@ export function ConnectionDiagram(props: {
               x={p.x}
               y={p.y + (lines.length === 2 ? 24 : 18)}
               textAnchor="middle"
-              fontSize={11.5}
+              fontSize={statusSize}
               fill={look.color}
               fontWeight={600}
+              data-fits-box={link.id}
             >
-              {look.glyph} {look.short}
+              {status}
             </text>
           </g>
         );
@@ -178,18 +190,35 @@ export function ConnectionDiagram(props: {
       </defs>
       <g aria-hidden="true">
         <rect
-          x={CX - 70}
-          y={CY - 34}
-          width={140}
-          height={68}
+          x={CX - CENTRE_W / 2}
+          y={CY - CENTRE_H / 2}
+          width={CENTRE_W}
+          height={CENTRE_H}
           rx={12}
           fill={theme.palette.primary.main}
+          data-box="rws"
         />
-        <text x={CX} y={CY - 4} textAnchor="middle" fontSize={20} fontWeight={700} fill="#fff">
+        {/* contrastText: dark text on the dark theme's light blue, white on the light theme's. */}
+        <text
+          x={CX}
+          y={CY - 4}
+          textAnchor="middle"
+          fontSize={20}
+          fontWeight={700}
+          fill={theme.palette.primary.contrastText}
+          data-fits-box="rws"
+        >
           RWS
         </text>
-        <text x={CX} y={CY + 18} textAnchor="middle" fontSize={11} fill="#fff">
-          Interaction Recording WS
+        <text
+          x={CX}
+          y={CY + 18}
+          textAnchor="middle"
+          fontSize={centreSize}
+          fill={theme.palette.primary.contrastText}
+          data-fits-box="rws"
+        >
+          {centreName}
         </text>
       </g>
     </svg>

@@ -10,20 +10,21 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { authSteps } from '../../../shared/connections/auth-flow';
-import type { ConnectionLink, LinkState } from '../../../shared/connections/types';
+import type { ConnectionLink } from '../../../shared/connections/types';
 import { linkStateText } from '../../../shared/connections/types';
 import { api } from '../../api/client';
 import type { ConfigModel } from '../../app/use-config';
 import { AuthFlowDiagram } from './AuthFlowDiagram';
 import { ConnectionDiagram } from './ConnectionDiagram';
-import { linkLooks } from './link-style';
+import { linkStates, useLinkLooks } from './link-style';
 
 type MapState = Response<'map.state'>;
 
 function Legend() {
+  const linkLooks = useLinkLooks();
   return (
     <Stack direction="row" aria-label="Legend" role="list" sx={{ mt: 1, flexWrap: 'wrap', gap: 1 }}>
-      {(Object.keys(linkLooks) as LinkState[]).map((state) => (
+      {linkStates.map((state) => (
         <Box
           key={state}
           role="listitem"
@@ -52,7 +53,7 @@ function Legend() {
 
 function LinkDetails(props: { link: ConnectionLink; onOpen(link: ConnectionLink): void }) {
   const { link } = props;
-  const look = linkLooks[link.state];
+  const look = useLinkLooks()[link.state];
   return (
     <Paper
       variant="outlined"
@@ -66,7 +67,7 @@ function LinkDetails(props: { link: ConnectionLink; onOpen(link: ConnectionLink)
         <Chip
           size="small"
           label={`${look.glyph} ${linkStateText[link.state]}`}
-          sx={{ bgcolor: look.color, color: '#fff', fontWeight: 600 }}
+          sx={{ bgcolor: look.color, color: look.onColor, fontWeight: 600 }}
           data-state-text
         />
         <Box sx={{ flex: 1 }} />

@@ -14,7 +14,7 @@ import { FileTree } from './FileTree';
 import { keyChoices } from './HttpsWizard';
 import { looksLikeHost, parseNodeList } from './node-list';
 import {
-  applyEdits,
+  showKitValues,
   Checks,
   EditList,
   useCall,
@@ -228,7 +228,7 @@ export function CassandraWizard(props: { model: ConfigModel }) {
         void call(async () => {
           const result = await api['kit.cassandra.run'](request());
           setDone(result);
-          setDiff(await applyEdits(model, result.edits));
+          setDiff(await showKitValues(model, result));
           setChecks(null);
           go(3);
         }),

@@ -17,7 +17,7 @@ import { obfuscate } from '../../../shared/secrets/obf';
 import { api } from '../../api/client';
 import type { ConfigModel } from '../../app/use-config';
 import {
-  applyEdits,
+  showKitValues,
   Checks,
   EditList,
   FileList,
@@ -371,7 +371,7 @@ export function HttpsWizard(props: { model: ConfigModel }) {
         void call(async () => {
           const result = await api['kit.https.run'](request());
           setDone(result);
-          setDiff(await applyEdits(model, result.edits));
+          setDiff(await showKitValues(model, result));
           setChecks(null);
           go(3);
         }),

@@ -15,7 +15,7 @@ import type { Request, Response } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import type { ConfigModel } from '../../app/use-config';
 import {
-  applyEdits,
+  showKitValues,
   Checks,
   DiffView,
   FileList,
@@ -206,7 +206,7 @@ export function TrustWizard(props: { model: ConfigModel }) {
         void call(async () => {
           const result = await api['kit.trust.run'](request());
           setDone(result);
-          setDiff(await applyEdits(props.model, result.edits));
+          setDiff(await showKitValues(props.model, result));
           setChecks(null);
           go(2);
         }),

@@ -38,15 +38,15 @@ export function useCall() {
   return { busy, error, call, clearError: () => setError(null) };
 }
 
-/** Applies a kit's values to the open session (one batch, one undo step) and returns the diff. */
-export async function applyEdits(
+/**
+ * After a kit run: the main process applied its values to the open session (one undo step), so
+ * read the session again and return the diff the user reviews before saving.
+ */
+export async function showKitValues(
   model: ConfigModel,
-  edits: readonly KitEdit[],
+  result: Pick<KitResult, 'applied'>,
 ): Promise<string | null> {
-  for (const e of edits) {
-    if (e.delete) model.deleteValue(e.path);
-    else model.setValue(e.path, e.value);
-  }
+  if (result.applied) await model.refresh();
   return model.diff();
 }
 

@@ -1,6 +1,6 @@
 // What every `rwsec keystore` subcommand shares: option parsing, passwords, opening and saving
 // the store, and turning failures into one clear line and an exit code.
-import { EXIT_FINDINGS, EXIT_UNREADABLE, type CliIo } from '../../command';
+import { EXIT_FINDINGS, type CliIo } from '../../command';
 import {
   parseOptions,
   stringOpt,
@@ -15,7 +15,7 @@ import {
   type SaveResult,
 } from '../../../services/keystore/store-file';
 import { requireSecret, secretHelp } from '../../secret-input';
-import { cliUserError } from '../../cli-errors';
+import { cliUserError, reportUserError } from '../../cli-errors';
 
 export interface Subcommand {
   name: string;
@@ -94,16 +94,11 @@ export function storeTypeOpt(values: Values): WritableStoreType | undefined {
  * corrupt or missing file, bad arguments), 1 for an operation refused for a stated reason.
  */
 export function reportError(io: CliIo, err: unknown, prefix: string): number {
-  const say = (message: string) => io.err(`${prefix}: ${message}\n`);
-  const known = cliUserError(err);
-  if (known) {
-    say(known.message);
-    return known.kind === 'refused' ? EXIT_FINDINGS : EXIT_UNREADABLE;
-  }
+  if (cliUserError(err)) return reportUserError(io, prefix, err);
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     const path = (err as NodeJS.ErrnoException).path;
-    say(`cannot write ${path ?? 'the file'} (${code}); nothing was changed.`);
+    io.err(`${prefix}: cannot write ${path ?? 'the file'} (${code}); nothing was changed.`);
     return EXIT_FINDINGS;
   }
   throw err;

@@ -1,0 +1,167 @@
+// The safe save (electron/services/files/safe-save.ts) done on a node with its POSIX shell, under
+// the same policy and names: the new content goes to `.NAME.rwsec-<hex>.tmp` in the file's own
+// folder (exclusive create, the original's mode and owner, synced, read back); the previous
+// version is kept as `.rwsec-backups/NAME.<UTC stamp>.bak` (newest 5 kept, folder 0700); the
+// switch is one rename, and it is refused when the file no longer holds what was read. The
+// backup is written from what we read and compared byte for byte with the file on the node, so
+// "unchanged since read" and "the backup is the version replaced" are the same check.
+//
+// Two ssh commands per node: stage (upload + read back), then switch. A kill at any point leaves
+// the file either old or new: before the rename nothing but a temp file exists, and rename(2) in
+// one folder is atomic.
+import { randomBytes } from 'node:crypto';
+import { BACKUP_FOLDER, DEFAULT_BACKUPS, utcStamp } from '../files/backups';
+import { STALE_TEMP_AGE_MS } from '../files/stale-temps';
+import { shellQuote, type SshSession, type SshTarget } from './ssh-transport';
+
+export type RemoteSaveErrorCode = 'changed-on-disk' | 'write-failed';
+
+export class RemoteSaveError extends Error {
+  constructor(
+    message: string,
+    readonly code: RemoteSaveErrorCode,
+  ) {
+    super(message);
+    this.name = 'RemoteSaveError';
+  }
+}
+
+export interface RemoteSaveRequest {
+  file: string;
+  /** The bytes read from the node; the save is refused if the file holds anything else. */
+  original: Uint8Array;
+  next: Uint8Array;
+  mode: number;
+  uid: number;
+  gid: number;
+  backups?: number;
+}
+
+export interface RemoteSaveResult {
+  /** Where the previous version was kept on the node. */
+  backup: string;
+}
+
+const CHANGED = 3;
+/** write-lock.ts breaks locks older than 120 s. */
+const STALE_LOCK_MINUTES = 2;
+
+/** Sets f (symlinks followed, as the local save does), d (its folder), n (its name). */
+function target(file: string): string {
+  return [
+    `f=${shellQuote(file)}`,
+    'if [ -L "$f" ]; then f=$(readlink -f -- "$f"); fi',
+    'd=$(dirname -- "$f"); n=$(basename -- "$f")',
+  ].join('\n');
+}
+
+function stageScript(req: RemoteSaveRequest, hex: string): string {
+  const staleMinutes = Math.ceil(STALE_TEMP_AGE_MS / 60_000);
+  return [
+    'set -e',
+    'umask 077',
+    target(req.file),
+    `[ -f "$f" ] || { echo "$f is not a file any more" >&2; exit ${CHANGED}; }`,
+    `t="$d/.$n.rwsec-${hex}.tmp"`,
+    // Temp files of earlier, killed saves of this file (old enough to be surely abandoned).
+    `find "$d" -maxdepth 1 -type f -name ".$n.rwsec-????????????.tmp" -mmin +${staleMinutes} -exec rm -f {} + 2>/dev/null || true`,
+    '(set -C; cat > "$t")',
+    `chmod ${req.mode.toString(8)} "$t"`,
+    `chown ${req.uid}:${req.gid} "$t" 2>/dev/null || true`,
+    // The file never changes hands: a copy that cannot keep the owner and group is refused.
+    `set -- $(LC_ALL=C ls -lnd -- "$t")`,
+    `[ "$3:$4" = "${req.uid}:${req.gid}" ] || { rm -f -- "$t"; echo "cannot keep the owner and group ${req.uid}:${req.gid} of $f: connect as root or as its owner" >&2; exit 7; }`,
+    'sync "$t" 2>/dev/null || sync',
+    'cat -- "$t"',
+  ].join('\n');
+}
+
+function switchScript(req: RemoteSaveRequest, hex: string, backupHex: string): string {
+  const keep = req.backups ?? DEFAULT_BACKUPS;
+  const stamp = utcStamp(new Date());
+  return [
+    'umask 077',
+    target(req.file),
+    `t="$d/.$n.rwsec-${hex}.tmp"`,
+    `b="$d/${BACKUP_FOLDER}"`,
+    `bt="$b/.$n.rwsec-${backupHex}.tmp"`,
+    // The write lock every saver of this tool takes beside the file (write-lock.ts): a live one is
+    // waited for briefly, a stale one (older than any save) broken.
+    `l="$d/.$n.rwsec-lock"`,
+    'fail() { rm -f -- "$t" "$bt"; [ -z "$locked" ] || rm -f -- "$l"; echo "$2" >&2; exit "$1"; }',
+    'locked=; w=0',
+    'until (set -C; printf "%s %s\n" "$$" "$(hostname 2>/dev/null || uname -n)" > "$l") 2>/dev/null; do',
+    `  if [ -n "$(find "$l" -mmin +${Math.ceil(STALE_LOCK_MINUTES)} 2>/dev/null)" ]; then rm -f -- "$l"; continue; fi`,
+    `  w=$((w+1)); [ $w -le 10 ] || fail 6 "another save of $f is running (lock $l); try again"`,
+    '  sleep 1',
+    'done',
+    'locked=1',
+    '[ -d "$b" ] || mkdir -m 700 -- "$b" || fail 5 "cannot create the backup folder $b"',
+    '(set -C; cat > "$bt") || fail 5 "cannot write a backup in $b"',
+    `cmp -s -- "$bt" "$f" || fail ${CHANGED} "changed"`,
+    `chmod ${req.mode.toString(8)} "$bt"`,
+    'sync "$bt" 2>/dev/null || sync',
+    `bn="$n.${stamp}.bak"; i=0`,
+    'while ! ln -- "$bt" "$b/$bn" 2>/dev/null; do',
+    '  i=$((i+1)); [ $i -lt 1000 ] || fail 5 "cannot name the backup in $b"',
+    `  bn="$n.${stamp}-$i.bak"`,
+    'done',
+    'rm -f -- "$bt"',
+    // The switch: atomic within one folder.
+    'mv -f -- "$t" "$f" || fail 5 "cannot rename the new file into place"',
+    'sync "$d" 2>/dev/null || sync',
+    'rm -f -- "$l"',
+    `pat="$b/$n.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9].[0-9][0-9][0-9]Z*.bak"`,
+    'c=0; for x in $pat; do [ -e "$x" ] && c=$((c+1)); done',
+    `e=$((c-${keep}))`,
+    'for x in $pat; do [ $e -gt 0 ] || break; [ -e "$x" ] || continue; rm -f -- "$x"; e=$((e-1)); done',
+    'printf "%s\\n" "$b/$bn"',
+  ].join('\n');
+}
+
+function cleanupScript(file: string, hex: string): string {
+  return [target(file), `rm -f -- "$d/.$n.rwsec-${hex}.tmp"`].join('\n');
+}
+
+/** Saves `next` over `file` on the node. Throws RemoteSaveError, or SshError when ssh fails. */
+export async function saveRemote(
+  session: SshSession,
+  node: SshTarget,
+  req: RemoteSaveRequest,
+): Promise<RemoteSaveResult> {
+  const hex = randomBytes(6).toString('hex');
+  const staged = await session.run(node, stageScript(req, hex), req.next);
+  if (staged.code === CHANGED) {
+    throw new RemoteSaveError(
+      `${node.name}: ${req.file} was deleted or moved since it was read; nothing was written`,
+      'changed-on-disk',
+    );
+  }
+  if (staged.code !== 0 || Buffer.compare(staged.stdout, Buffer.from(req.next)) !== 0) {
+    await session.run(node, cleanupScript(req.file, hex)).catch(() => undefined);
+    const why =
+      staged.code !== 0 ? staged.stderr.trim() : 'the written copy reads back differently';
+    throw new RemoteSaveError(
+      `${node.name}: ${req.file}: not saved (${why}); the file is unchanged`,
+      'write-failed',
+    );
+  }
+  const switched = await session.run(
+    node,
+    switchScript(req, hex, randomBytes(6).toString('hex')),
+    req.original,
+  );
+  if (switched.code === CHANGED) {
+    throw new RemoteSaveError(
+      `${node.name}: ${req.file} changed on the node since it was read; nothing was written (run again to start from its current content)`,
+      'changed-on-disk',
+    );
+  }
+  if (switched.code !== 0) {
+    throw new RemoteSaveError(
+      `${node.name}: ${req.file}: not saved (${switched.stderr.trim() || `exit ${switched.code}`}); the file is unchanged`,
+      'write-failed',
+    );
+  }
+  return { backup: switched.stdout.toString('utf8').trim() };
+}
