@@ -59,6 +59,9 @@ async function main() {
       target: ['chrome120'],
       sourcemap: 'linked',
       define: { 'process.env.NODE_ENV': '"production"' },
+      // The bundled Roboto (@fontsource): its CSS lands in app.css, its font files beside it.
+      loader: { '.woff2': 'file', '.woff': 'file' },
+      assetNames: 'fonts/[name]-[hash]',
       metafile: true,
       logLevel: 'warning',
     }),

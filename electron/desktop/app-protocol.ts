@@ -2,18 +2,9 @@
 // which would share an origin with every local file).
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { securityHeaders } from '../../shared/api/csp';
+import { contentTypeOf } from '../services/files/content-types';
 import { appRequestFile, appScheme } from './app-origin';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -32,7 +23,7 @@ export function serveAppProtocol(root: string): void {
         status: 200,
         headers: {
           ...securityHeaders,
-          'Content-Type': types[extname(target)] ?? 'application/octet-stream',
+          'Content-Type': contentTypeOf(target),
         },
       });
     } catch {

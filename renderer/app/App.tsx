@@ -15,9 +15,11 @@ import { pageById, pageOfSection, type PageId } from './pages';
 import { PageView } from './PageView';
 import { problemCounts } from './problem-counts';
 import { SaveFlow, useSaveFlow } from './SaveFlow';
+import { mainContentId, SkipLink } from './SkipLink';
 import { fieldId, optionForPath } from './sections';
 import { TopBar } from './TopBar';
 import { useConfig } from './use-config';
+import { useFocusHeading } from './use-focus-heading';
 import { useShortcuts, type ShellCommand } from './use-shortcuts';
 import { useThemeChoice } from './use-theme-choice';
 
@@ -66,9 +68,11 @@ export function App() {
   const desktop = useDesktop();
   const [page, setPageState] = useState<PageId>('https');
   const [openPanel, setOpenPanel] = useState(false);
+  const [headingFocus, setHeadingFocus] = useState(true);
   const saveFlow = useSaveFlow(model);
   const focusAfterJump = useFocusAfterJump(page);
   useRootMarkers(model.phase, model.pendingEdits);
+  useFocusHeading(page, headingFocus);
 
   const state = model.state;
   const editable = Boolean(state?.file) && !state?.syntaxError;
@@ -78,6 +82,8 @@ export function App() {
   }, []);
   const jumpToOption = useCallback(
     (spec: OptionSpec) => {
+      // A jump focuses its field, not the page heading.
+      setHeadingFocus(false);
       showPage(pageOfSection(spec.section));
       focusAfterJump(fieldId(spec.path));
     },
@@ -122,6 +128,7 @@ export function App() {
   return (
     <ThemeProvider theme={theme.theme}>
       <CssBaseline />
+      <SkipLink />
       <Box sx={{ display: 'flex', minHeight: '100vh' }}>
         <TopBar
           file={state?.file ?? null}
@@ -137,8 +144,21 @@ export function App() {
           onSave={() => void review()}
           find={<FindOption disabled={!editable} onPick={jumpToOption} />}
         />
-        <NavList page={page} counts={counts} disabled={!editable} onPage={showPage} />
-        <Box component="main" sx={{ flex: 1, minWidth: 0, px: 4, pb: 6 }}>
+        <NavList
+          page={page}
+          counts={counts}
+          disabled={!editable}
+          onPage={(id) => {
+            setHeadingFocus(true);
+            showPage(id);
+          }}
+        />
+        <Box
+          component="main"
+          id={mainContentId}
+          tabIndex={-1}
+          sx={{ flex: 1, minWidth: 0, px: 4, pb: 6, outline: 'none' }}
+        >
           <Toolbar variant="dense" />
           <Box sx={{ maxWidth: pageById(page).layout === 'wide' ? 1600 : 960, pt: 3 }}>
             <PageView

@@ -1,10 +1,13 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { ContrastIcon, MoonIcon, SunIcon } from '../fields/icons';
 import type { ThemeChoice } from './theme';
 
 const nextTheme: Record<ThemeChoice, ThemeChoice> = {
@@ -103,14 +106,6 @@ export function TopBar(props: {
             </Button>
           </span>
         </Tooltip>
-        <Tooltip title={`Theme: ${props.theme} (click to change)`}>
-          <Button
-            onClick={() => props.onTheme(nextTheme[props.theme])}
-            aria-label={`Colour theme: ${props.theme}. Change`}
-          >
-            {props.theme === 'system' ? 'Auto' : props.theme === 'light' ? 'Light' : 'Dark'}
-          </Button>
-        </Tooltip>
         <Tooltip title={`Review and save (${mod}S)`}>
           <span>
             <Button variant="contained" onClick={props.onSave} disabled={!props.canSave}>
@@ -118,7 +113,29 @@ export function TopBar(props: {
             </Button>
           </span>
         </Tooltip>
+        <Divider orientation="vertical" flexItem sx={{ mx: 0.5 }} />
+        <ThemeButton theme={props.theme} onTheme={props.onTheme} />
       </Toolbar>
     </AppBar>
+  );
+}
+
+const themeNames: Record<ThemeChoice, string> = {
+  system: 'as the system',
+  light: 'light',
+  dark: 'dark',
+};
+
+/** The colour theme is a view setting, not a file command: an icon apart from them. */
+function ThemeButton(props: { theme: ThemeChoice; onTheme(choice: ThemeChoice): void }) {
+  const Icon =
+    props.theme === 'system' ? ContrastIcon : props.theme === 'light' ? SunIcon : MoonIcon;
+  const label = `Colour theme: ${themeNames[props.theme]} (change to ${themeNames[nextTheme[props.theme]]})`;
+  return (
+    <Tooltip title={label}>
+      <IconButton aria-label={label} onClick={() => props.onTheme(nextTheme[props.theme])}>
+        <Icon fontSize="small" />
+      </IconButton>
+    </Tooltip>
   );
 }

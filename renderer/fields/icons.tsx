@@ -17,3 +17,30 @@ export function EyeOffIcon(props: SvgIconProps) {
     </SvgIcon>
   );
 }
+
+/** Light theme chosen. */
+export function SunIcon(props: SvgIconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 7a5 5 0 1 0 0 10 5 5 0 0 0 0-10zM11 1h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3zM4.2 5.6l1.4-1.4 2.1 2.1-1.4 1.4zm12.1 12.1 1.4-1.4 2.1 2.1-1.4 1.4zM4.2 18.4l2.1-2.1 1.4 1.4-2.1 2.1zM16.3 6.3l2.1-2.1 1.4 1.4-2.1 2.1z" />
+    </SvgIcon>
+  );
+}
+
+/** Dark theme chosen. */
+export function MoonIcon(props: SvgIconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12.3 2a9.5 9.5 0 1 0 9.7 11.8A7.5 7.5 0 0 1 12.3 2z" />
+    </SvgIcon>
+  );
+}
+
+/** Theme follows the system: half light, half dark. */
+export function ContrastIcon(props: SvgIconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2v16a8 8 0 0 1 0-16z" />
+    </SvgIcon>
+  );
+}

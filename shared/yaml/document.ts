@@ -5,7 +5,6 @@ import {
   isMap,
   isScalar,
   isSeq,
-  parseDocument,
   visit,
   type LineCounter,
   type Document,
@@ -22,6 +21,8 @@ import {
   parseOptions,
   reparseSections,
 } from './section-reparse';
+import { checkSnakeCharacters } from './snake-characters';
+import { parseWithUniqueKeys } from './unique-keys';
 import { column, detectLineEnding, type Splice } from './text-lines';
 
 export { DocumentEditError, YamlSyntaxError } from './errors';
@@ -57,7 +58,8 @@ export class RwsDocument implements ConfigView, EditTarget {
 
   /** Parses `text`; throws YamlSyntaxError (with line and column) when it is not valid YAML. */
   static parse(text: string): RwsDocument {
-    const doc = parseDocument(text, parseOptions);
+    checkSnakeCharacters(text);
+    const doc = parseWithUniqueKeys(text, parseOptions);
     const first = doc.errors[0];
     // Line starts are only needed for positions: counted when asked, not on every parse.
     if (first) throw toSyntaxError(first, doc, countLines(text));

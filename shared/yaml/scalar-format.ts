@@ -22,8 +22,10 @@ const yaml11NonStrings: readonly RegExp[] = [
 const leadingIndicator = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const flowIndicator = /[,[\]{}]/;
 // Printable per YAML: anything but C0 controls (tab allowed), DEL, C1 controls and lone surrogates.
+// U+2028 and U+2029 are printable but SnakeYAML (YAML 1.1) reads them as line breaks: written
+// plain or single-quoted they would end the line, so they count here too and get escaped.
 // eslint-disable-next-line no-control-regex
-const nonPrintable = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
+const nonPrintable = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\ufeff\ufffe\uffff\u2028\u2029]/;
 
 /** True when `text` written plain would not read back as the same string under YAML 1.1. */
 export function needsQuotes(text: string, inFlow: boolean): boolean {

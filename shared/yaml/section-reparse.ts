@@ -13,7 +13,6 @@ import {
   isSeq,
   LineCounter,
   Pair,
-  parseDocument,
   Scalar,
   visit,
   type Document,
@@ -27,12 +26,14 @@ import {
 } from 'yaml';
 import { isMergeKey } from './edit-plan';
 import { snakeYaml11 } from './snake-yaml-schema';
+import { parseWithUniqueKeys } from './unique-keys';
 import type { Splice } from './text-lines';
 
 export const parseOptions: ParseOptions & DocumentOptions & SchemaOptions = {
   ...snakeYaml11,
   merge: true,
-  uniqueKeys: true,
+  // Checked after parsing, in linear time (unique-keys.ts).
+  uniqueKeys: false,
   prettyErrors: false,
 };
 
@@ -218,7 +219,7 @@ export function reparseSections(
   // Where a key follows, the part is read with a stand-in key after it: comments and blank lines
   // at its end then end where they end before a key, not where they end at the end of a file.
   const followed = b < starts.length;
-  const partDoc = parseDocument(followed ? `${part}${standIn}:\n` : part, parseOptions);
+  const partDoc = parseWithUniqueKeys(followed ? `${part}${standIn}:\n` : part, parseOptions);
   if (partDoc.errors.length > 0) return undefined;
   const partRoot = partDoc.contents;
   if (!isMap(partRoot) || partRoot.flow || !partRoot.range) return undefined;

@@ -18,12 +18,14 @@ export function nextLineStart(text: string, offset: number): number {
 }
 
 export function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
+  const start = lineStart(text, offset);
+  // A byte-order mark before the first key is not indentation: that key is at column 0.
+  return offset - start - (start === 0 && text.startsWith('\ufeff') && offset > 0 ? 1 : 0);
 }
 
 /** True when only spaces precede `offset` on its line. */
 export function onlyIndentBefore(text: string, offset: number): boolean {
-  return /^ *$/.test(text.slice(lineStart(text, offset), offset));
+  return /^\ufeff? *$/.test(text.slice(lineStart(text, offset), offset));
 }
 
 /**

@@ -16,12 +16,20 @@ function parseBoolean(text: string): TypedValue {
   return { ok: false, message: `'${text}' is not a boolean (use true or false)` };
 }
 
+/**
+ * A whole number read the way SnakeYAML reads the same text in the file (010 is octal 8, 0x1F is
+ * 31, 1_000 is 1000), so an option typed by the catalog and a key it does not know agree.
+ */
+const yaml11Int =
+  /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+
 function parseInteger(text: string): TypedValue {
   const trimmed = text.trim();
-  if (!/^[-+]?\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
+  const value = yaml11Int.test(trimmed) ? readAsYaml11(trimmed) : undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     return { ok: false, message: `'${text}' is not a whole number` };
   }
-  return { ok: true, value: Number(trimmed) };
+  return { ok: true, value };
 }
 
 function parsePort(text: string): TypedValue {

@@ -46,7 +46,7 @@ export function nav(page: Page, name: string) {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page
     .getByRole('navigation', { name: 'Sections' })
-    .getByRole('button', { name: new RegExp(`^${escaped}`) });
+    .getByRole('link', { name: new RegExp(`^${escaped}`) });
 }
 
 export const desktopSizes = [

@@ -23,9 +23,10 @@ describe('app shell in the browser (rwsec serve)', { skip: skipReason }, () => {
 
   test('the navigation lists the settings pages first and each entry opens its own page', async () => {
     const page = await openApp(browser, run!);
-    const buttons = page.getByRole('navigation', { name: 'Sections' }).getByRole('button');
-    const names = await buttons.evaluateAll((els) =>
-      els.map((el) => el.textContent?.replace(/\d+$/, '').trim()),
+    const links = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+    // The page title is the link's text before its problem count ("Cassandra, 1 problem").
+    const names = await links.evaluateAll((els) =>
+      els.map((el) => el.querySelector('.MuiListItemText-primary')?.textContent?.trim()),
     );
     // The settings pages come first, in the guide's order; every entry opens a page of its own.
     assert.deepEqual(names.slice(0, 5), [

@@ -15,7 +15,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { screenshotDir, screenshots, uiSkipReason } from './app-page';
+import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason({ keytool: true, openssl: true });
 
@@ -83,10 +83,7 @@ const button = (name: string) => page.getByRole('button', { name, exact: true })
 const diffText = () => page.getByLabel('Config diff').innerText();
 
 async function openWizard(tab: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('button', { name: /^Wizards/ })
-    .click();
+  await nav(page, 'Wizards').click();
   await page.getByRole('tab', { name: tab }).click();
 }
 

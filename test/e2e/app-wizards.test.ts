@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildStandInGirJar, standInCrypt } from '../helpers/gir-jar';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { screenshotDir, screenshots, uiSkipReason } from './app-page';
+import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason({ keytool: true });
 
@@ -36,10 +36,7 @@ const button = (name: string) => page.getByRole('button', { name, exact: true })
 const diffText = () => page.getByLabel('Config diff').innerText();
 
 async function openWizard(tab: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('button', { name: /^Wizards/ })
-    .click();
+  await nav(page, 'Wizards').click();
   await page.getByRole('tab', { name: tab }).click();
 }
 

@@ -15,8 +15,8 @@ import { errnoCode, FileReadError } from './file-errors';
 
 const MiB = 1024 * 1024;
 
-/** application.yaml: a real one is a few KiB; parsing this much stays near a second. */
-export const MAX_CONFIG_BYTES = 4 * MiB;
+/** application.yaml: a real one is a few KiB; a file this size still parses in about a second. */
+export const MAX_CONFIG_BYTES = 2 * MiB;
 /** Keystores, certificate bundles, PEM/DER/P7B inputs (a 10,000-certificate bundle fits). */
 export const MAX_STORE_BYTES = 32 * MiB;
 

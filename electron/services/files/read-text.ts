@@ -18,7 +18,8 @@ export interface TextFile {
 export async function readTextFile(file: string, limit = MAX_CONFIG_BYTES): Promise<TextFile> {
   const bytes = await readRegularFile(file, limit);
   const decoded = decodeText(bytes);
-  if (!decoded) {
+  // NUL bytes in "UTF-8" are UTF-16 or UTF-32 without a byte-order mark: SnakeYAML refuses them.
+  if (!decoded || (decoded.encoding === 'utf-8' && bytes.includes(0))) {
     throw new FileReadError(
       `${file}: not UTF-8 text (nor UTF-16 with a byte-order mark); save it as UTF-8 ` +
         '(the server reads application.yaml as UTF-8 and refuses this file)',
