@@ -1,3 +1,4 @@
+import { terminalSafe } from '../../shared/terminal-safe';
 import { createInterface } from 'node:readline';
 import { commands } from './commands/index';
 import { EXIT_UNREADABLE, type CliIo } from './command';
@@ -70,14 +71,18 @@ export function main(): void {
     ...(process.stdin.isTTY ? { promptSecret } : {}),
   };
   runCli(process.argv.slice(2), io).then(
-    (code) => {
+    async (code) => {
       process.exitCode = code;
+      // Keys a kit's entry started early (key-prestart.cjs) but did not use, e.g. after a wrong
+      // password: do not wait for them. Output is written synchronously to files and pipes.
+      const { unusedPrestartedKeys } = await import('../services/x509/keys');
+      if (unusedPrestartedKeys() > 0) process.exit(code);
     },
     (error: unknown) => {
       // Unexpected failures: say what happened without a stack trace (and without any secret
       // argument, which never reaches error messages by construction).
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`rwsec: ${message}\n`);
+      process.stderr.write(`rwsec: ${terminalSafe(message)}\n`);
       process.exitCode = EXIT_UNREADABLE;
     },
   );
