@@ -24,6 +24,7 @@ export async function cassandraKit(
     key: keySpecOf(r.key),
     days: r.days,
     legacy: r.legacy ?? false,
+    door: 'app',
   });
   const warnings = [...plan.warnings];
   const doc = await openDocument(session);

@@ -145,7 +145,23 @@ describe('planCassandraKit', () => {
         key: ec,
         days: 30,
       }),
-      /already holds a kit/,
+      /already holds a kit \(ca\/\)\. Add nodes with --add-node, or choose another --out folder/,
+    );
+    // The app's wizard is told of its own action, not of CLI flags (issue 13 item 7).
+    await assert.rejects(
+      planCassandraKit({
+        outDir: out,
+        nodes: ['b1'],
+        storepass: PASS,
+        caPassword: CA_PASS,
+        key: ec,
+        days: 30,
+        door: 'app',
+      }),
+      (error: Error) =>
+        /already holds a kit \(ca\/\)\. Choose another output folder in this step/.test(
+          error.message,
+        ) && !/--add-node|--out/.test(error.message),
     );
     await assert.rejects(
       planAddNodes({
@@ -186,7 +202,11 @@ describe('planCassandraKit', () => {
     const leaf = readKeystoreFile(join(out, 'nodes', 'b1', 'keystore.jks'), { password: PASS })
       .store.entries[0]?.chain[0];
     assert.ok(leaf?.verify(root.publicKey));
-    assert.match(readFileSync(join(out, 'README.txt'), 'utf8'), /Nodes: a1, b1/);
+    const readme = readFileSync(join(out, 'README.txt'), 'utf8');
+    assert.match(readme, /Nodes: a1, b1/);
+    // The README says truthfully how the CA key is protected (issue 13 item 7).
+    assert.match(readme, /encrypted with its own CA password\s+\(not the store password/);
+    assert.doesNotMatch(readme, /encrypted with the store password/);
   });
 
   it('encrypts the CA key with its own password, never the store password the nodes hold', async () => {

@@ -116,8 +116,9 @@ export function kitReadme(input: ReadmeInput): string {
   if (!input.legacy) {
     lines.push(
       `ca/root-ca.pem, ca/root-ca.key.pem`,
-      '    Keep OFF the servers, in a safe place. The key (encrypted with the store password) is',
-      '    only needed to add nodes. Anyone holding it and the password can join the cluster.',
+      '    Keep OFF the servers, in a safe place. The key is encrypted with its own CA password',
+      '    (not the store password, which every node holds in plain text) and is only needed to',
+      '    add nodes. Anyone holding the key and the CA password can join the cluster.',
     );
   }
   for (const node of input.nodes) {

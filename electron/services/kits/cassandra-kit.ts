@@ -37,6 +37,8 @@ export interface CassandraKitOptions {
   /** Folder on each Cassandra host where its stores go (for the yaml snippet and README). */
   nodeDir?: string;
   now?: Date;
+  /** Who asks: messages name that door's own action (CLI flags, or the app's wizard). */
+  door?: 'cli' | 'app';
 }
 
 export interface KitPlan {
@@ -191,11 +193,15 @@ function clientFiles(
   ];
 }
 
-function refuseExistingKit(outDir: string): void {
+function refuseExistingKit(outDir: string, door: 'cli' | 'app'): void {
   for (const part of ['ca', 'nodes', 'client']) {
     if (existsSync(join(outDir, part))) {
+      const what =
+        door === 'cli'
+          ? 'Add nodes with --add-node, or choose another --out folder'
+          : 'Choose another output folder in this step';
       throw new KitError(
-        `${outDir} already holds a kit (${part}/). Add nodes with --add-node, or choose another --out folder: a new CA would make the existing nodes untrusted.`,
+        `${outDir} already holds a kit (${part}/). ${what}: a new CA would make the existing nodes untrusted.`,
         'refused',
       );
     }
@@ -334,7 +340,7 @@ export async function planCassandraKit(options: CassandraKitOptions): Promise<Ki
   const caPassword = options.legacy
     ? undefined
     : checkCaPassword(options.caPassword, options.storepass);
-  refuseExistingKit(outDir);
+  refuseExistingKit(outDir, options.door ?? 'cli');
   const now = options.now ?? new Date();
   const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
   const warnings: string[] = [];
