@@ -1,7 +1,7 @@
 // Distinguished names and SAN lists as admins type them for keytool:
 //   -dname "CN=rws.example.com, OU=IT, O=Example\, Inc., C=US"   -ext san=dns:rws,ip:10.0.0.5
 import { UserFacingError } from '../../../shared/user-error';
-import { isIP } from 'node:net';
+import { parseSanItem } from '../../../shared/tls/san-syntax';
 import type { px } from './peculiar';
 
 type JsonGeneralName = px.JsonGeneralName;
@@ -120,35 +120,12 @@ export function dnameToJsonName(dname: string): JsonName {
 
 export type SanEntry = JsonGeneralName;
 
-const sanTypes: Record<string, SanEntry['type']> = {
-  dns: 'dns',
-  ip: 'ip',
-  email: 'email',
-  uri: 'url',
-  url: 'url',
-};
-
-const dnsName =
-  /^(\*\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
-
 /** Parses keytool's SAN syntax `dns:rws.example.com,ip:10.0.0.5` (also email: and uri:). */
 export function parseSanList(list: string): SanEntry[] {
   if (list.trim() === '') return [];
   return list.split(',').map((item) => {
-    const colon = item.indexOf(':');
-    const kind = colon > 0 ? sanTypes[item.slice(0, colon).trim().toLowerCase()] : undefined;
-    const value = colon > 0 ? item.slice(colon + 1).trim() : '';
-    if (!kind || value === '') {
-      throw new NameSyntaxError(
-        `'${item.trim()}' is not a SAN entry: write dns:NAME, ip:ADDRESS, email:ADDRESS or uri:URI.`,
-      );
-    }
-    if (kind === 'ip' && isIP(value) === 0) {
-      throw new NameSyntaxError(`'${value}' is not an IPv4 or IPv6 address (SAN ip:).`);
-    }
-    if (kind === 'dns' && !dnsName.test(value)) {
-      throw new NameSyntaxError(`'${value}' is not a DNS name (SAN dns:).`);
-    }
-    return { type: kind, value };
+    const parsed = parseSanItem(item);
+    if (!parsed.ok) throw new NameSyntaxError(parsed.message);
+    return parsed.san;
   });
 }
