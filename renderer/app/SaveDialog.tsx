@@ -1,63 +1,28 @@
-// The reviewed save: the exact unified diff and what the save would leave (its new errors and
-// warnings) first, then the write; new errors must be accepted by number (the save policy's gate);
+// The reviewed save: the exact unified diff and what the save would leave (every error and warning,
+// new ones marked) first, then the write; saving with errors is its own, differently labelled
+// button, and new errors are accepted by number (the save policy's gate);
 // a file changed on disk since it was read gets an explicit Reload or Overwrite choice.
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import type { ApiDiagnostic, SaveReview } from '../../shared/api/contract';
+import type { SaveReview } from '../../shared/api/contract';
 import { DiffLines } from '../components/diff/DiffLines';
+import { plural, SaveFindings } from './SaveFindings';
 
 export type SaveStep =
   { kind: 'review'; diff: string; review: SaveReview | null } | { kind: 'conflict' } | null;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function FindingList(props: { label: string; items: readonly ApiDiagnostic[] }) {
-  return (
-    <Box component="ul" aria-label={props.label} sx={{ m: 0, pl: 2.5 }}>
-      {props.items.map((d, i) => (
-        <li key={i}>
-          line {d.line}: {d.message}
-        </li>
-      ))}
-    </Box>
-  );
-}
-
-/** What the save would leave: new errors (to accept), new warnings, errors the file already had. */
-function ReviewFindings(props: { review: SaveReview }) {
-  const { errors, newErrors, newWarnings } = props.review;
-  const kept = errors.length - newErrors.length;
-  return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 2 }}>
-      {newErrors.length > 0 && (
-        <Alert severity="error">
-          This save adds {plural(newErrors.length, 'error')}:
-          <FindingList label="New errors" items={newErrors} />
-        </Alert>
-      )}
-      {newWarnings.length > 0 && (
-        <Alert severity="warning">
-          This save adds {plural(newWarnings.length, 'warning')}:
-          <FindingList label="New warnings" items={newWarnings} />
-        </Alert>
-      )}
-      {kept > 0 && (
-        <Alert severity="info">The file keeps {plural(kept, 'error')} it already had.</Alert>
-      )}
-    </Box>
-  );
-}
-
-function newErrorCount(step: { review: SaveReview | null }): number {
-  return step.review?.newErrors.length ?? 0;
+/** New errors are accepted by number (the policy's gate); the label names every error left. */
+function saveAction(review: SaveReview | null) {
+  const errors = review?.errors.length ?? 0;
+  return {
+    accept: review?.newErrors.length ?? 0,
+    label: errors > 0 ? `Save with ${plural(errors, 'error')}` : 'Save to disk',
+    color: errors > 0 ? ('error' as const) : ('primary' as const),
+  };
 }
 
 export function SaveDialog(props: {
@@ -82,7 +47,7 @@ export function SaveDialog(props: {
         <>
           <DialogTitle id="save-title">Review changes before saving</DialogTitle>
           <DialogContent dividers>
-            {step.review && <ReviewFindings review={step.review} />}
+            {step.review && <SaveFindings review={step.review} />}
             {step.diff === '' ? (
               <DialogContentText>There are no changes to save.</DialogContentText>
             ) : (
@@ -93,13 +58,11 @@ export function SaveDialog(props: {
             <Button onClick={props.onClose}>Cancel</Button>
             <Button
               variant="contained"
-              color={newErrorCount(step) > 0 ? 'error' : 'primary'}
-              onClick={() => props.onSave(newErrorCount(step))}
+              color={saveAction(step.review).color}
+              onClick={() => props.onSave(saveAction(step.review).accept)}
               disabled={props.busy || step.diff === ''}
             >
-              {newErrorCount(step) > 0
-                ? `Save with ${plural(newErrorCount(step), 'new error')}`
-                : 'Save to disk'}
+              {saveAction(step.review).label}
             </Button>
           </DialogActions>
         </>

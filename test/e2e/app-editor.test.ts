@@ -88,13 +88,14 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
     assert.match(diffText, /^\+ {2}tlsEnabled: true$/m);
     await settled(page);
     await page.screenshot({ path: join(screenshotDir, 'save-review-dialog.png') });
-    // These edits add errors (useSSL without a truststore, ...): the review lists them, and the save
-    // button asks for them to be accepted by number (the same gate as `rwsec set`).
-    const newErrors = page.getByRole('list', { name: 'New errors' });
-    await newErrors.waitFor();
-    const count = await newErrors.getByRole('listitem').count();
-    assert.ok(count > 0);
-    const label = count === 1 ? 'Save with 1 new error' : `Save with ${count} new errors`;
+    // These edits add errors (useSSL without a truststore, ...): the review lists them (marked
+    // new), and saving is a differently labelled action naming the errors left.
+    const findings = page.getByRole('list', { name: 'Errors and warnings the save would leave' });
+    await findings.waitFor();
+    const errors = await findings.locator('li[data-severity="error"]').count();
+    assert.ok((await findings.locator('li[data-severity="error"][data-new="true"]').count()) > 0);
+    assert.equal(await page.getByRole('button', { name: 'Save to disk' }).count(), 0);
+    const label = errors === 1 ? 'Save with 1 error' : `Save with ${errors} errors`;
     await page.getByRole('button', { name: label }).click();
     await dirtyMarker(page).waitFor({ state: 'detached' });
 

@@ -1,8 +1,7 @@
 // Reads certificates from any file an admin may hold: PEM bundle, DER, PKCS#7 (.p7b, PEM or DER),
 // or a keystore (JKS, JCEKS, PKCS12) through the keystore reader.
 import { UserFacingError } from '../../../shared/user-error';
-import 'reflect-metadata';
-import * as px from '@peculiar/x509';
+import { px } from '../x509/peculiar';
 import { X509Certificate } from 'node:crypto';
 import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
 import { FileReadError } from '../files/file-errors';
@@ -150,11 +149,10 @@ export function readCertificateFile(file: string, password?: string): Certificat
     bytes = readRegularFileSync(file, MAX_STORE_BYTES);
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
-    throw new CertificateFileError(
-      err.message,
-      file,
-      err.code === 'missing' ? 'not-found' : 'unreadable',
-    );
+    if (err.code === 'missing') {
+      throw new CertificateFileError(`${file} does not exist. Check the path.`, file, 'not-found');
+    }
+    throw new CertificateFileError(err.message, file, 'unreadable');
   }
   if (bytes.length === 0) throw new CertificateFileError(`${file} is empty.`, file, 'empty');
   return parseCertificateBytes(bytes, file, password);

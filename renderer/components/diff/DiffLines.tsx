@@ -42,7 +42,14 @@ export function DiffLines(props: { diff: string; label: string; maxHeight?: numb
           component="span"
           key={i}
           data-diff-line={line.kind}
-          sx={{ display: 'block', px: 1, ...lineSx(theme, line.kind) }}
+          // A wrapped line continues under its text, not under the +/- marker.
+          sx={{
+            display: 'block',
+            pr: 1,
+            pl: 'calc(8px + 1ch)',
+            textIndent: '-1ch',
+            ...lineSx(theme, line.kind),
+          }}
         >
           {line.marker}
           {line.segments.length === 0 && ' '}
