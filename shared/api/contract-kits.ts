@@ -2,6 +2,7 @@
 // contract in contract.ts). Kept apart so the contract file stays readable; same rules apply: the
 // hosts parse every request and response with these schemas.
 import { z } from 'zod';
+import { linkStates } from '../connections/types';
 import { diagnosticSchema } from '../diagnostics';
 
 const text = z.string().max(4096);
@@ -121,7 +122,7 @@ const connectionLink = z.object({
   ]),
   peer: z.string(),
   direction: z.enum(['inbound', 'outbound']),
-  state: z.enum(['validated', 'not-validated', 'plain', 'misconfigured', 'unknown']),
+  state: z.enum(linkStates),
   summary: z.string(),
   validation: z.string(),
   reason: z.string().optional(),

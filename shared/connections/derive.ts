@@ -72,7 +72,14 @@ function inboundHttps(view: ConfigView): Draft {
     id: 'inbound-https' as const,
     peer: 'Clients (inbound HTTPS)',
     direction: 'inbound' as const,
-    paths: [flag, 'ssl.port', 'ssl.keyStorePath', 'ssl.keyStorePassword'],
+    paths: [
+      flag,
+      'ssl.port',
+      'ssl.keyStorePath',
+      'ssl.keyStorePassword',
+      'jetty.port',
+      'serverSettings.externalApiUrlV2',
+    ],
     main: flag,
     tls: on,
   };
@@ -86,12 +93,15 @@ function inboundHttps(view: ConfigView): Draft {
     };
   }
   const store = presentText(view, 'ssl.keyStorePath');
+  const httpPort = asText(view.get('jetty.port'));
+  // The plain-HTTP connector stays open beside HTTPS (the guide closes nothing), so clients are
+  // not "encrypted, validated" as a whole: some may still use plain HTTP.
   return {
     ...base,
-    state: 'validated',
-    summary: `HTTPS on port ${shown(view.get('ssl.port'))} with the keystore ${store ?? '(not set)'}.`,
+    state: 'partly-plain',
+    summary: `HTTPS on port ${shown(view.get('ssl.port'))} with the keystore ${store ?? '(not set)'}; plain HTTP is still served on ${httpPort ? `jetty.port ${httpPort}` : 'the plain-HTTP port'}, so a client given an http:// URL is not encrypted.`,
     validation:
-      "Clients check RWS's certificate against their own trust: a self-signed certificate must be added to every client's trust store.",
+      "Over HTTPS, clients check RWS's certificate against their own trust: a self-signed certificate must be added to every client's trust store. Over plain HTTP nothing is encrypted or validated.",
   };
 }
 
@@ -164,10 +174,34 @@ function clusterPeer(view: ConfigView, id: 'sip-server' | 'interaction-server'):
 }
 
 const trustLinks = [
-  { id: 'webdav', peer: 'WebDAV', prefix: 'webDAV' },
-  { id: 'rcs', peer: 'Recording Crypto Server', prefix: 'rcs' },
-  { id: 'speechminer', peer: 'SpeechMiner Interaction Receiver', prefix: 'speechMiner' },
+  { id: 'webdav', peer: 'WebDAV', prefix: 'webDAV', urlKey: /^webdav/i },
+  {
+    id: 'rcs',
+    peer: 'Recording Crypto Server',
+    prefix: 'rcs',
+    urlKey: /^(rcs|recordCryptoServer)/i,
+  },
+  {
+    id: 'speechminer',
+    peer: 'SpeechMiner Interaction Receiver',
+    prefix: 'speechMiner',
+    urlKey: /^speechMiner/i,
+  },
 ] as const;
+
+/**
+ * The https:// URL this file gives for a peer (a serverSettings key named after it, ending in
+ * Url or Uri), the only way the file can say the connection uses TLS.
+ */
+function tlsUrlFor(view: ConfigView, urlKey: RegExp): { path: string; value: string } | undefined {
+  for (const key of view.keys('serverSettings') ?? []) {
+    if (!urlKey.test(key) || !/ur[li]$/i.test(key)) continue;
+    const path = `serverSettings.${key}`;
+    const value = asText(view.get(path))?.trim();
+    if (value !== undefined && /^https:\/\//i.test(value)) return { path, value };
+  }
+  return undefined;
+}
 
 function trustedPeer(view: ConfigView, link: (typeof trustLinks)[number]): Draft {
   const trust = `serverSettings.${link.prefix}TrustedCA`;
@@ -175,41 +209,48 @@ function trustedPeer(view: ConfigView, link: (typeof trustLinks)[number]): Draft
   const raw = view.get(trust);
   const flag = asBoolean(raw);
   const file = trustedCaPath(raw);
+  const tlsUrl = tlsUrlFor(view, link.urlKey);
   const base = {
     id: link.id,
     peer: link.peer,
     direction: 'outbound' as const,
     paths: [trust, password],
     main: trust,
+    // A trust file that is missing or unreadable stops RWS at startup whether or not TLS is used.
     tls: true,
-    summary: `Applies when RWS reaches ${link.peer} over TLS (its address is not set in this file).`,
+    summary: tlsUrl
+      ? `RWS reaches ${link.peer} over TLS (${tlsUrl.path} is ${tlsUrl.value}).`
+      : `Whether RWS reaches ${link.peer} over TLS is not known from this file: its address is set elsewhere. The trust settings below apply when it does.`,
   };
-  if (raw === undefined || raw === null || flag === true) {
+  const trustText =
+    raw === undefined || raw === null || flag === true
+      ? `${trust} is ${raw === undefined || raw === null ? 'not set (default true)' : 'true'}: checked against the JVM's default cacerts ($JAVA_HOME/jre/lib/security).`
+      : flag === false
+        ? `${trust} is false: any certificate is accepted, so a man in the middle goes unnoticed.`
+        : file !== undefined
+          ? `Checked against the CA certificate(s) in ${file}.`
+          : `${trust} is not true, false or a file path.`;
+  const judged: LinkState =
+    raw === undefined || raw === null || flag === true || file !== undefined
+      ? 'validated'
+      : flag === false
+        ? 'not-validated'
+        : 'unknown';
+  if (!tlsUrl) {
     return {
       ...base,
-      state: 'validated',
-      validation: `${trust} is ${raw === undefined || raw === null ? 'not set (default true)' : 'true'}: checked against the JVM's default cacerts ($JAVA_HOME/jre/lib/security).`,
-    };
-  }
-  if (flag === false) {
-    return {
-      ...base,
-      state: 'not-validated',
-      validation: `${trust} is false: any certificate is accepted, so a man in the middle goes unnoticed.`,
-    };
-  }
-  if (file !== undefined) {
-    return {
-      ...base,
-      state: 'validated',
-      validation: `Checked against the CA certificate(s) in ${file}.`,
+      state: 'unknown',
+      validation: `When TLS is used: ${trustText}`,
+      reason: `application.yaml does not say whether the connection to ${link.peer} uses TLS (its URL is configured elsewhere).`,
     };
   }
   return {
     ...base,
-    state: 'unknown',
-    validation: `${trust} is not true, false or a file path.`,
-    reason: `${trust} holds a value RWS does not document; see its diagnostics.`,
+    state: judged,
+    validation: trustText,
+    ...(judged === 'unknown'
+      ? { reason: `${trust} holds a value RWS does not document; see its diagnostics.` }
+      : {}),
   };
 }
 

@@ -15,10 +15,19 @@ export type LinkId =
 
 /**
  * `validated`: encrypted and the peer's certificate is checked; `not-validated`: encrypted but any
- * certificate is accepted; `plain`: no TLS; `misconfigured`: TLS is asked for but a setting is
- * wrong (see the diagnostics); `unknown`: the file cannot say (see `reason`).
+ * certificate is accepted; `partly-plain`: HTTPS is served but so is plain HTTP (inbound only);
+ * `plain`: no TLS; `misconfigured`: TLS is asked for but a setting is wrong (see the
+ * diagnostics); `unknown`: the file cannot say (see `reason`).
  */
-export type LinkState = 'validated' | 'not-validated' | 'plain' | 'misconfigured' | 'unknown';
+export const linkStates = [
+  'validated',
+  'not-validated',
+  'partly-plain',
+  'plain',
+  'misconfigured',
+  'unknown',
+] as const;
+export type LinkState = (typeof linkStates)[number];
 
 export interface ConnectionLink {
   id: LinkId;
@@ -47,6 +56,7 @@ export interface ConnectionMap {
 export const linkStateText: Record<LinkState, string> = {
   validated: 'Encrypted, certificate validated',
   'not-validated': 'Encrypted, certificate NOT validated',
+  'partly-plain': 'HTTPS, but plain HTTP still served',
   plain: 'Not encrypted',
   misconfigured: 'Misconfigured',
   unknown: 'Not known from this file',

@@ -5,7 +5,9 @@ import type { Diagnostic } from '../diagnostics';
 import { cassandraRule } from './cassandra';
 import { csrfCorsRule } from './csrf-cors';
 import { ruleInfo, runPureRule, type PureRule, type RuleInfo } from './define';
+import { httpsCrossFieldRule } from './https-cross-field';
 import { secretsRule } from './secrets';
+import { sessionsRule } from './sessions';
 import { sslRule } from './ssl';
 import { trustRule } from './trust';
 import { typesRule } from './types';
@@ -16,6 +18,8 @@ export { ruleFailure, type PureRule, type RuleInfo } from './define';
 export const pureRules = [
   typesRule,
   sslRule,
+  httpsCrossFieldRule,
+  sessionsRule,
   trustRule,
   cassandraRule,
   secretsRule,

@@ -3,11 +3,12 @@
 // writes; the playbook holds no secret; a node changed after the export is refused by the
 // playbook's validate step, and the run stops there.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { nodeMaterial, populateNode, STOREPASS, TRUSTPASS } from '../helpers/fleet-nodes';
+import { ansiblePlaybook } from '../helpers/ansible';
 import { rwsecWatched } from '../helpers/fleet-rwsec';
 import { fleetSkipReason, startFleet, type Fleet } from '../helpers/ssh-fleet';
 
@@ -19,36 +20,6 @@ if (skip) console.log(`# skipped: ${skip}`);
 
 const ORIGINS = 'serverSettings.crossOriginSettings.allowedOrigins';
 const SECRET = 'Exported-Secret-4411';
-
-/** Ansible with everything of its own in the test folder: no ~/.ansible, no user config. */
-export function ansibleEnv(dir: string): Record<string, string> {
-  mkdirSync(join(dir, 'ansible', 'cp'), { recursive: true });
-  return {
-    ANSIBLE_CONFIG: join(dir, 'ansible', 'none.cfg'),
-    ANSIBLE_LOCAL_TEMP: join(dir, 'ansible', 'tmp'),
-    ANSIBLE_REMOTE_TEMP: join(dir, 'ansible', 'remote-tmp'),
-    ANSIBLE_SSH_CONTROL_PATH_DIR: join(dir, 'ansible', 'cp'),
-    ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3',
-    ANSIBLE_HOST_KEY_CHECKING: 'True',
-    ANSIBLE_RETRY_FILES_ENABLED: 'False',
-    ANSIBLE_NOCOLOR: '1',
-    ANSIBLE_LOCALHOST_WARNING: 'False',
-    ANSIBLE_FORKS: '10',
-  };
-}
-
-export function ansiblePlaybook(
-  dir: string,
-  args: string[],
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('ansible-playbook', args, { env: { ...process.env, ...ansibleEnv(dir) } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 describe('fleet set --ansible-playbook, run by ansible-playbook', { skip }, () => {
   let fleet: Fleet;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { deriveConnectionMap } from '../../shared/connections/derive';
-import type { ConnectionLink, LinkId } from '../../shared/connections/types';
+import { linkStateText, type ConnectionLink, type LinkId } from '../../shared/connections/types';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { runPureRules } from '../../shared/rules';
 import { RwsDocument } from '../../shared/yaml/document';
@@ -52,7 +52,7 @@ describe('connection map', () => {
     );
   });
 
-  test('the sample: HTTPS and Cassandra plain, WebDAV/RCS validated by cacerts, SpeechMiner not validated', () => {
+  test('the sample: HTTPS and Cassandra plain; WebDAV, RCS and SpeechMiner not known from this file', () => {
     const text = readFileSync(sampleConfig, 'utf8');
     const states = Object.fromEntries(mapOf(text).links.map((l) => [l.id, l.state]));
     assert.deepEqual(states, {
@@ -60,20 +60,23 @@ describe('connection map', () => {
       'config-server': 'plain',
       'sip-server': 'unknown',
       'interaction-server': 'unknown',
-      webdav: 'validated',
-      rcs: 'validated',
-      speechminer: 'not-validated',
+      webdav: 'unknown',
+      rcs: 'unknown',
+      speechminer: 'unknown',
       cassandra: 'plain',
     });
   });
 
   describe('inbound HTTPS', () => {
-    test('enableSsl true with a keystore is encrypted; the summary names port and store', () => {
+    test('enableSsl true while plain HTTP is still served is never "encrypted, validated"', () => {
       const l = link(
-        'enableSsl: true\nssl:\n  port: 9443\n  keyStorePath: etc/keystore\n  keyStorePassword: x\n',
+        'enableSsl: true\njetty:\n  port: 8090\nssl:\n  port: 9443\n  keyStorePath: etc/keystore\n  keyStorePassword: x\n',
         'inbound-https',
       );
-      assert.equal(l.state, 'validated');
+      assert.equal(l.state, 'partly-plain');
+      assert.notEqual(linkStateText[l.state], linkStateText.validated);
+      assert.match(l.summary, /plain HTTP is still served on jetty\.port 8090/);
+      assert.ok(l.diagnostics.some((d) => d.rule === 'https-plain-http-open'));
       assert.match(l.summary, /9443/);
       assert.match(l.summary, /etc\/keystore/);
       assert.deepEqual(l.target, { section: 'https', path: 'enableSsl' });
@@ -91,7 +94,7 @@ describe('connection map', () => {
         'jetty:\n  enableSsl: yes\nssl:\n  keyStorePath: ks\n  keyStorePassword: x\n',
         'inbound-https',
       );
-      assert.equal(on.state, 'validated', 'YAML 1.1: yes is true');
+      assert.equal(on.state, 'partly-plain', 'YAML 1.1: yes is true');
       assert.deepEqual(on.target, { section: 'https', path: 'enableSsl' });
       const off = link('jetty:\n  enableSsl: false\n  port: 8090\n', 'inbound-https');
       assert.equal(off.state, 'plain');
@@ -104,7 +107,7 @@ describe('connection map', () => {
         'enableSsl: true\nssl:\n  port: 443\n  keyStorePath: ks\n  keyStorePassword: x\n',
         'inbound-https',
       );
-      assert.equal(l.state, 'validated');
+      assert.equal(l.state, 'partly-plain');
       assert.ok(l.diagnostics.some((d) => d.rule === 'ssl-port-privileged'));
     });
 
@@ -177,21 +180,35 @@ describe('connection map', () => {
       ['speechminer', 'speechMiner'],
     ] as const;
     for (const [id, prefix] of cases) {
-      test(`${id}: absent/true = JVM cacerts, false = not validated, path = that file`, () => {
+      test(`${id}: "not known from this file" unless a URL there says TLS; trust settings shown`, () => {
         const absent = link('serverSettings: {}\n', id);
-        assert.equal(absent.state, 'validated');
-        assert.match(absent.validation, /default true.*cacerts/);
-        assert.equal(link(`serverSettings:\n  ${prefix}TrustedCA: true\n`, id).state, 'validated');
-        const off = link(`serverSettings:\n  ${prefix}TrustedCA: false\n`, id);
-        assert.equal(off.state, 'not-validated');
-        assert.ok(off.diagnostics.some((d) => d.rule === 'trust-ca-disabled'));
-        const file = link(`serverSettings:\n  ${prefix}TrustedCA: /etc/ca/${id}.pem\n`, id);
+        assert.equal(absent.state, 'unknown');
+        assert.match(absent.reason ?? '', /does not say whether/);
+        assert.match(absent.validation, /^When TLS is used: .*default true.*cacerts/);
+        const offUnknown = link(`serverSettings:\n  ${prefix}TrustedCA: false\n`, id);
+        assert.equal(offUnknown.state, 'unknown');
+        assert.match(offUnknown.validation, /any certificate is accepted/);
+        assert.ok(offUnknown.diagnostics.some((d) => d.rule === 'trust-ca-disabled'));
+        // The file says TLS: an https:// URL for this peer.
+        const url = `  ${prefix}Url: https://${id}.example.com:8443/\n`;
+        const tls = (trust: string) => link(`serverSettings:\n${url}${trust}`, id);
+        const withDefault = tls('');
+        assert.equal(withDefault.state, 'validated');
+        assert.match(withDefault.summary, /over TLS/);
+        assert.match(withDefault.validation, /default true.*cacerts/);
+        assert.equal(tls(`  ${prefix}TrustedCA: true\n`).state, 'validated');
+        assert.equal(tls(`  ${prefix}TrustedCA: false\n`).state, 'not-validated');
+        const file = tls(`  ${prefix}TrustedCA: /etc/ca/${id}.pem\n`);
         assert.equal(file.state, 'validated');
         assert.match(file.validation, new RegExp(`/etc/ca/${id}\\.pem`));
         assert.deepEqual(file.target, {
           section: 'outbound',
           path: `serverSettings.${prefix}TrustedCA`,
         });
+        // A plain http:// URL does not say TLS.
+        const plainUrl = link(`serverSettings:\n  ${prefix}Url: http://${id}.example.com/\n`, id);
+        assert.equal(plainUrl.state, 'unknown');
+        // A missing trust file stops RWS at startup, TLS or not.
         const missing = link(`serverSettings:\n  ${prefix}TrustedCA: /nope.jks\n`, id, [
           fileError(`serverSettings.${prefix}TrustedCA`, 'trust-ca-not-found'),
         ]);
@@ -204,8 +221,8 @@ describe('connection map', () => {
       ]);
       const states = Object.fromEntries(map.links.map((l) => [l.id, l.state]));
       assert.equal(states.rcs, 'misconfigured');
-      assert.equal(states.webdav, 'validated');
-      assert.equal(states.speechminer, 'validated');
+      assert.equal(states.webdav, 'unknown');
+      assert.equal(states.speechminer, 'unknown');
     });
   });
 

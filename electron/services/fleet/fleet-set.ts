@@ -13,8 +13,14 @@ import { unifiedDiff } from '../session/line-diff';
 import type { NodeRead } from './node-read';
 import { validateOnNode } from './node-read';
 import { readRemoteFiles } from './remote-read';
-import { RemoteSaveError, saveRemote } from './remote-save';
-import { SshError, type SshSession } from './ssh-transport';
+import {
+  discardStaged,
+  RemoteSaveError,
+  stageRemote,
+  switchRemote,
+  type Staged,
+} from './remote-save';
+import { mapLimit, SshError, type SshSession } from './ssh-transport';
 
 export interface NodePlan {
   node: NodeRead;
@@ -111,12 +117,45 @@ async function versionOnNode(
   }
 }
 
-/** Writes the planned nodes one by one; stops at the first failure. */
+function failedHolds(error: RemoteSaveError | SshError): NodeResult['holds'] | undefined {
+  if (error instanceof RemoteSaveError) return error.code === 'changed-on-disk' ? 'other' : 'old';
+  return undefined;
+}
+
+/**
+ * Writes the planned nodes. The new files are first uploaded beside every node's file (at most
+ * `forks` at once; nothing is replaced yet), then switched in one node at a time in inventory
+ * order; the first failure stops the run and the uploads not switched in are removed.
+ */
 export async function applyPlans(
   session: SshSession,
   plans: readonly NodePlan[],
-  options: ApplyOptions = {},
+  options: ApplyOptions & { forks?: number } = {},
 ): Promise<NodeResult[]> {
+  const requestOf = (plan: NodePlan) => ({
+    file: plan.node.host.config as string,
+    original: plan.node.original as Buffer,
+    next: Buffer.from(plan.next?.text ?? '', 'utf8'),
+    mode: plan.node.mode as number,
+    uid: plan.node.uid as number,
+    gid: plan.node.gid as number,
+  });
+  const writing = (plan: NodePlan) => !plan.unchanged && plan.next !== undefined;
+  const staged = await mapLimit(plans, options.forks ?? 10, async (plan) => {
+    if (!writing(plan)) return undefined;
+    try {
+      return await stageRemote(session, plan.node.host, requestOf(plan));
+    } catch (error) {
+      if (!(error instanceof RemoteSaveError) && !(error instanceof SshError)) throw error;
+      return error;
+    }
+  });
+  const discardFrom = async (index: number) => {
+    const left = staged
+      .slice(index)
+      .filter((s): s is Staged => s !== undefined && !(s instanceof Error));
+    await Promise.all(left.map((s) => discardStaged(session, s)));
+  };
   const results: NodeResult[] = [];
   let stopped = false;
   for (const [index, plan] of plans.entries()) {
@@ -125,32 +164,21 @@ export async function applyPlans(
       results.push({ name, outcome: 'not-attempted', holds: 'old' });
       continue;
     }
-    if (plan.unchanged || !plan.next) {
+    const stage = staged[index];
+    if (!writing(plan) || stage === undefined) {
       results.push({ name, outcome: 'unchanged', holds: 'old' });
-      options.onNode?.(results[results.length - 1] as NodeResult, index, plans.length);
-      continue;
-    }
-    const { node } = plan;
-    try {
-      const saved = await saveRemote(session, node.host, {
-        file: node.host.config as string,
-        original: node.original as Buffer,
-        next: Buffer.from(plan.next.text, 'utf8'),
-        mode: node.mode as number,
-        uid: node.uid as number,
-        gid: node.gid as number,
-      });
-      results.push({ name, outcome: 'written', holds: 'new', backup: saved.backup });
-    } catch (error) {
-      if (!(error instanceof RemoteSaveError) && !(error instanceof SshError)) throw error;
-      stopped = true;
-      const holds =
-        error instanceof RemoteSaveError
-          ? error.code === 'changed-on-disk'
-            ? 'other'
-            : 'old'
-          : await versionOnNode(session, plan);
-      results.push({ name, outcome: 'failed', holds, error: error.message });
+    } else {
+      try {
+        if (stage instanceof Error) throw stage;
+        const saved = await switchRemote(session, stage);
+        results.push({ name, outcome: 'written', holds: 'new', backup: saved.backup });
+      } catch (error) {
+        if (!(error instanceof RemoteSaveError) && !(error instanceof SshError)) throw error;
+        stopped = true;
+        const holds = failedHolds(error) ?? (await versionOnNode(session, plan));
+        results.push({ name, outcome: 'failed', holds, error: error.message });
+        await discardFrom(index + 1);
+      }
     }
     options.onNode?.(results[results.length - 1] as NodeResult, index, plans.length);
   }

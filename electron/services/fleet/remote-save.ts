@@ -123,12 +123,22 @@ function cleanupScript(file: string, hex: string): string {
   return [target(file), `rm -f -- "$d/.$n.rwsec-${hex}.tmp"`].join('\n');
 }
 
-/** Saves `next` over `file` on the node. Throws RemoteSaveError, or SshError when ssh fails. */
-export async function saveRemote(
+/** A new file uploaded beside the node's file, not yet in place. */
+export interface Staged {
+  node: SshTarget;
+  req: RemoteSaveRequest;
+  hex: string;
+}
+
+/**
+ * Step 1, harmless to the file: uploads `next` to a temp file beside it (mode and owner of the
+ * original, synced) and reads it back. Throws RemoteSaveError, or SshError when ssh fails.
+ */
+export async function stageRemote(
   session: SshSession,
   node: SshTarget,
   req: RemoteSaveRequest,
-): Promise<RemoteSaveResult> {
+): Promise<Staged> {
   const hex = randomBytes(6).toString('hex');
   const staged = await session.run(node, stageScript(req, hex), req.next);
   if (staged.code === CHANGED) {
@@ -146,6 +156,20 @@ export async function saveRemote(
       'write-failed',
     );
   }
+  return { node, req, hex };
+}
+
+/** Removes a staged temp file that will not be switched in (best effort). */
+export async function discardStaged(session: SshSession, staged: Staged): Promise<void> {
+  await session.run(staged.node, cleanupScript(staged.req.file, staged.hex)).catch(() => undefined);
+}
+
+/**
+ * Step 2: under the file's write lock, refuses unless the file still holds what was read, keeps
+ * it as the backup and renames the staged file over it.
+ */
+export async function switchRemote(session: SshSession, staged: Staged): Promise<RemoteSaveResult> {
+  const { node, req, hex } = staged;
   const switched = await session.run(
     node,
     switchScript(req, hex, randomBytes(6).toString('hex')),
@@ -164,4 +188,13 @@ export async function saveRemote(
     );
   }
   return { backup: switched.stdout.toString('utf8').trim() };
+}
+
+/** Saves `next` over `file` on the node: stage, then switch. */
+export async function saveRemote(
+  session: SshSession,
+  node: SshTarget,
+  req: RemoteSaveRequest,
+): Promise<RemoteSaveResult> {
+  return switchRemote(session, await stageRemote(session, node, req));
 }

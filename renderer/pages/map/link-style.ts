@@ -19,6 +19,7 @@ type Shape = Omit<LinkLook, 'color' | 'onColor'>;
 const shapes: Record<LinkState, Shape> = {
   validated: { glyph: '✓', dash: undefined, short: 'Encrypted, validated' },
   'not-validated': { glyph: '!', dash: '10 5', short: 'Encrypted, NOT validated' },
+  'partly-plain': { glyph: '◐', dash: '12 4 3 4', short: 'HTTPS + plain HTTP' },
   plain: { glyph: '✕', dash: '3 5', short: 'Not encrypted' },
   misconfigured: { glyph: '⚡', dash: undefined, short: 'Misconfigured' },
   unknown: { glyph: '?', dash: '2 6', short: 'Not known from this file' },
@@ -28,6 +29,7 @@ const colors: Record<'light' | 'dark', Record<LinkState, string>> = {
   light: {
     validated: '#2e7d32',
     'not-validated': '#b85300',
+    'partly-plain': '#a84300',
     plain: '#d32f2f',
     misconfigured: '#9c27b0',
     unknown: '#757575',
@@ -35,6 +37,7 @@ const colors: Record<'light' | 'dark', Record<LinkState, string>> = {
   dark: {
     validated: '#66bb6a',
     'not-validated': '#ffa726',
+    'partly-plain': '#ffb74d',
     plain: '#ff6b6b',
     misconfigured: '#ce93d8',
     unknown: '#9e9e9e',

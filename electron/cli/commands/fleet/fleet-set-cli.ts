@@ -222,6 +222,7 @@ export async function runSet(args: string[], io: CliIo): Promise<number> {
       }
     }
     const results = await applyPlans(session, plans, {
+      forks: forksFrom(values),
       onNode: (r, i, total) => out(`[${i + 1}/${total}] ${describeResult(r)}\n`),
     });
     const failed = results.find((r) => r.outcome === 'failed');

@@ -1,0 +1,155 @@
+// Issue 14 item 9, on a fleet of real sshd nodes on loopback addresses (test/helpers/ssh-fleet.ts):
+//  - `rwsec fleet set` of one CORS key on 10 nodes against an Ansible playbook making the same
+//    change with ansible.builtin.replace + backup: true (forks 10), side by side, interleaved, on
+//    the same fleet; goal: ours takes at most 1/10 of Ansible's time;
+//  - `rwsec fleet status` of 50 nodes, each with a keystore and a trust file; goal <= 3 s.
+// Both sides run as separate processes from a cold start, each ssh connection made fresh.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ansibleEnv } from '../helpers/ansible';
+import { nodeMaterial, populateNode } from '../helpers/fleet-nodes';
+import { rwsecBin } from '../helpers/paths';
+import { fleetSkipReason, startFleet } from '../helpers/ssh-fleet';
+import { median, type BenchFigure } from './figure';
+
+const RUNS = 3;
+
+function timed(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => {
+      const ms = performance.now() - start;
+      if (code !== 0 && !(args.includes('status') && code === 1)) {
+        reject(
+          new Error(
+            `${command} ${args.slice(0, 3).join(' ')} failed (${code}): ${out.slice(-600)}`,
+          ),
+        );
+      } else resolve(ms);
+    });
+  });
+}
+
+const PLAYBOOK = `- hosts: rws
+  gather_facts: false
+  tasks:
+    - name: one CORS key, as an administrator would change it with Ansible
+      ansible.builtin.replace:
+        path: "{{ rws_config }}"
+        regexp: '^(\\s*allowedOrigins:).*$'
+        replace: '\\1 {{ origins }}'
+        backup: true
+`;
+
+async function setBench(): Promise<BenchFigure[]> {
+  const fleet = await startFleet({ nodes: 10, populate: populateNode(await nodeMaterial()) });
+  try {
+    const inventory = await fleet.writeInventory();
+    const playbook = join(fleet.dir, 'cors.yml');
+    writeFileSync(playbook, PLAYBOOK);
+    const env = { ...process.env, ...ansibleEnv(fleet.dir) };
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      theirs.push(
+        await timed(
+          'ansible-playbook',
+          ['-i', inventory, '-f', '10', '-e', `origins=https://a${i}.example`, playbook],
+          env,
+        ),
+      );
+      ours.push(
+        await timed(process.execPath, [
+          rwsecBin,
+          'fleet',
+          'set',
+          '-i',
+          inventory,
+          '--forks',
+          '10',
+          '--yes',
+          `serverSettings.crossOriginSettings.allowedOrigins=https://r${i}.example`,
+        ]),
+      );
+    }
+    const a = median(theirs);
+    const r = median(ours);
+    return [
+      {
+        name: 'fleet set one CORS key, 10 nodes: ansible-playbook replace + backup (forks 10)',
+        value: a / 1000,
+        unit: 's',
+        goal: a / 1000,
+        better: 'lower',
+        method: `baseline, median of ${RUNS} runs on the same sshd fleet (no goal of its own)`,
+      },
+      {
+        name: 'fleet set one CORS key, 10 nodes: rwsec fleet set',
+        value: r / 1000,
+        unit: 's',
+        goal: a / 10000,
+        better: 'lower',
+        method: `median of ${RUNS} runs interleaved with Ansible's (read, validate with each node's files, plan, write node by node)`,
+      },
+      {
+        name: 'rwsec fleet set time / ansible-playbook time (10 nodes)',
+        value: r / a,
+        unit: 'ratio',
+        goal: 0.1,
+        better: 'lower',
+        method: `rwsec ${(r / 1000).toFixed(2)} s vs ansible-playbook ${(a / 1000).toFixed(2)} s`,
+      },
+    ];
+  } finally {
+    await fleet.stop();
+  }
+}
+
+async function statusBench(): Promise<BenchFigure[]> {
+  const fleet = await startFleet({ nodes: 50, populate: populateNode(await nodeMaterial()) });
+  try {
+    const inventory = await fleet.writeInventory();
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(
+        await timed(process.execPath, [
+          rwsecBin,
+          'fleet',
+          'status',
+          '-i',
+          inventory,
+          '--forks',
+          '50',
+          '--json',
+        ]),
+      );
+    }
+    return [
+      {
+        name: 'rwsec fleet status, 50 nodes (keystore + trust file each)',
+        value: median(runs) / 1000,
+        unit: 's',
+        goal: 3,
+        better: 'lower',
+        method: `median of ${RUNS} CLI runs, --forks 50, fresh ssh connections each run`,
+      },
+    ];
+  } finally {
+    await fleet.stop();
+  }
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const skip = fleetSkipReason();
+  if (skip) throw new Error(`fleet bench needs the sshd fleet: ${skip}`);
+  return [...(await setBench()), ...(await statusBench())];
+}
