@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { sampleConfig } from '../helpers/paths';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import { openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 const timeout = 'jetty.sessionMaxInactiveInterval';
