@@ -36,13 +36,19 @@ const rendererFromMain = {
   message: 'The main process must not import UI code.',
 };
 
+// @peculiar/x509 needs reflect-metadata first and a crypto provider: set up once, in one module.
+const peculiarDirect = {
+  group: ['@peculiar/x509', 'reflect-metadata'],
+  message: 'Import px from services/x509/peculiar.ts, which sets @peculiar/x509 up.',
+};
+
 /**
  * One lint block per room of electron/: the imports of `doors` are refused there (relative paths
  * that climb to electron/DOOR; shared/api and the like do not match). Each block repeats the
  * renderer ban because a later no-restricted-imports setting replaces an earlier one.
  */
 function electronRooms(rooms) {
-  return rooms.map(({ files, ignores, doors }) => ({
+  return rooms.map(({ files, ignores, doors, peculiar = false }) => ({
     files,
     ...(ignores ? { ignores } : {}),
     rules: {
@@ -51,6 +57,7 @@ function electronRooms(rooms) {
         {
           patterns: [
             rendererFromMain,
+            ...(peculiar ? [] : [peculiarDirect]),
             ...doors.map((door) => ({
               regex: `^(\\.\\./)+${door}(/|$)`,
               message: `${files[0].split('/')[1]}/ must not import ${door}/ (see ARCHITECTURE.md).`,
@@ -147,6 +154,11 @@ export default tseslint.config(
       doors: ['desktop', 'serve', 'api'],
     },
     { files: ['electron/cli/commands/serve.ts'], doors: ['desktop'] },
+    {
+      files: ['electron/services/x509/peculiar.ts'],
+      doors: ['desktop', 'serve', 'cli', 'api'],
+      peculiar: true,
+    },
   ]),
   {
     files: ['**/*.cjs'],

@@ -3,6 +3,7 @@
 // handlers, the HTTP host and the renderer client are all typed from this table, and both hosts
 // parse requests (and their own responses) with these schemas, so a drift fails loudly.
 import { z } from 'zod';
+import { storeTypes } from '../store-formats';
 import { diagnosticSchema, type Diagnostic } from '../diagnostics';
 import { documentEditSchema } from '../yaml/edit-schema';
 import { channelNames, type MenuCommand } from './channels';
@@ -44,16 +45,7 @@ const pathRequest = z.object({ path: z.string().min(1).max(4096) }).strict();
 const empty = z.object({}).strict();
 
 /** A file's kind judged by its bytes (electron/services/files/detect-format.ts). */
-export const fileFormatSchema = z.enum([
-  'JKS',
-  'JCEKS',
-  'PKCS12',
-  'PEM',
-  'DER',
-  'PKCS7',
-  'empty',
-  'unknown',
-]);
+export const fileFormatSchema = z.enum([...storeTypes, 'empty', 'unknown']);
 
 /**
  * What a save would leave (the one save policy of the app and `rwsec set`): the errors and

@@ -2,6 +2,7 @@
 // no response ever carries a password or a private key (except an explicitly requested,
 // passphrase-encrypted PKCS#8 export).
 import { z } from 'zod';
+import { writableStoreTypes } from '../store-formats';
 import { maxUploadBytes } from './keystore-channels';
 
 export const certificateDescriptionSchema = z.object({
@@ -36,7 +37,7 @@ export const keystoreViewSchema = z.object({
   file: z.string(),
   type: z.string(),
   /** What Save writes: JKS, PKCS12 or PEM; null when this format cannot be written back. */
-  writableType: z.enum(['JKS', 'PKCS12', 'PEM']).nullable(),
+  writableType: z.enum(writableStoreTypes).nullable(),
   exists: z.boolean(),
   entries: z.array(entrySchema),
   /** Certificates Java does not see as entries (PKCS12 bags that are neither keys nor trusted). */

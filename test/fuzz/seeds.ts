@@ -9,7 +9,7 @@ import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { integer, octetString, oid, seq } from '../../electron/services/keystore/asn1';
+import { integer, octetString, oid, seq } from '../../electron/services/der/asn1';
 import { JCEKS_MAGIC, serializeJavaStore } from '../../electron/services/keystore/java-store';
 import type { Keystore } from '../../electron/services/keystore/model';
 import { writeKeystore } from '../../electron/services/keystore/write';

@@ -1,7 +1,6 @@
 // A throw-away test PKI (EC P-256, instant to make): root → intermediate → leaves, plus a foreign
 // PKI and odd leaves (expired, wrong name, self-signed, IP-only SAN, CN/SAN split, weak key).
-import 'reflect-metadata';
-import * as px from '@peculiar/x509';
+import { px } from '../../electron/services/x509/peculiar';
 import { webcrypto, X509Certificate } from 'node:crypto';
 
 px.cryptoProvider.set(webcrypto as unknown as Crypto);

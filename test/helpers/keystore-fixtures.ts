@@ -1,7 +1,6 @@
 // Test stores: RSA and EC key entries with 2-3 certificate chains plus trusted entries, built
 // with native WebCrypto keys (never pure-JS RSA) and @peculiar/x509 certificates.
-import 'reflect-metadata';
-import * as px from '@peculiar/x509';
+import { px } from '../../electron/services/x509/peculiar';
 import { KeyObject, webcrypto, X509Certificate } from 'node:crypto';
 import type { KeyEntry, Keystore, TrustedEntry } from '../../electron/services/keystore/model';
 

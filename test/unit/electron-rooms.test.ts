@@ -49,3 +49,9 @@ test('no room of electron/ imports the renderer', async () => {
     assert.equal(await refused(file, '../../renderer/app/App'), true, file);
   }
 });
+
+test('@peculiar/x509 is imported only through the module that sets it up', async () => {
+  assert.equal(await refused('electron/services/chain/x.ts', '@peculiar/x509'), true);
+  assert.equal(await refused('electron/services/chain/x.ts', 'reflect-metadata'), true);
+  assert.equal(await refused('electron/services/x509/peculiar.ts', '@peculiar/x509'), false);
+});

@@ -9,7 +9,8 @@ import {
   writeKeystoreWithReport,
   type WriteOptions,
 } from '../../electron/services/keystore/write';
-import { describeCertificate, describeStore } from '../../electron/services/x509/describe';
+import { describeStore } from '../../electron/services/keystore/describe-store';
+import { describeCertificate } from '../../electron/services/x509/describe';
 import { sampleStore, type Fixture } from '../helpers/keystore-fixtures';
 
 let fixture: Fixture;

@@ -1,6 +1,5 @@
 // The Cassandra kit's layout and certificates, read back with our own codec and @peculiar/x509.
-import 'reflect-metadata';
-import * as px from '@peculiar/x509';
+import { px } from '../../electron/services/x509/peculiar';
 import assert from 'node:assert/strict';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -3,10 +3,10 @@
 // its typed error; now each is read, or refused with a clear, typed error naming the file.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Asn1Error, parseDer, readString } from '../../electron/services/keystore/asn1';
+import { Asn1Error, parseDer, readString } from '../../electron/services/der/asn1';
 import { KeystoreError } from '../../electron/services/keystore/model';
 import { readKeystore } from '../../electron/services/keystore/read';
-import { describeStore } from '../../electron/services/x509/describe';
+import { describeStore } from '../../electron/services/keystore/describe-store';
 import { RwsDocument, YamlSyntaxError } from '../../shared/yaml/document';
 
 const bytes = (base64: string): Buffer => Buffer.from(base64, 'base64');

@@ -1,8 +1,8 @@
 // Everything the chain verifier needs to know about one certificate, read once.
-// node:crypto gives names, validity, fingerprints and keys; @peculiar/x509 gives the extensions
-// (key usage bits, EKU, basic constraints, AKI/SKI) that node:crypto does not expose.
-import 'reflect-metadata';
-import * as px from '@peculiar/x509';
+// node:crypto gives names, validity, fingerprints and keys; the one certificate reader
+// (x509/cert-fields.ts) gives what node:crypto does not expose: extensions, CNs, signature.
+import { CURVES } from '../der/oids';
+import { readCertificateFields, readSubjectAltNames } from '../x509/cert-fields';
 import type { X509Certificate } from 'node:crypto';
 import type { CertificateFacts } from '../../../shared/tls/verdicts';
 
@@ -16,88 +16,14 @@ export interface ParsedCertificate {
   notAfter: Date;
 }
 
-const keyUsageNames: [px.KeyUsageFlags, string][] = [
-  [px.KeyUsageFlags.digitalSignature, 'digitalSignature'],
-  [px.KeyUsageFlags.nonRepudiation, 'nonRepudiation'],
-  [px.KeyUsageFlags.keyEncipherment, 'keyEncipherment'],
-  [px.KeyUsageFlags.dataEncipherment, 'dataEncipherment'],
-  [px.KeyUsageFlags.keyAgreement, 'keyAgreement'],
-  [px.KeyUsageFlags.keyCertSign, 'keyCertSign'],
-  [px.KeyUsageFlags.cRLSign, 'cRLSign'],
-  [px.KeyUsageFlags.encipherOnly, 'encipherOnly'],
-  [px.KeyUsageFlags.decipherOnly, 'decipherOnly'],
-];
-
-export const ekuNames: Record<string, string> = {
-  '1.3.6.1.5.5.7.3.1': 'serverAuth',
-  '1.3.6.1.5.5.7.3.2': 'clientAuth',
-  '1.3.6.1.5.5.7.3.3': 'codeSigning',
-  '1.3.6.1.5.5.7.3.4': 'emailProtection',
-  '1.3.6.1.5.5.7.3.8': 'timeStamping',
-  '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
-  '2.5.29.37.0': 'anyExtendedKeyUsage',
-};
-
-const signatureOids: Record<string, string> = {
-  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
-  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
-  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
-  '1.2.840.113549.1.1.10': 'rsassaPss',
-  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
-  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
-  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
-  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
-  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
-  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
-  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
-  '1.3.101.112': 'Ed25519',
-  '1.3.101.113': 'Ed448',
-  '1.2.840.10040.4.3': 'dsa-with-SHA1',
-};
-
-const curveBits: Record<string, number> = {
-  prime256v1: 256,
-  secp256k1: 256,
-  secp384r1: 384,
-  secp521r1: 521,
-  secp224r1: 224,
-  secp192k1: 192,
-  prime192v1: 192,
-};
-
-function signatureAlgorithmName(p: px.X509Certificate): string {
-  let algorithm: { name?: string; hash?: { name?: string } } = {};
-  try {
-    algorithm = p.signatureAlgorithm as typeof algorithm;
-  } catch {
-    return 'unknown';
-  }
-  const name = algorithm.name ?? 'unknown';
-  if (signatureOids[name]) return signatureOids[name];
-  const hash = (algorithm.hash?.name ?? '').replace('-', '');
-  if (name === 'RSASSA-PKCS1-v1_5') return `${hash.toLowerCase()}WithRSAEncryption`;
-  if (name === 'ECDSA') return `ecdsa-with-${hash}`;
-  if (name === 'RSA-PSS') return `rsassaPss-${hash}`;
-  return name;
-}
-
 function keySize(cert: X509Certificate): number | undefined {
   const details = cert.publicKey.asymmetricKeyDetails;
   if (details?.modulusLength) return details.modulusLength;
-  if (details?.namedCurve) return curveBits[details.namedCurve];
+  if (details?.namedCurve) return CURVES[details.namedCurve]?.bits;
   const type = cert.publicKey.asymmetricKeyType;
   if (type === 'ed25519') return 256;
   if (type === 'ed448') return 456;
   return undefined;
-}
-
-/** The CN values of a node:crypto distinguished name (one `key=value` per line, escaped). */
-function commonNames(p: px.Name): string[] {
-  try {
-    return p.getField('CN');
-  } catch {
-    return [];
-  }
 }
 
 function oneLine(dn: string): string {
@@ -109,49 +35,35 @@ function readFacts(cert: X509Certificate): {
   authorityKeyId?: string;
   subjectKeyId?: string;
 } {
-  const p = new px.X509Certificate(cert.raw);
-  const san = p.getExtension(px.SubjectAlternativeNameExtension);
-  const sanDns: string[] = [];
-  const sanIp: string[] = [];
-  const sanOther: string[] = [];
-  for (const item of san?.names.items ?? []) {
-    if (item.type === 'dns') sanDns.push(item.value);
-    else if (item.type === 'ip') sanIp.push(item.value);
-    else sanOther.push(`${item.type}:${item.value}`);
-  }
-  const ku = p.getExtension(px.KeyUsagesExtension);
-  const eku = p.getExtension(px.ExtendedKeyUsageExtension);
-  const bc = p.getExtension(px.BasicConstraintsExtension);
-  const aki = p.getExtension(px.AuthorityKeyIdentifierExtension);
-  const ski = p.getExtension(px.SubjectKeyIdentifierExtension);
+  const fields = readCertificateFields(cert);
+  const san = readSubjectAltNames(cert);
+  const bc = fields.basicConstraints;
   const size = keySize(cert);
   const facts: CertificateFacts = {
     subject: oneLine(cert.subject),
     issuer: oneLine(cert.issuer),
-    subjectCN: commonNames(p.subjectName),
-    issuerCN: commonNames(p.issuerName),
+    subjectCN: fields.subjectCN,
+    issuerCN: fields.issuerCN,
     serialNumber: cert.serialNumber.toLowerCase(),
     notBefore: new Date(cert.validFrom).toISOString(),
     notAfter: new Date(cert.validTo).toISOString(),
     sha256: cert.fingerprint256,
-    sanDns,
-    sanIp,
-    sanOther,
+    sanDns: san.dns,
+    sanIp: san.ip,
+    sanOther: san.other,
     keyAlgorithm: (cert.publicKey.asymmetricKeyType ?? 'unknown').toUpperCase(),
     ...(size !== undefined ? { keySize: size } : {}),
-    signatureAlgorithm: signatureAlgorithmName(p),
+    signatureAlgorithm: fields.signatureOpenssl,
     ...(bc ? { isCA: bc.ca } : {}),
     ...(bc?.pathLength !== undefined ? { pathLength: bc.pathLength } : {}),
-    ...(ku
-      ? { keyUsage: keyUsageNames.filter(([bit]) => (ku.usages & bit) !== 0).map(([, n]) => n) }
-      : {}),
-    ...(eku ? { extendedKeyUsage: eku.usages.map((u) => ekuNames[String(u)] ?? String(u)) } : {}),
+    ...(fields.keyUsage ? { keyUsage: fields.keyUsage } : {}),
+    ...(fields.extendedKeyUsage ? { extendedKeyUsage: fields.extendedKeyUsage } : {}),
     selfIssued: cert.subject === cert.issuer,
   };
   return {
     facts,
-    ...(aki?.keyId ? { authorityKeyId: aki.keyId.toLowerCase() } : {}),
-    ...(ski?.keyId ? { subjectKeyId: ski.keyId.toLowerCase() } : {}),
+    ...(fields.authorityKeyId ? { authorityKeyId: fields.authorityKeyId } : {}),
+    ...(fields.subjectKeyId ? { subjectKeyId: fields.subjectKeyId } : {}),
   };
 }
 

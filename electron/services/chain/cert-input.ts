@@ -1,8 +1,7 @@
 // Reads certificates from any file an admin may hold: PEM bundle, DER, PKCS#7 (.p7b, PEM or DER),
 // or a keystore (JKS, JCEKS, PKCS12) through the keystore reader.
 import { UserFacingError } from '../../../shared/user-error';
-import 'reflect-metadata';
-import * as px from '@peculiar/x509';
+import { px } from '../x509/peculiar';
 import { X509Certificate } from 'node:crypto';
 import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
 import { FileReadError } from '../files/file-errors';

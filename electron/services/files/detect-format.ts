@@ -1,7 +1,7 @@
 // What kind of certificate or key store a file is, judged by its bytes, never by its name:
 // admins name JKS files .pem and PKCS12 files .jks, and Java's keystore.type.compat hides it.
 import { open } from 'node:fs/promises';
-import type { StoreType } from '../keystore/model';
+import type { StoreType } from '../../../shared/store-formats';
 
 export type DetectedFormat = StoreType | 'empty' | 'unknown';
 

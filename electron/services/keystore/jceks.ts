@@ -1,7 +1,7 @@
 // JCEKS (read only). Same container as JKS; keys use Sun's PBEWithMD5AndTripleDES
 // (OID 1.3.6.1.4.1.42.2.19.1): MD5-iterated key derivation over each salt half, DESede-CBC.
 import { createDecipheriv, createHash } from 'node:crypto';
-import { expect, parseDer, readInt, readOid, seqOf, TAG } from './asn1';
+import { expect, parseDer, readInt, readOid, seqOf, TAG } from '../der/asn1';
 import { corrupt, unsupported } from './errors';
 import { parseJavaStore, StoreFormatError, type RawStore } from './java-store';
 import {

@@ -18,7 +18,7 @@ import {
   seq,
   seqOf,
   TAG,
-} from './asn1';
+} from '../der/asn1';
 import { corrupt, passwordRequired, wrongPassword } from './errors';
 import {
   JKS_MAGIC,

@@ -3,8 +3,9 @@
 import { UserFacingError, type UserErrorKind } from '../../../shared/user-error';
 import type { KeyObject, X509Certificate } from 'node:crypto';
 
-export type StoreType = 'JKS' | 'JCEKS' | 'PKCS12' | 'PEM' | 'DER' | 'PKCS7';
-export type WritableStoreType = 'JKS' | 'PKCS12' | 'PEM';
+import type { StoreType } from '../../../shared/store-formats';
+
+export type { StoreType, WritableStoreType } from '../../../shared/store-formats';
 /** PKCS12 profiles: `strong` as JDK 17 writes it, `compatible` for old JREs and appliances. */
 export type Pkcs12Profile = 'strong' | 'compatible';
 

@@ -15,7 +15,7 @@ import {
   seqOf,
   TAG,
   type Asn1,
-} from './asn1';
+} from '../der/asn1';
 
 /** Decryption produced garbage: almost always a wrong password. */
 export class DecryptError extends Error {

@@ -2,7 +2,7 @@
 // PKCS#8, PKCS#1 or SEC1 form, plain or encrypted (PKCS#8 PBES2 and legacy Proc-Type headers).
 // OpenSSL's "Bag Attributes ... friendlyName: x" lines before a block name it.
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { parseDer } from './asn1';
+import { parseDer } from '../der/asn1';
 import type { LooseCert, LooseKey } from './assemble';
 import { pkcs7Certificates } from './pkcs7';
 

@@ -21,12 +21,12 @@ import {
   seqOf,
   TAG,
   type Asn1,
-} from './asn1';
+} from '../der/asn1';
 import { certMatchesKey, chainFrom } from './chain-order';
 import { corrupt, passwordRequired, unsupported, wrongPassword } from './errors';
 import type { Keystore, StoreEntry } from './model';
 import { bmpPassword, DecryptError, pbeDecrypt, pkcs12Kdf, UnsupportedAlgorithmError } from './pbe';
-import { MAC_HASHES, P12 } from './pkcs12-oids';
+import { MAC_HASHES, P12 } from '../der/oids';
 
 interface Attributes {
   friendlyName?: string;

@@ -3,10 +3,20 @@
 // `openssl -legacy` (3DES keys, RC2-40 certificates, SHA-1 MAC, 2048 iterations).
 // Trusted certificates carry Java's trusted-key-usage attribute, without which Java ignores them.
 import { createHash, createHmac, randomBytes, type X509Certificate } from 'node:crypto';
-import { bmpString, explicit, integer, nullValue, octetString, oid, seq, set, tlv } from './asn1';
+import {
+  bmpString,
+  explicit,
+  integer,
+  nullValue,
+  octetString,
+  oid,
+  seq,
+  set,
+  tlv,
+} from '../der/asn1';
 import { KeystoreError, type Keystore, type Pkcs12Profile } from './model';
 import { bmpPassword, pbeEncrypt, pkcs12Kdf, type PbeScheme } from './pbe';
-import { P12 } from './pkcs12-oids';
+import { P12 } from '../der/oids';
 
 interface Profile {
   keys: PbeScheme;

@@ -1,6 +1,6 @@
 // PKCS#7 certificate bundles (.p7b/.p7c, "certs-only" SignedData), DER or PEM.
-import { children, expect, parseDer, readOid, seqOf, type Asn1 } from './asn1';
-import { P12 } from './pkcs12-oids';
+import { children, expect, parseDer, readOid, seqOf, type Asn1 } from '../der/asn1';
+import { P12 } from '../der/oids';
 
 /** The certificates' DER encodings, in file order. Throws Asn1Error on malformed input. */
 export function pkcs7Certificates(der: Buffer): Buffer[] {

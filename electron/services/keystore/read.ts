@@ -1,17 +1,10 @@
 // Reads any supported store from its bytes, detecting the format by content (never by name).
 import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
 import { FileReadError } from '../files/file-errors';
-import { X509Certificate } from 'node:crypto';
 import { detectFormat } from '../files/detect-format';
-import { Asn1Error } from './asn1';
-import { assembleEntries } from './assemble';
-import { corrupt, passwordRequired, wrongPassword } from './errors';
-import { readJceks } from './jceks';
-import { readJks } from './jks';
+import { codecs } from './codecs';
+import { corrupt } from './errors';
 import { KeystoreError, type Keystore } from './model';
-import { parsePem, PemError } from './pem';
-import { pkcs7Certificates } from './pkcs7';
-import { readPkcs12 } from './pkcs12-read';
 import { describeCertificate } from '../x509/describe';
 
 export interface ReadOptions {
@@ -61,58 +54,21 @@ function readAnyFormat(bytes: Uint8Array, options: ReadOptions): Keystore {
   const { file } = options;
   const { format } = detectFormat(buf);
   switch (format) {
-    case 'JKS':
-      return readJks(buf, options);
-    case 'JCEKS':
-      return readJceks(buf, options);
-    case 'PKCS12':
-      return readPkcs12(buf, options);
-    case 'PEM':
-      return readPem(buf, options);
-    case 'DER':
-      try {
-        return { type: 'DER', entries: assembleEntries([], [{ cert: new X509Certificate(buf) }]) };
-      } catch {
-        throw corrupt(file, 'DER certificate', 'the certificate cannot be parsed');
-      }
-    case 'PKCS7':
-      try {
-        const certs = pkcs7Certificates(buf).map((der) => ({ cert: new X509Certificate(der) }));
-        return { type: 'PKCS7', entries: assembleEntries([], certs) };
-      } catch (err) {
-        if (err instanceof KeystoreError) throw err;
-        throw corrupt(
-          file,
-          'PKCS7',
-          err instanceof Asn1Error ? err.message : 'a certificate cannot be parsed',
-        );
-      }
     case 'empty':
       throw new KeystoreError(
         'corrupt',
         `${file ?? 'The keystore'} is empty. It was not modified.`,
         file,
       );
-    default:
+    case 'unknown':
       throw new KeystoreError(
         'corrupt',
         `${file ?? 'The file'} is not a keystore or certificate file this tool recognises ` +
           '(JKS, JCEKS, PKCS12, PEM, DER or PKCS7), or it is damaged. It was not modified.',
         file,
       );
-  }
-}
-
-function readPem(buf: Buffer, options: ReadOptions): Keystore {
-  const { file } = options;
-  try {
-    const { keys, certs } = parsePem(buf.toString('utf8'), options.password);
-    return { type: 'PEM', entries: assembleEntries(keys, certs) };
-  } catch (err) {
-    if (!(err instanceof PemError)) throw err;
-    if (err.reason === 'password-required') throw passwordRequired(file, `because ${err.message}`);
-    if (err.reason === 'wrong-password') throw wrongPassword(file, ` (${err.message})`);
-    throw corrupt(file, 'PEM', err.message);
+    default:
+      return codecs[format].read(buf, options);
   }
 }
 

@@ -1,8 +1,6 @@
 // Serialises the entry model to JKS, PKCS12 (strong or compatible) or PEM.
-import { writeJks } from './jks';
+import { codecs } from './codecs';
 import { KeystoreError, type Keystore, type Pkcs12Profile, type WritableStoreType } from './model';
-import { certificatePem, privateKeyPem } from './pem';
-import { writePkcs12 } from './pkcs12-write';
 
 export interface WriteOptions {
   type: WritableStoreType;
@@ -46,17 +44,6 @@ export function lowerCaseAliases(store: Keystore): { store: Keystore; renamed: A
   return { store: { ...store, entries }, renamed };
 }
 
-function writePem(store: Keystore, password: string): Buffer {
-  const parts: string[] = [];
-  for (const entry of store.entries) {
-    if (entry.kind === 'key') parts.push(privateKeyPem(entry.privateKey, entry.alias, password));
-    entry.chain.forEach((cert, i) =>
-      parts.push(certificatePem(cert, i === 0 ? entry.alias : undefined)),
-    );
-  }
-  return Buffer.from(parts.join(''), 'utf8');
-}
-
 /** Writes the store and reports aliases that were lower-cased. */
 export function writeKeystoreWithReport(input: Keystore, options: WriteOptions): WrittenKeystore {
   const { store, renamed } = lowerCaseAliases(input);
@@ -68,11 +55,7 @@ export function writeKeystoreWithReport(input: Keystore, options: WriteOptions):
       );
     }
   }
-  let bytes: Buffer;
-  if (options.type === 'JKS') bytes = writeJks(store, options.password, options.keyPassword);
-  else if (options.type === 'PKCS12') bytes = writePkcs12(store, options.password, options.profile);
-  else bytes = writePem(store, options.password);
-  return { bytes, renamed };
+  return { bytes: codecs[options.type].write(store, options), renamed };
 }
 
 /** Writes the store (aliases lower-cased; use writeKeystoreWithReport to learn which). */

@@ -1,11 +1,7 @@
 // Pieces every certificate we issue shares: serials, validity, key usages, key identifiers.
 import { UserFacingError } from '../../../shared/user-error';
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-import { X509Certificate, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
-
-// @peculiar/x509 signs through WebCrypto; node's is native (OpenSSL).
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+import { X509Certificate, randomBytes, type KeyObject } from 'node:crypto';
+import { px as x509 } from './peculiar';
 
 export { x509 };
 

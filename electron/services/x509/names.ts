@@ -2,7 +2,10 @@
 //   -dname "CN=rws.example.com, OU=IT, O=Example\, Inc., C=US"   -ext san=dns:rws,ip:10.0.0.5
 import { UserFacingError } from '../../../shared/user-error';
 import { isIP } from 'node:net';
-import type { JsonGeneralName, JsonName } from '@peculiar/x509';
+import type { px } from './peculiar';
+
+type JsonGeneralName = px.JsonGeneralName;
+type JsonName = px.JsonName;
 
 export class NameSyntaxError extends UserFacingError {
   constructor(message: string) {

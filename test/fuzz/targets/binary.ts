@@ -10,7 +10,7 @@ import {
   readString,
   TAG,
   type Asn1,
-} from '../../../electron/services/keystore/asn1';
+} from '../../../electron/services/der/asn1';
 import type { FuzzTarget } from '../harness';
 import { messageProblem } from '../harness';
 import { describeInput, mutatedBytes, pool, type MutatedInput } from '../mutate';

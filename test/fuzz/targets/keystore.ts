@@ -8,7 +8,7 @@ import { detectFormat } from '../../../electron/services/files/detect-format';
 import { passwordUtf16be } from '../../../electron/services/keystore/java-store';
 import { KeystoreError, type StoreType } from '../../../electron/services/keystore/model';
 import { readKeystore } from '../../../electron/services/keystore/read';
-import { describeStore } from '../../../electron/services/x509/describe';
+import { describeStore } from '../../../electron/services/keystore/describe-store';
 import type { FuzzTarget } from '../harness';
 import { messageProblem } from '../harness';
 import { describeInput, mutatedBytes, pool, type MutatedInput } from '../mutate';

@@ -1,6 +1,6 @@
 import type { CliIo } from '../../command';
 import { EXIT_OK } from '../../command';
-import { describeStore, type StoreDescription } from '../../../services/x509/describe';
+import { describeStore, type StoreDescription } from '../../../services/keystore/describe-store';
 import { storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
 import { readKeystoreFile } from '../../../services/keystore/read';
 import { KeystoreError } from '../../../services/keystore/model';
