@@ -2,6 +2,7 @@
 // `rwsec CMD: message` and its kind becomes the exit code every command documents; anything else
 // is a bug and propagates. This is the one place the kinds are translated for the CLI (the app's
 // is api/api-errors.ts).
+import { terminalSafe } from '../../shared/terminal-safe';
 import { userError, type UserError, type UserErrorKind } from '../../shared/user-error';
 import { EXIT_FINDINGS, EXIT_UNREADABLE, type CliIo } from './command';
 
@@ -27,6 +28,6 @@ export function cliUserError(error: unknown): UserError | undefined {
 export function reportUserError(io: CliIo, prefix: string, error: unknown): number {
   const known = userError(error);
   if (!known) throw error;
-  io.err(`${prefix}: ${known.message}\n`);
+  io.err(`${prefix}: ${terminalSafe(known.message)}\n`);
   return exitCodeOf(known.kind);
 }

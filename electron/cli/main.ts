@@ -1,3 +1,4 @@
+import { terminalSafe } from '../../shared/terminal-safe';
 import { createInterface } from 'node:readline';
 import { commands } from './commands/index';
 import { EXIT_UNREADABLE, type CliIo } from './command';
@@ -77,7 +78,7 @@ export function main(): void {
       // Unexpected failures: say what happened without a stack trace (and without any secret
       // argument, which never reaches error messages by construction).
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`rwsec: ${message}\n`);
+      process.stderr.write(`rwsec: ${terminalSafe(message)}\n`);
       process.exitCode = EXIT_UNREADABLE;
     },
   );

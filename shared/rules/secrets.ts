@@ -49,7 +49,8 @@ function checkSecret(
     report({
       id: 'secret-not-text',
       path: spec.path,
-      message: `${name} is read by YAML as the ${typeof raw} ${String(raw)}, not as text: digits with leading zeros, yes/no/on/off and the like do not reach the server as typed.`,
+      // The value itself is a secret: its type is said, never the value.
+      message: `${name} is read by YAML as a ${typeof raw}, not as text: digits with leading zeros, yes/no/on/off and the like do not reach the server as typed.`,
       fix: `Quote the value: ${name}: "<password>".`,
     });
   }

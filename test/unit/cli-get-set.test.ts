@@ -158,7 +158,8 @@ describe('rwsec set', () => {
     assert.doesNotMatch(r.out + r.err, new RegExp(value));
     assert.doesNotMatch(r.err, /warning/);
     assert.match(r.out, /^cassandraCluster\.password: \*+ -> \*+$/m);
-    const got = rwsec('get', file, 'cassandraCluster.password');
+    assert.equal(rwsec('get', file, 'cassandraCluster.password').out, '********\n');
+    const got = rwsec('get', file, 'cassandraCluster.password', '--reveal');
     assert.equal(got.code, 0, got.err);
     assert.equal(got.out, `${value}\n`);
   });

@@ -1,3 +1,5 @@
+import { isSecretPath, SECRET_MASK } from '../../../shared/catalog/secret-paths';
+import { terminalSafe } from '../../../shared/terminal-safe';
 import { stringify } from 'yaml';
 import { RwsDocument, splitPath, YamlSyntaxError } from '../../../shared/yaml/document';
 import { readTextFile } from '../../services/files/read-text';
@@ -7,7 +9,7 @@ import { parseCommandArgs } from '../parse-options';
 
 function help(): string {
   return [
-    'Usage: rwsec get FILE PATH [--json]',
+    'Usage: rwsec get FILE PATH [--json] [--reveal]',
     '',
     'Prints the value at PATH (dotted, e.g. ssl.keyStorePath) the way the server reads it',
     '(YAML 1.1, aliases resolved, <<: merges applied). Single values print as plain text,',
@@ -15,6 +17,8 @@ function help(): string {
     '',
     'Options:',
     '  --json   print the value as JSON (strings quoted, sections as objects)',
+    '  --reveal print secrets (passwords, cryptoSecurityKey, clientSecret, ...) as they are;',
+    '           without it they print as ******** so a terminal or log never shows them',
     '',
     'Exit status: 0 printed, 1 no such key (the message names the nearest existing section),',
     '2 the file cannot be read or is not valid YAML.',
@@ -31,9 +35,14 @@ export async function loadDocument(
     const read = await readTextFile(file);
     return { doc: RwsDocument.parse(read.text), hash: read.hash };
   } catch (error) {
-    if (error instanceof FileReadError) io.err(`rwsec ${command}: ${error.message}\n`);
+    if (error instanceof FileReadError)
+      io.err(`rwsec ${command}: ${terminalSafe(error.message)}\n`);
     else if (error instanceof YamlSyntaxError) {
-      io.err(`${file}:${error.line}:${error.column}: error: not valid YAML: ${error.message}\n`);
+      io.err(
+        terminalSafe(
+          `${file}:${error.line}:${error.column}: error: not valid YAML: ${error.message}`,
+        ) + '\n',
+      );
     } else throw error;
     return undefined;
   }
@@ -58,11 +67,25 @@ function plainText(value: unknown): string {
   return stringify(value, { version: '1.1' }).replace(/\n$/, '');
 }
 
+/** `value` (at `path`) with every secret inside it replaced by ********. */
+export function maskSecrets(path: string, value: unknown): unknown {
+  if (isSecretPath(path) && value !== null && value !== undefined && typeof value !== 'object') {
+    return SECRET_MASK;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => maskSecrets(`${path}[${i}]`, v));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, maskSecrets(path === '' ? k : `${path}.${k}`, v)]),
+    );
+  }
+  return value;
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(
     'get',
     args,
-    { json: { type: 'boolean', default: false } },
+    { json: { type: 'boolean', default: false }, reveal: { type: 'boolean', default: false } },
     help,
     io,
   );
@@ -79,8 +102,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`rwsec get: ${absentMessage(doc, file, path)}\n`);
     return EXIT_FINDINGS;
   }
-  const value = doc.get(path);
-  io.out((parsed.values.json ? JSON.stringify(value, null, 2) : plainText(value)) + '\n');
+  const value = parsed.values.reveal ? doc.get(path) : maskSecrets(path, doc.get(path));
+  io.out(
+    (parsed.values.json ? JSON.stringify(value, null, 2) : terminalSafe(plainText(value), true)) +
+      '\n',
+  );
   return EXIT_OK;
 }
 

@@ -3,6 +3,7 @@
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command';
 import { stringOpt, type Options, type Values } from '../parse-options';
 import { requireSecret, secretHelp } from '../secret-input';
+import { terminalSafe } from '../../../shared/terminal-safe';
 import { RwsDocument } from '../../../shared/yaml/document';
 import { diagnosticsForPaths } from '../../services/kits/config-values';
 import { encryptWithGirJar } from '../../services/kits/encrypt';
@@ -65,9 +66,10 @@ export async function commitAndReport(
   outcome: Outcome,
   io: CliIo,
 ): Promise<number> {
-  for (const w of outcome.warnings) io.err(`${prefix}: warning: ${w}\n`);
+  for (const w of outcome.warnings) io.err(`${prefix}: warning: ${terminalSafe(w)}\n`);
   const result = await commitFiles(outcome.files);
-  for (const line of outcome.summary) io.out(`${line}\n`);
+  // Summaries name certificate subjects, which come from files the kit was given.
+  for (const line of outcome.summary) io.out(`${terminalSafe(line)}\n`);
   for (const file of result.readOnlyReplaced) {
     io.err(`${prefix}: note: ${file} was read-only; it was replaced and keeps its mode\n`);
   }

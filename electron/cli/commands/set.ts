@@ -1,7 +1,9 @@
+import { SECRET_MASK } from '../../../shared/catalog/secret-paths';
 import { describeType } from '../../../shared/catalog/help';
 import { options } from '../../../shared/catalog/options';
 import { hasErrors, type Diagnostic } from '../../../shared/diagnostics';
 import { DocumentEditError, type RwsDocument } from '../../../shared/yaml/document';
+import { terminalLines, terminalSafe } from '../../../shared/terminal-safe';
 import { SaveError } from '../../services/files/file-errors';
 import {
   newErrorsText,
@@ -61,7 +63,7 @@ function help(): string {
 
 function show(value: unknown, secret: boolean): string {
   if (value === undefined) return '(absent)';
-  if (secret) return '********';
+  if (secret) return SECRET_MASK;
   if (typeof value === 'string') return JSON.stringify(value);
   return JSON.stringify(value) ?? String(value);
 }
@@ -98,7 +100,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     if (values.json) io.out(JSON.stringify({ file, ...result }, null, 2) + '\n');
   };
   const refuse = (message: string, extra: Record<string, unknown> = {}): number => {
-    io.err(`rwsec set: ${message}\n`);
+    io.err(`rwsec set: ${terminalSafe(message)}\n`);
     report({ saved: false, reason: message, ...extra });
     return EXIT_FINDINGS;
   };
@@ -153,7 +155,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const review = reviewSave(before, after);
   const added = review.newErrors;
   if (!saveAllowed(review, values.force)) {
-    for (const d of added) io.err(formatDiagnostic(file, d) + '\n');
+    for (const d of added) io.err(terminalSafe(formatDiagnostic(file, d)) + '\n');
     return refuse(`${newErrorsText(review)}; ${file} not changed (use --force to save anyway)`, {
       errors: added,
     });
@@ -177,17 +179,19 @@ async function run(args: string[], io: CliIo): Promise<number> {
     report({ saved: true, changes, backup: saved.backup ?? null, errors: added });
     return EXIT_OK;
   }
+  const lines: string[] = [];
   for (const c of changes) {
     const secret = isSecretPath(c.path);
-    if (c.action === 'remove') io.out(`${c.path}: removed (was ${show(c.old, secret)})\n`);
-    else if (c.action === 'add') io.out(`${c.path}: added ${show(c.new, secret)}\n`);
-    else io.out(`${c.path}: ${show(c.old, secret)} -> ${show(c.new, secret)}\n`);
+    if (c.action === 'remove') lines.push(`${c.path}: removed (was ${show(c.old, secret)})`);
+    else if (c.action === 'add') lines.push(`${c.path}: added ${show(c.new, secret)}`);
+    else lines.push(`${c.path}: ${show(c.old, secret)} -> ${show(c.new, secret)}`);
   }
-  for (const d of added) io.out(formatDiagnostic(file, d) + ' (saved with --force)\n');
-  io.out(`saved ${file}${saved.backup ? `; previous version kept as ${saved.backup}` : ''}\n`);
+  for (const d of added) lines.push(formatDiagnostic(file, d) + ' (saved with --force)');
+  lines.push(`saved ${file}${saved.backup ? `; previous version kept as ${saved.backup}` : ''}`);
   if (hasErrors(before)) {
-    io.out(`note: ${file} still has errors it had before; run rwsec validate ${file}\n`);
+    lines.push(`note: ${file} still has errors it had before; run rwsec validate ${file}`);
   }
+  io.out(terminalLines(lines) + '\n');
   return EXIT_OK;
 }
 

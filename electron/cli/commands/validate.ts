@@ -1,3 +1,4 @@
+import { terminalLines } from '../../../shared/terminal-safe';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics';
 import { pureRuleInfo } from '../../../shared/rules/index';
 import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
@@ -22,7 +23,8 @@ export function formatDiagnostics(file: string, list: readonly Diagnostic[]): st
   const summary = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   if (count('info') > 0) summary.push(plural(count('info'), 'note'));
   lines.push(summary.join(', '));
-  return lines.join('\n') + '\n';
+  // Messages quote config values, which may hold control characters.
+  return terminalLines(lines) + '\n';
 }
 
 /** Only the Diagnostic fields, in a fixed order: `--json` output is a stable contract. */
@@ -89,7 +91,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const fail = (d: Omit<Diagnostic, 'severity' | 'path'>): number => {
     const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
-    io.err(`${where}: error: ${d.message}\n`);
+    io.err(terminalLines([`${where}: error: ${d.message}`]) + '\n');
     if (values.json) {
       const diagnostic: Diagnostic = { severity: 'error', path: '', ...d };
       io.out(JSON.stringify({ file, diagnostics: [jsonDiagnostic(diagnostic)] }, null, 2) + '\n');

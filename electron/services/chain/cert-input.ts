@@ -149,11 +149,10 @@ export function readCertificateFile(file: string, password?: string): Certificat
     bytes = readRegularFileSync(file, MAX_STORE_BYTES);
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
-    throw new CertificateFileError(
-      err.message,
-      file,
-      err.code === 'missing' ? 'not-found' : 'unreadable',
-    );
+    if (err.code === 'missing') {
+      throw new CertificateFileError(`${file} does not exist. Check the path.`, file, 'not-found');
+    }
+    throw new CertificateFileError(err.message, file, 'unreadable');
   }
   if (bytes.length === 0) throw new CertificateFileError(`${file} is empty.`, file, 'empty');
   return parseCertificateBytes(bytes, file, password);

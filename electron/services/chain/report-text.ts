@@ -1,5 +1,6 @@
 // Readable rendering of chain and probe reports for the terminal: one block per certificate,
 // one line per verdict, marker and word both (colour-blind and copy-paste friendly).
+import { terminalLines } from '../../../shared/terminal-safe';
 import type {
   CertificateFacts,
   ChainReport,
@@ -75,14 +76,19 @@ export function chainReportText(report: ChainReport): string {
       : `Verdict: ✗ NOT TRUSTED (${v.reason}). ${v.message}`,
   );
   if (v.problems.length > 1) lines.push(`    also: ${v.problems.slice(1).join(', ')}`);
-  return lines.join('\n') + '\n';
+  // Subjects, SANs and messages come from certificates an attacker may have made.
+  return terminalLines(lines) + '\n';
 }
 
 export function probeReportText(report: ProbeReport): string {
   const target = `${report.host}:${report.port}`;
   if (!report.connected || !report.chain) {
     const f = report.failure;
-    return `✗ No TLS session with ${target} (${f?.kind ?? 'error'}): ${f?.message ?? ''}\n`;
+    return (
+      terminalLines([
+        `✗ No TLS session with ${target} (${f?.kind ?? 'error'}): ${f?.message ?? ''}`,
+      ]) + '\n'
+    );
   }
   const sni = report.servername ? `, SNI ${report.servername}` : '';
   const head = [
@@ -90,5 +96,5 @@ export function probeReportText(report: ProbeReport): string {
     `Server sent ${report.servedCount ?? 0} certificate(s).`,
     '',
   ];
-  return head.join('\n') + chainReportText(report.chain);
+  return terminalLines(head) + '\n' + chainReportText(report.chain);
 }

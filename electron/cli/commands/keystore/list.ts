@@ -1,3 +1,4 @@
+import { terminalSafe } from '../../../../shared/terminal-safe';
 import type { CliIo } from '../../command';
 import { EXIT_OK } from '../../command';
 import { describeStore, type StoreDescription } from '../../../services/keystore/describe-store';
@@ -32,7 +33,9 @@ function human(file: string, d: StoreDescription): string {
     ]);
   }
   const count = `${d.entries.length} entr${d.entries.length === 1 ? 'y' : 'ies'}`;
-  return `${file}: ${d.type}, ${count}\n\n${table(rows)}\n`;
+  // Aliases, subjects and SANs are whatever the store's maker wrote: escaped before padding.
+  const safe = rows.map((r) => r.map((cell) => terminalSafe(cell)));
+  return `${terminalSafe(file)}: ${d.type}, ${count}\n\n${table(safe)}\n`;
 }
 
 /** Certificate files (PEM, DER, PKCS#7) need no password; try without one before asking. */
