@@ -7,6 +7,7 @@ import { checkFile } from '../services/session/file-check';
 import { createKeystoreHandlers } from './keystore-handlers';
 import { createChainHandlers } from './chain-handlers';
 import { createKitHandlers } from './kit-handlers';
+import { createCertsHandlers } from './certs-handlers';
 import { createMapHandlers } from './map-handlers';
 import { guardedAll } from './api-errors';
 
@@ -41,5 +42,6 @@ export function createApiHandlers(session: EditingSession, host: HostInfo): ApiH
     ...createChainHandlers(session),
     ...createKitHandlers(session),
     ...createMapHandlers(session),
+    ...createCertsHandlers(session),
   });
 }

@@ -71,8 +71,12 @@ export function main(): void {
     ...(process.stdin.isTTY ? { promptSecret } : {}),
   };
   runCli(process.argv.slice(2), io).then(
-    (code) => {
+    async (code) => {
       process.exitCode = code;
+      // Keys a kit's entry started early (key-prestart.cjs) but did not use, e.g. after a wrong
+      // password: do not wait for them. Output is written synchronously to files and pipes.
+      const { unusedPrestartedKeys } = await import('../services/x509/keys');
+      if (unusedPrestartedKeys() > 0) process.exit(code);
     },
     (error: unknown) => {
       // Unexpected failures: say what happened without a stack trace (and without any secret

@@ -11,4 +11,6 @@ if (!existsSync(bundle)) {
   );
   process.exit(2);
 }
+// Kits start their key generation now, while the bundle below loads (see key-prestart.cjs).
+require('./key-prestart.cjs').prestartKeys(process.argv.slice(2));
 require(bundle).main();

@@ -121,6 +121,13 @@ export const pages = [
     component: later(() => import('../pages/keystores/KeystoresPage')),
   },
   {
+    id: 'certificates',
+    title: 'Certificates',
+    group: 'tools',
+    layout: 'wide',
+    component: later(() => import('../pages/certs/CertificatesPage')),
+  },
+  {
     id: 'chain',
     title: 'Chain preview',
     group: 'tools',

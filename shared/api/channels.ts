@@ -1,5 +1,6 @@
 // Channel names and bridge constants without the schemas, so the renderer bundle does not carry
 // zod (the hosts validate; the UI only needs the names). contract.ts checks this list matches.
+import { certsChannelNames } from './certs-channels';
 import { kitChannelNames } from './kit-channels';
 import { chainChannelNames, keystoreChannelNames } from './keystore-channels';
 
@@ -19,6 +20,7 @@ export const channelNames = [
   ...keystoreChannelNames,
   ...chainChannelNames,
   ...kitChannelNames,
+  ...certsChannelNames,
 ] as const;
 
 /** Name under which the preload exposes the API on `window`. */

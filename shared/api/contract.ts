@@ -8,6 +8,7 @@ import { diagnosticSchema, type Diagnostic } from '../diagnostics';
 import { documentEditSchema } from '../yaml/edit-schema';
 import { channelNames, type MenuCommand } from './channels';
 import { chainContract } from './chain-contract';
+import { certsContract } from './certs-contract';
 import { kitContract } from './contract-kits';
 import { keystoreContract } from './keystore-contract';
 
@@ -118,6 +119,7 @@ export const contract = {
   ...keystoreContract,
   ...chainContract,
   ...kitContract,
+  ...certsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -146,6 +146,22 @@ async function undo(steps: Step[]): Promise<void> {
   }
 }
 
+/**
+ * Runs `work` on every step at once and waits for all of them (so none is still writing when a
+ * failure is undone); rethrows the first failure, naming its file through `failedAt`.
+ */
+async function eachSettled(steps: Step[], work: (step: Step) => Promise<void>): Promise<string> {
+  const results = await Promise.allSettled(steps.map(work));
+  const failed = results.findIndex((r) => r.status === 'rejected');
+  if (failed >= 0) {
+    const reason = (results[failed] as PromiseRejectedResult).reason as unknown;
+    throw Object.assign(reason instanceof Error ? reason : new Error(String(reason)), {
+      failedAt: steps[failed]?.file.path,
+    });
+  }
+  return steps[steps.length - 1]?.file.path ?? '';
+}
+
 /** Writes all `files` or none of them. Throws TransactionError naming the file that failed. */
 export async function commitFiles(
   files: readonly PlannedFile[],
@@ -173,26 +189,23 @@ export async function commitFiles(
       current = step.file.path;
       locks.push(await acquireWriteLock(step.target));
     }
-    for (const step of steps) {
-      current = step.file.path;
-      await prepare(step, options);
-    }
+    // Each file's temp write, fsync and backup is independent of the others: done side by side,
+    // a 10-node Cassandra kit's 36 files cost about one fsync wait instead of 36 in a row.
+    current = await eachSettled(steps, (step) => prepare(step, options));
     // Backups before anything is replaced: a backup that cannot be made stops the kit.
-    for (const step of steps) {
-      current = step.file.path;
+    current = await eachSettled(steps, async (step) => {
       if (step.current && (options.backup ?? true)) {
         backups.push(await writeBackup(step.target, step.current));
       }
-    }
-    for (const step of steps) {
-      current = step.file.path;
+    });
+    current = await eachSettled(steps, async (step) => {
       if (step.current) {
         const previous = sideName(step.target, 'old');
         // A hard link keeps the old content without a moment where the target is missing.
         await fs.link(step.target, previous).catch(() => fs.copyFile(step.target, previous));
         step.previous = previous;
       }
-    }
+    });
     for (const step of steps) {
       current = step.file.path;
       await options.beforeRename?.(step.file.path);
@@ -210,10 +223,8 @@ export async function commitFiles(
     await Promise.all(locks.map((l) => l.release()));
     // Last, once the lock files in them are gone.
     for (const dir of [...createdDirs].reverse()) await fs.rmdir(dir).catch(() => undefined);
-    throw new TransactionError(
-      `Could not write ${current}: ${describe(err)}. Nothing was changed.`,
-      current,
-    );
+    const at = (err as { failedAt?: string }).failedAt ?? current;
+    throw new TransactionError(`Could not write ${at}: ${describe(err)}. Nothing was changed.`, at);
   }
   try {
     for (const step of steps) {

@@ -46,8 +46,40 @@ export function keySpec(algorithm = 'rsa', size?: number): KeySpec {
   throw new KeySpecError(`Key algorithm '${algorithm}' is not offered: use rsa or ec.`);
 }
 
+const PRESTARTED = Symbol.for('rwsec.prestartedKeys');
+
+interface PrestartedKeys {
+  spec: string;
+  jobs: Promise<KeyPair>[];
+}
+
+function prestarted(): PrestartedKeys | undefined {
+  return (globalThis as { [PRESTARTED]?: PrestartedKeys })[PRESTARTED];
+}
+
+function specName(spec: KeySpec): string {
+  return spec.algorithm === 'rsa' ? `rsa-${spec.size}` : `ec-${spec.curve}`;
+}
+
+/**
+ * Keys the CLI entry started before the bundle loaded (electron/cli/key-prestart.cjs) and that no
+ * one took: their jobs keep the process alive until done, so the CLI exits at once instead.
+ */
+export function unusedPrestartedKeys(): number {
+  return prestarted()?.jobs.length ?? 0;
+}
+
 /** Generates a key pair off the main thread (libuv pool), so several can run in parallel. */
 export async function generateKeyPair(spec: KeySpec): Promise<KeyPair> {
+  const pool = prestarted();
+  const job = pool?.spec === specName(spec) ? pool.jobs.shift() : undefined;
+  if (job) {
+    try {
+      return await job;
+    } catch {
+      // Fall through: generate this one here.
+    }
+  }
   if (spec.algorithm === 'rsa') {
     return generate('rsa', { modulusLength: spec.size, publicExponent: 0x10001 });
   }

@@ -2,7 +2,21 @@
 // here until the (lazily loaded) page takes it, and the shell is told which page to show.
 export type PageRequest =
   | { page: 'keystores'; path: string; configKey?: string }
-  | { page: 'chain'; alias?: string; trustKey?: string };
+  | { page: 'chain'; alias?: string; trustKey?: string }
+  | { page: 'wizards'; prefill: WizardPrefill };
+
+/** Values a wizard starts with when another page opens it (the Certificates page's renew). */
+export type WizardPrefill =
+  | {
+      wizard: 'https';
+      keystore: string;
+      alias: string;
+      dname: string;
+      san: string;
+      days: number;
+      replace: true;
+    }
+  | { wizard: 'cassandra'; nodes: string };
 
 type Listener = (page: PageRequest['page']) => void;
 

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Request } from '../../../shared/api/contract';
 import { api } from '../../api/client';
+import type { WizardPrefill } from '../keystores/page-requests';
 import type { ConfigModel } from '../../app/use-config';
 import { FileTree } from './FileTree';
 import { keyChoices } from './HttpsWizard';
@@ -27,11 +28,16 @@ import {
 
 const steps = ['Nodes', 'Options', 'Preview', 'Summary', 'Verify'] as const;
 
-export function CassandraWizard(props: { model: ConfigModel }) {
-  const { model } = props;
+export function CassandraWizard(props: {
+  model: ConfigModel;
+  prefill?: Extract<WizardPrefill, { wizard: 'cassandra' }>;
+}) {
+  const { model, prefill } = props;
   const configured = model.valueOf('cassandraCluster.nodes');
   const [step, setStep] = useState(0);
-  const [nodesText, setNodesText] = useState(typeof configured === 'string' ? configured : '');
+  const [nodesText, setNodesText] = useState(
+    prefill?.nodes ?? (typeof configured === 'string' ? configured : ''),
+  );
   const [outDir, setOutDir] = useState('cassandra-tls');
   const [key, setKey] = useState<(typeof keyChoices)[number][0]>('rsa-2048');
   const [days, setDays] = useState(825);

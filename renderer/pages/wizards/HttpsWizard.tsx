@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import type { Request } from '../../../shared/api/contract';
 import { obfuscate } from '../../../shared/secrets/obf';
 import { api } from '../../api/client';
+import type { WizardPrefill } from '../keystores/page-requests';
 import type { ConfigModel } from '../../app/use-config';
 import {
   showKitValues,
@@ -65,16 +66,19 @@ function firstDns(san: string): string | undefined {
   return /(?:^|,)\s*dns:([^,\s]+)/i.exec(san)?.[1];
 }
 
-export function HttpsWizard(props: { model: ConfigModel }) {
-  const { model } = props;
+export function HttpsWizard(props: {
+  model: ConfigModel;
+  prefill?: Extract<WizardPrefill, { wizard: 'https' }>;
+}) {
+  const { model, prefill } = props;
   const currentPort = Number(model.valueOf('ssl.port'));
   const currentStore = model.valueOf('ssl.keyStorePath');
   const [step, setStep] = useState(0);
   const [mode, setMode] = useState<Mode>('self-signed');
-  const [san, setSan] = useState('dns:rws.example.com');
-  const [dname, setDname] = useState('');
+  const [san, setSan] = useState(prefill?.san ?? 'dns:rws.example.com');
+  const [dname, setDname] = useState(prefill?.dname ?? '');
   const [key, setKey] = useState<(typeof keyChoices)[number][0]>('rsa-2048');
-  const [days, setDays] = useState(825);
+  const [days, setDays] = useState(prefill?.days ?? 825);
   const [csrOut, setCsrOut] = useState('rws.csr');
   const [replyFile, setReplyFile] = useState('');
   const [keyFile, setKeyFile] = useState('');
@@ -82,16 +86,17 @@ export function HttpsWizard(props: { model: ConfigModel }) {
   // Reply and import modes do not show the SAN field: the verify step checks this name instead.
   const [checkHost, setCheckHost] = useState('');
   const [keystore, setKeystore] = useState(
-    typeof currentStore === 'string' && currentStore ? currentStore : 'keystore',
+    prefill?.keystore ??
+      (typeof currentStore === 'string' && currentStore ? currentStore : 'keystore'),
   );
-  const [alias, setAlias] = useState('jetty');
+  const [alias, setAlias] = useState(prefill?.alias ?? 'jetty');
   const [storeType, setStoreType] = useState<'JKS' | 'PKCS12'>('JKS');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [port, setPort] = useState(
     Number.isInteger(currentPort) && currentPort >= 1024 ? currentPort : 9443,
   );
-  const [replace, setReplace] = useState(false);
+  const [replace, setReplace] = useState(prefill?.replace ?? false);
   const [plan, setPlan] = useState<KitResult | null>(null);
   const [done, setDone] = useState<KitResult | null>(null);
   const [diff, setDiff] = useState<string | null>(null);

@@ -3,6 +3,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { takeRequest, type WizardPrefill } from '../keystores/page-requests';
 import type { ConfigModel } from '../../app/use-config';
 import { CassandraWizard } from './CassandraWizard';
 import { HttpsWizard } from './HttpsWizard';
@@ -17,7 +18,9 @@ const wizards = [
 ] as const;
 
 export function WizardsPage(props: { model: ConfigModel }) {
-  const [tab, setTab] = useState<(typeof wizards)[number]['id']>('https');
+  // Opened from another page (e.g. Certificates > Renew): that wizard, with its values filled in.
+  const [prefill] = useState<WizardPrefill | undefined>(() => takeRequest('wizards')?.prefill);
+  const [tab, setTab] = useState<(typeof wizards)[number]['id']>(prefill?.wizard ?? 'https');
   return (
     <>
       <Typography variant="h5" component="h1" gutterBottom>
@@ -39,8 +42,15 @@ export function WizardsPage(props: { model: ConfigModel }) {
           <Tab key={w.id} value={w.id} label={w.label} />
         ))}
       </Tabs>
-      {tab === 'https' && <HttpsWizard model={props.model} />}
-      {tab === 'cassandra' && <CassandraWizard model={props.model} />}
+      {tab === 'https' && (
+        <HttpsWizard model={props.model} {...(prefill?.wizard === 'https' ? { prefill } : {})} />
+      )}
+      {tab === 'cassandra' && (
+        <CassandraWizard
+          model={props.model}
+          {...(prefill?.wizard === 'cassandra' ? { prefill } : {})}
+        />
+      )}
       {tab === 'trust' && <TrustWizard model={props.model} />}
       {tab === 'secret' && <SecretWizard model={props.model} />}
     </>
