@@ -25,6 +25,28 @@ export class UnsupportedAlgorithmError extends Error {
   override name = 'UnsupportedAlgorithmError';
 }
 
+/**
+ * Java's PKCS12KeyStore refuses iteration counts above this (MAX_ITERATION_COUNT), for the MAC and
+ * for every encrypted piece: a 3 KB file with 2^31-1 iterations otherwise keeps whoever opens it
+ * busy for minutes per bag. Checked before any key is derived.
+ */
+export const MAX_PBE_ITERATIONS = 5_000_000;
+
+export class TooManyIterationsError extends Error {
+  override name = 'TooManyIterationsError';
+}
+
+export function checkedIterations(count: number, what: string): number {
+  if (count > MAX_PBE_ITERATIONS) {
+    throw new TooManyIterationsError(
+      `too many iterations: its ${what} asks for ${count.toLocaleString('en-US')}, and Java ` +
+        `refuses more than ${MAX_PBE_ITERATIONS.toLocaleString('en-US')} (a file made to stall ` +
+        'whoever opens it, or written with absurd settings): export it again with a normal count',
+    );
+  }
+  return count;
+}
+
 export const OID = {
   pbes2: '1.2.840.113549.1.5.13',
   pbkdf2: '1.2.840.113549.1.5.12',
@@ -141,7 +163,7 @@ function pkcs12Pbe(
   const scheme = PKCS12_PBE[algorithm]!;
   const [salt, iter] = seqOf(params, 'PBE parameters');
   const saltBytes = expect(salt, TAG.OCTET_STRING, 'salt').value;
-  const iterations = readInt(iter);
+  const iterations = checkedIterations(readInt(iter), 'PKCS#12 PBE encryption');
   const pass = bmpPassword(password);
   const key = pkcs12Kdf('sha1', pass, saltBytes, 1, iterations, scheme.keyLength);
   const iv = pkcs12Kdf('sha1', pass, saltBytes, 2, iterations, 8);
@@ -157,7 +179,7 @@ function pbes2(params: Asn1 | undefined, password: string, data: Buffer): Buffer
     throw new UnsupportedAlgorithmError(`key derivation ${readOid(kdfOid)}`);
   const p = seqOf(kdfParams, 'PBKDF2 parameters');
   const salt = expect(p[0], TAG.OCTET_STRING, 'salt').value;
-  const iterations = readInt(p[1]);
+  const iterations = checkedIterations(readInt(p[1]), 'PBES2 (PBKDF2) encryption');
   let prf = 'sha1';
   for (const extra of p.slice(2)) {
     if (extra.tag === TAG.SEQUENCE) {

@@ -25,7 +25,15 @@ import {
 import { certMatchesKey, chainFrom } from './chain-order';
 import { corrupt, passwordRequired, unsupported, wrongPassword } from './errors';
 import type { Keystore, StoreEntry } from './model';
-import { bmpPassword, DecryptError, pbeDecrypt, pkcs12Kdf, UnsupportedAlgorithmError } from './pbe';
+import {
+  bmpPassword,
+  checkedIterations,
+  DecryptError,
+  pbeDecrypt,
+  pkcs12Kdf,
+  TooManyIterationsError,
+  UnsupportedAlgorithmError,
+} from './pbe';
 import { MAC_HASHES, P12 } from '../der/oids';
 
 interface Attributes {
@@ -79,6 +87,7 @@ function decryptPiece(
     plain = pbeDecrypt(algorithm, c.password, data);
     parseDer(plain);
   } catch (err) {
+    if (err instanceof TooManyIterationsError) throw err;
     if (err instanceof UnsupportedAlgorithmError && !c.tolerant) throw err;
     c.failed++;
     if (c.tolerant) return;
@@ -138,8 +147,7 @@ function macMatches(macData: Asn1, content: Buffer, password: string): boolean {
   const hash = MAC_HASHES[hashOid];
   if (!hash) throw new UnsupportedAlgorithmError(`MAC digest ${hashOid}`);
   const salt = expect(saltNode, TAG.OCTET_STRING, 'MAC salt').value;
-  const iterations = iterNode ? readInt(iterNode) : 1;
-  if (iterations > 10_000_000) throw new Corrupt('implausible MAC iteration count');
+  const iterations = checkedIterations(iterNode ? readInt(iterNode) : 1, 'integrity check (MAC)');
   const expected = expect(digestNode, TAG.OCTET_STRING, 'MAC').value;
   const key = pkcs12Kdf(hash, bmpPassword(password), salt, 3, iterations, expected.length);
   const actual = createHmac(hash, key).update(content).digest();
@@ -160,6 +168,8 @@ export function readPkcs12(bytes: Buffer, options: Pkcs12ReadOptions = {}): Keys
     if (err instanceof Asn1Error || err instanceof Corrupt)
       throw corrupt(file, 'PKCS12', err.message);
     if (err instanceof DecryptError) throw wrongPassword(file);
+    // Not "damaged": the file may be fine, only too costly to open (Java refuses it too).
+    if (err instanceof TooManyIterationsError) throw unsupported(file, err.message);
     if (err instanceof UnsupportedAlgorithmError) {
       throw unsupported(file, `this PKCS12 file uses ${err.message}, which is not supported`);
     }
