@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'electron', 'desktop');
-/** Electron's major version in package.json (optional dependency; the scanner cannot read it). */
+/** Electron's major version in package.json (devDependency; the scanner cannot read it). */
 const ELECTRON_VERSION = '41.0.0';
 
 /** `<check id>@<file>`: why the finding does not apply. */

@@ -19,15 +19,13 @@ let electronBinary;
 try {
   electronBinary = require('electron');
 } catch {
-  fail(
-    'Electron is not installed (optional dependency; its binary download failed or was skipped).\n' +
-      'package: install it where downloads work (`npm install electron`), then run `npm run package` again.\n' +
-      'package: without Electron, use `rwsec serve` for the browser UI.',
-  );
+  electronBinary = undefined;
 }
 if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
   fail(
-    'the electron package is present but its binary is missing: reinstall it with network access.',
+    "Electron's binary is not downloaded (npm install takes the package for its types only).\n" +
+      'package: where downloads work, run `node node_modules/electron/install.js` (or `npm start`),\n' +
+      'package: then `npm run package` again. Without Electron, use `rwsec serve` for the browser UI.',
   );
 }
 let builderCli;

@@ -1,12 +1,12 @@
 // The application menu. Commands that act on the document are forwarded to the UI, which owns the
 // flow (e.g. Save opens the review dialog); text editing roles stay native.
-import { Menu, type MenuItemOptions } from 'electron';
+import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api/channels';
 
 export function installMenu(send: (command: MenuCommand) => void): void {
   const isMac = process.platform === 'darwin';
-  const template: MenuItemOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' }] : []),
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
     {
       label: 'File',
       submenu: [

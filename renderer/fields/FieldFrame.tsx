@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { VisuallyHidden } from '../components/VisuallyHidden';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { OptionSpec } from '../../shared/catalog/options';
 
@@ -46,11 +47,11 @@ export function FieldFrame(props: {
           <Button
             size="small"
             onClick={props.onRemove}
-            aria-label={`Remove ${path} from the file`}
             color="inherit"
             sx={{ py: 0, flexShrink: 0, textTransform: 'none', color: 'text.secondary' }}
           >
-            Remove key
+            {/* Visible "Remove" starts the accessible name (voice control says what it sees). */}
+            Remove<VisuallyHidden> {path} from the file</VisuallyHidden>
           </Button>
         )}
       </Box>

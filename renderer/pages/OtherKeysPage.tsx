@@ -1,5 +1,5 @@
 // Every key in the file the forms do not cover, read-only, so nothing in the file is hidden.
-// Values of keys that look secret are masked until revealed.
+// Values of keys the catalog marks secret are masked until revealed.
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -10,9 +10,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { valueAt } from '../../shared/api/option-layout';
+import { isSecretPath } from '../../shared/catalog/secret-paths';
 import type { ConfigModel } from '../app/use-config';
-
-const secretLooking = /pass|secret|token|credential|securitykey|privatekey/i;
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '(empty)';
@@ -46,7 +45,7 @@ export function OtherKeysPage({ model }: { model: ConfigModel }) {
             </TableHead>
             <TableBody>
               {keys.map((key) => {
-                const masked = secretLooking.test(key) && !revealed.has(key);
+                const masked = isSecretPath(key) && !revealed.has(key);
                 return (
                   <TableRow key={key} hover>
                     <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>

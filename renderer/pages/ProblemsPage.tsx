@@ -1,6 +1,7 @@
 // All diagnostics of the open file; choosing one jumps to its field.
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
@@ -24,24 +25,29 @@ export function ProblemsPage(props: { model: ConfigModel; jumpTo(path: string): 
         <Paper variant="outlined">
           <List aria-label="Problems" disablePadding>
             {list.map((d, i) => (
-              <ListItemButton
+              // A list of items, each holding its button: a list may only contain list items.
+              <ListItem
                 key={`${d.rule}-${d.path}-${i}`}
+                disablePadding
                 divider={i < list.length - 1}
-                onClick={() => props.jumpTo(d.path)}
-                sx={{ gap: 2, alignItems: 'flex-start' }}
               >
-                <Chip
-                  size="small"
-                  color={colors[d.severity]}
-                  label={d.severity}
-                  sx={{ minWidth: 72, mt: 0.5 }}
-                />
-                <ListItemText
-                  primary={d.message}
-                  secondary={`${d.path} · line ${d.line}:${d.column}${d.fix ? ` · ${d.fix}` : ''}`}
-                  sx={{ overflowWrap: 'anywhere' }}
-                />
-              </ListItemButton>
+                <ListItemButton
+                  onClick={() => props.jumpTo(d.path)}
+                  sx={{ gap: 2, alignItems: 'flex-start' }}
+                >
+                  <Chip
+                    size="small"
+                    color={colors[d.severity]}
+                    label={d.severity}
+                    sx={{ minWidth: 72, mt: 0.5 }}
+                  />
+                  <ListItemText
+                    primary={d.message}
+                    secondary={`${d.path} · line ${d.line}:${d.column}${d.fix ? ` · ${d.fix}` : ''}`}
+                    sx={{ overflowWrap: 'anywhere' }}
+                  />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Paper>

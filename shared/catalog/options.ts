@@ -394,6 +394,18 @@ export type CatalogOption = OptionSpec & { path: OptionPath };
 export const options: readonly CatalogOption[] = catalog;
 
 /**
+ * Keys the forms do not edit whose values are secrets all the same, so every output masks them
+ * (isSecretPath). The catalog's secret flag decides masking, never a key's name.
+ */
+export const knownSecretKeys: readonly { path: string; why: string }[] = [
+  { path: 'serverSettings.cryptoSecurityKey', why: 'the key RWS encrypts with' },
+  {
+    path: 'cassandraCluster.trustStorePassword',
+    why: 'the truststore password under the casing admins often type (the guide writes truststorePassword)',
+  },
+];
+
+/**
  * Mappings whose keys we check. `strict`: every key must be in the catalog (unknown ones are
  * warned about); otherwise only near misses of our own keys are reported, since these sections
  * hold many legitimate keys we do not own.

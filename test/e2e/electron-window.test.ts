@@ -24,7 +24,7 @@ function electronBinary(): { path?: string; reason?: string } {
 test('the desktop window is sandboxed, isolated, without Node, webviews, popups or navigation away', async (t) => {
   const electron = electronBinary();
   if (!electron.path) {
-    const reason = `Electron binary not installed: ${electron.reason}; it is an optional dependency that needs a download`;
+    const reason = `Electron binary not installed: ${electron.reason}; npm install takes its types only, and npm start downloads the binary where it can`;
     console.log(`skip: ${reason}`);
     t.skip(reason);
     return;
@@ -44,15 +44,15 @@ test('the desktop window is sandboxed, isolated, without Node, webviews, popups 
     const page = await app.firstWindow();
     await page.waitForSelector('#root[data-app-state="ready"]');
     assert.match(page.url(), /^app:\/\/rwsec\//);
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const all = BrowserWindow.getAllWindows();
-      return { count: all.length, prefs: all[0]?.webContents.getLastWebPreferences() };
-    });
-    assert.equal(prefs.count, 1);
-    assert.equal(prefs.prefs?.sandbox, true);
-    assert.equal(prefs.prefs?.contextIsolation, true);
-    assert.equal(prefs.prefs?.nodeIntegration, false);
-    assert.equal(prefs.prefs?.webviewTag, false);
+    // Electron 41 has no getter for a window's web preferences (the real types say so: the old
+    // getLastWebPreferences is gone); desktop-main-wiring.test.ts checks the options the app
+    // passes, and here the page shows their effect: no Node, no process, one window.
+    const count = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+    assert.equal(count, 1);
+    assert.equal(
+      await page.evaluate(() => typeof (globalThis as { process?: unknown }).process),
+      'undefined',
+    );
     assert.equal(
       await page.evaluate(() => typeof (globalThis as { require?: unknown }).require),
       'undefined',

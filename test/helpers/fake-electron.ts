@@ -1,20 +1,25 @@
 // A stand-in for the `electron` module, so the real main-process bundle (dist/desktop/main.cjs) runs
-// in plain Node: it implements exactly the API surface electron/desktop uses (see the shim in
-// electron/desktop/electron-types.d.ts) and records what the app asked for (window options,
+// in plain Node: it implements exactly the API surface electron/desktop uses (typed against
+// Electron's own types, installed without the binary) and records what the app asked for (window options,
 // handlers, menu), and it keeps Electron's ordering rules that matter here (privileged schemes
 // only before ready; protocol handlers, sessions and windows only after), so a wiring mistake the
 // real binary would reject fails here too.
 import Module from 'node:module';
 import type {
-  BrowserWindowOptions,
+  BrowserWindowConstructorOptions,
   CustomScheme,
   IpcMainInvokeEvent,
-  MenuItemOptions,
+  MenuItemConstructorOptions,
   WebContents,
   WebFrameMain,
 } from 'electron';
 
 type Listener = (...args: never[]) => unknown;
+
+/** A frame as far as the app reads one (its URL and parent); the rest of WebFrameMain is unused. */
+function frame(url: string, parent: WebFrameMain | null): WebFrameMain {
+  return { url, parent } as unknown as WebFrameMain;
+}
 type PermissionRequestHandler = (
   wc: WebContents,
   permission: string,
@@ -47,7 +52,7 @@ class Emitter {
 export class FakeWebContents extends Emitter {
   private static nextId = 1;
   readonly id = FakeWebContents.nextId++;
-  readonly mainFrame: WebFrameMain = { url: '', parent: null };
+  readonly mainFrame = frame('', null);
   readonly sent: { channel: string; args: unknown[] }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' | 'allow' }) | undefined;
 
@@ -87,11 +92,15 @@ export class FakeWebContents extends Emitter {
 export interface FakeElectron {
   /** The object handed to `require('electron')`. */
   module: Record<string, unknown>;
-  windows: { options: BrowserWindowOptions; webContents: FakeWebContents; loaded: string[] }[];
+  windows: {
+    options: BrowserWindowConstructorOptions;
+    webContents: FakeWebContents;
+    loaded: string[];
+  }[];
   privilegedSchemes: CustomScheme[];
   protocolHandlers: Map<string, ProtocolHandler>;
   ipcHandlers: Map<string, IpcListener>;
-  menuTemplate: MenuItemOptions[] | null;
+  menuTemplate: MenuItemConstructorOptions[] | null;
   openedExternally: string[];
   dialogCalls: number;
   dialogAnswer: { canceled: boolean; filePaths: string[] };
@@ -124,7 +133,7 @@ export function createFakeElectron(): FakeElectron {
 
   class BrowserWindow extends Emitter {
     readonly webContents = new FakeWebContents();
-    constructor(options: BrowserWindowOptions = {}) {
+    constructor(options: BrowserWindowConstructorOptions = {}) {
       super();
       if (!ready) throw notReady('BrowserWindow');
       const record = { options, webContents: this.webContents, loaded: [] as string[] };
@@ -143,8 +152,8 @@ export function createFakeElectron(): FakeElectron {
   }
 
   class Menu {
-    constructor(readonly template: MenuItemOptions[]) {}
-    static buildFromTemplate(template: MenuItemOptions[]): Menu {
+    constructor(readonly template: MenuItemConstructorOptions[]) {}
+    static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu {
       return new Menu(template);
     }
     static setApplicationMenu(menu: Menu | null): void {
@@ -277,10 +286,9 @@ export async function loadWithFakeElectron(
 
 /** The IPC event Electron passes for an invoke from a frame at `url` (a sub-frame if `parent`). */
 export function ipcEvent(url: string | null, parentUrl?: string): IpcMainInvokeEvent {
-  const parent: WebFrameMain | null =
-    parentUrl === undefined ? null : { url: parentUrl, parent: null };
+  const parent = parentUrl === undefined ? null : frame(parentUrl, null);
   return {
     sender: new FakeWebContents() as unknown as WebContents,
-    senderFrame: url === null ? null : { url, parent },
-  };
+    senderFrame: url === null ? null : frame(url, parent),
+  } as IpcMainInvokeEvent;
 }

@@ -134,6 +134,37 @@ describe('rwsec set', () => {
     assert.match(await readFile(file, 'utf8'), /^ {2}password: "N3w-Secret"$/m);
   });
 
+  test('masking follows the catalog: the token TTL is shown, cryptoSecurityKey is masked (issue 13 item 8)', async () => {
+    const file = await copyOfSample();
+    const ttl = rwsec('set', file, 'serverSettings.temporaryAuthenticationTokenTTL=600', '--json');
+    assert.equal(ttl.code, 0, ttl.err);
+    assert.deepEqual(JSON.parse(ttl.out).changes, [
+      { path: 'serverSettings.temporaryAuthenticationTokenTTL', action: 'set', old: 300, new: 600 },
+    ]);
+    assert.doesNotMatch(ttl.err, /visible to other users in `ps`/);
+    const key = rwsec(
+      'set',
+      file,
+      'serverSettings.cryptoSecurityKey=0f0e0d0c',
+      '--json',
+      '--force',
+    );
+    assert.equal(key.code, 0, key.err);
+    assert.doesNotMatch(key.out + key.err, /0f0e0d0c|a5d3f0e1c2b4/);
+    assert.deepEqual(JSON.parse(key.out).changes, [
+      { path: 'serverSettings.cryptoSecurityKey', action: 'set', old: '********', new: '********' },
+    ]);
+  });
+
+  test('isSecretPath reads the catalog, not the look of a name', async () => {
+    const { isSecretPath } = await import('../../shared/catalog/secret-paths');
+    assert.equal(isSecretPath('serverSettings.temporaryAuthenticationTokenTTL'), false);
+    assert.equal(isSecretPath('serverSettings.cryptoSecurityKey'), true);
+    assert.equal(isSecretPath('ssl.keyStorePassword'), true);
+    assert.equal(isSecretPath('cassandraCluster.password'), true);
+    assert.equal(isSecretPath('cassandraCluster.userName'), false);
+  });
+
   test('a secret given inline is saved with a warning that ps shows it', async () => {
     const file = await copyOfSample();
     const r = rwsec('set', file, 'ssl.keyStorePassword=Inline-Secret-7', '--force');

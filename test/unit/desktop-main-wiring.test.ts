@@ -10,7 +10,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
-import type { WebContents } from 'electron';
+import type { MenuItemConstructorOptions, WebContents } from 'electron';
 import { channelNames, menuChannel } from '../../shared/api/channels';
 import {
   createFakeElectron,
@@ -315,7 +315,10 @@ test('config.pick uses the native dialog; the menu sends its commands to the win
   assert.deepEqual(await invoke(desktop, 'config.pick', {}), { ok: true, value: { path: null } });
   assert.equal(desktop.dialogCalls, 2);
 
-  const items = (desktop.menuTemplate ?? []).flatMap((menu) => menu.submenu ?? []);
+  // The app builds its menu from arrays of item options (never prebuilt Menu objects).
+  const items = (desktop.menuTemplate ?? []).flatMap((menu) =>
+    Array.isArray(menu.submenu) ? (menu.submenu as MenuItemConstructorOptions[]) : [],
+  );
   const contents = desktop.windows[0]!.webContents;
   contents.sent.length = 0;
   for (const [accelerator, command] of [
@@ -327,7 +330,7 @@ test('config.pick uses the native dialog; the menu sends its commands to the win
   ]) {
     const item = items.find((i) => i.accelerator === accelerator);
     assert.ok(item?.click, `menu item ${accelerator}`);
-    item.click();
+    (item.click as () => void)();
     assert.deepEqual(contents.sent.at(-1), { channel: menuChannel, args: [command] });
   }
   for (const role of ['cut', 'copy', 'paste', 'selectAll']) {

@@ -103,13 +103,15 @@ export function ConnectionDiagram(props: {
             tabIndex={0}
             data-link={link.id}
             data-state={link.state}
-            aria-label={`${link.peer}: ${linkStateText[link.state]}. Open its settings.`}
             onClick={() => props.onOpen(link)}
             onMouseEnter={() => props.onSelect(link.id)}
             onFocus={() => props.onSelect(link.id)}
             onKeyDown={key(link)}
             style={{ cursor: 'pointer', outline: 'none' }}
           >
+            {/* The button is named by the words drawn in its box (peer, state), so voice control
+                users can say what they see; the glyphs beside them are hidden decoration. */}
+            <desc>{`${linkStateText[link.state]}. Opens its settings.`}</desc>
             <line
               x1={a.x}
               y1={a.y}
@@ -130,6 +132,7 @@ export function ConnectionDiagram(props: {
               fontSize={15}
               fontWeight={700}
               fill={look.color}
+              aria-hidden="true"
             >
               {look.glyph}
             </text>
@@ -167,7 +170,8 @@ export function ConnectionDiagram(props: {
               fontWeight={600}
               data-fits-box={link.id}
             >
-              {status}
+              <tspan aria-hidden="true">{look.glyph} </tspan>
+              {look.short}
             </text>
           </g>
         );

@@ -41,9 +41,9 @@ function treeOf(files: KitResult['files'], root: string): Node {
 
 function Branch(props: { node: Node }) {
   return (
-    <Box component="ul" sx={{ listStyle: 'none', m: 0, pl: 2.5 }}>
+    <Box component="ul" role="group" sx={{ listStyle: 'none', m: 0, pl: 2.5 }}>
       {[...props.node.children.values()].map((child) => (
-        <li key={child.name}>
+        <li key={child.name} role="treeitem" aria-expanded={child.file ? undefined : true}>
           {child.file ? (
             <Typography variant="body2" component="span" sx={{ fontFamily: 'monospace' }}>
               {child.name}
@@ -78,13 +78,17 @@ export function FileTree(props: { files: KitResult['files'] }) {
       role="tree"
       sx={{ p: 1.5, bgcolor: 'action.hover', borderRadius: 1, maxHeight: 360, overflow: 'auto' }}
     >
-      <Typography
-        variant="body2"
-        sx={{ fontFamily: 'monospace', fontWeight: 600, overflowWrap: 'anywhere' }}
-      >
-        {root}/
-      </Typography>
-      <Branch node={treeOf(props.files, root)} />
+      {/* A tree holds tree items only: the common folder is the root item, expanded. */}
+      <Box role="treeitem" aria-expanded>
+        <Typography
+          variant="body2"
+          component="span"
+          sx={{ fontFamily: 'monospace', fontWeight: 600, overflowWrap: 'anywhere' }}
+        >
+          {root}/
+        </Typography>
+        <Branch node={treeOf(props.files, root)} />
+      </Box>
     </Box>
   );
 }
