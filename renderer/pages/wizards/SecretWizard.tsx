@@ -118,9 +118,9 @@ export function SecretWizard(props: { model: ConfigModel }) {
             onClick: () =>
               value
                 ? go(2)
-                : void call(() =>
-                    api['secret.crypt']({ girJar, password }),
-                  ).then((r) => r && setValue(r.value)),
+                : void call(() => api['secret.crypt']({ girJar, password })).then(
+                    (r) => r && setValue(r.value),
+                  ),
           };
   } else if (step === 2) {
     body = (
