@@ -1,9 +1,8 @@
 import { terminalSafe } from '../../shared/terminal-safe';
-import { createInterface } from 'node:readline';
 import { commands } from './commands/index';
 import { EXIT_UNREADABLE, type CliIo } from './command';
-
-const version = '0.1.0';
+import { promptSecret } from './prompt-secret';
+import { rwsecVersion } from './version';
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
@@ -20,21 +19,6 @@ function usage(): string {
   ].join('\n');
 }
 
-function promptSecret(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    // Mute echo: readline writes typed characters through _writeToOutput.
-    const muted = rl as unknown as { _writeToOutput: (s: string) => void };
-    process.stderr.write(question);
-    muted._writeToOutput = () => undefined;
-    rl.question('', (answer) => {
-      rl.close();
-      process.stderr.write('\n');
-      resolve(answer);
-    });
-  });
-}
-
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -44,7 +28,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    io.out(`${version}\n`);
+    io.out(`${rwsecVersion}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);

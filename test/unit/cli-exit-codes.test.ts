@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -55,4 +55,12 @@ test('bad options and unreadable input exit 2 in chain and probe alike', () => {
   );
   assert.equal(wrong.status, 2, wrong.stderr);
   assert.match(wrong.stderr, /missing\.pem/);
+});
+
+test('--version is the version in package.json', async () => {
+  const { version } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const r = spawnSync(process.execPath, [rwsecBin, '--version'], { encoding: 'utf8' });
+  assert.equal(r.stdout.trim(), version);
 });

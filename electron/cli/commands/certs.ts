@@ -6,12 +6,14 @@ import { inventoryExitCode, type Inventory } from '../../../shared/certs/invento
 import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
 import { DEFAULT_WARN_DAYS, takeInventory } from '../../services/certs/inventory';
 import { formatInventory } from '../../services/certs/inventory-table';
+import { terminalSafe } from '../../../shared/terminal-safe';
 import { EXIT_UNREADABLE, type CliIo, type Command } from '../command';
 import { parseCommandArgs } from '../parse-options';
 
 function help(): string {
   return [
-    'Usage: rwsec certs --config FILE [--probe] [--warn-days N] [--json] [--prometheus FILE] [--node NAME]',
+    'Usage: rwsec certs (--config FILE [--probe] [--node NAME] | -i INVENTORY [--limit PATTERN] [--forks N])',
+    '                   [--warn-days N] [--json] [--prometheus FILE]',
     '',
     'Lists every certificate the RWS configuration depends on: the HTTPS keystore (ssl), the',
     'Configuration Server CA (serverSettings.caCertificate), each *TrustedCA trust file and the',
@@ -31,6 +33,10 @@ function help(): string {
     "                      atomically: point node_exporter's --collector.textfile.directory at",
     '                      its folder and name it *.prom',
     '  --node NAME         the node label (default: this host name)',
+    '  -i, --inventory F   every node of an Ansible inventory (as rwsec fleet reads it: each host',
+    "                      has rws_config); each node's config and stores are read over SSH;",
+    '                      --limit PATTERN and --forks N as in rwsec fleet. --json prints a list',
+    '                      of inventories, one per node; --prometheus writes all nodes in one file',
     '',
     'Exit status: 0 nothing due, 1 a certificate expires within --warn-days or has expired,',
     '2 a store cannot be read (missing, wrong password, damaged) or bad options.',
@@ -48,6 +54,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
       json: { type: 'boolean', default: false },
       prometheus: { type: 'string' },
       node: { type: 'string' },
+      inventory: { type: 'string', short: 'i' },
+      limit: { type: 'string', short: 'l' },
+      forks: { type: 'string', short: 'f' },
     },
     help,
     io,
@@ -58,12 +67,19 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`rwsec certs: ${message}\n\n${help()}\n`);
     return EXIT_UNREADABLE;
   };
-  const config = values.config ?? positionals[0];
-  if (config === undefined || positionals.length > (values.config ? 0 : 1))
-    return usage('give the configuration: --config application.yaml');
   const warnText = values['warn-days'];
   if (warnText !== undefined && !/^\d{1,5}$/.test(warnText))
     return usage(`--warn-days must be a whole number of days (got '${warnText}')`);
+  const warnDays = warnText === undefined ? DEFAULT_WARN_DAYS : Number(warnText);
+  if (values.inventory !== undefined) {
+    if (values.config !== undefined || positionals.length > 0)
+      return usage('give either --config FILE or -i INVENTORY, not both');
+    const { runFleetCerts } = await import('./certs-fleet');
+    return runFleetCerts(values, warnDays, io);
+  }
+  const config = values.config ?? positionals[0];
+  if (config === undefined || positionals.length > (values.config ? 0 : 1))
+    return usage('give the configuration: --config application.yaml');
   const file = resolve(config);
   let text: string;
   try {
@@ -84,12 +100,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_UNREADABLE;
   }
   const inventory: Inventory = await takeInventory(doc, file, {
-    warnDays: warnText === undefined ? DEFAULT_WARN_DAYS : Number(warnText),
+    warnDays,
     probe: values.probe === true,
     env: io.env,
     ...(values.node ? { node: values.node } : {}),
   });
-  for (const e of inventory.errors) io.err(`rwsec certs: error: ${e.message}\n`);
+  for (const e of inventory.errors) io.err(`rwsec certs: error: ${terminalSafe(e.message)}\n`);
   if (values.prometheus) {
     const { writeMetricsFile } = await import('../../services/certs/metrics-file');
     const written = await writeMetricsFile(resolve(values.prometheus), [inventory]);

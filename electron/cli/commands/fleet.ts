@@ -1,12 +1,14 @@
 // `rwsec fleet`: every RWS node of an Ansible inventory, over OpenSSH.
 import { EXIT_OK, EXIT_UNREADABLE, type Command } from '../command';
 import { fleetGuard } from './fleet/fleet-common';
+import { pushKitHelp, pushKitUsage, runPushKit } from './fleet/fleet-push-kit-cli';
 import { runSet, setHelp, setUsage } from './fleet/fleet-set-cli';
 import { runStatus, statusHelp, statusUsage } from './fleet/fleet-status-cli';
 
 const subcommands = {
   status: { run: runStatus, help: statusHelp, usage: statusUsage },
   set: { run: runSet, help: setHelp, usage: setUsage },
+  'push-kit': { run: runPushKit, help: pushKitHelp, usage: pushKitUsage },
 };
 
 function help(): string {

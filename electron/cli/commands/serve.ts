@@ -11,8 +11,7 @@ import { defaultFileStore } from '../../services/session/default-file-store';
 import { createApiHandlers } from '../../api/api-handlers';
 import { ApiError } from '../../../shared/api/dispatch';
 import { writeRedirectPage, type RedirectPage } from '../browser-redirect';
-
-const appVersion = '0.1.0';
+import { rwsecVersion } from '../version';
 
 function help(): string {
   return [
@@ -100,7 +99,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT_UNREADABLE;
     }
   }
-  const handlers = createApiHandlers(session, { version: appVersion, mode: 'browser' });
+  const handlers = createApiHandlers(session, { version: rwsecVersion, mode: 'browser' });
   let host;
   try {
     host = await startServeHost({ port, staticRoot: root, handlers, log: (l) => io.err(`${l}\n`) });

@@ -12,8 +12,9 @@ export async function summariseCacerts(
   node: string,
   now: number,
   env: NodeJS.ProcessEnv,
+  where?: { file: string; read: (path: string) => Promise<Buffer> },
 ): Promise<{ summary?: CacertsSummary; error?: InventoryReadError }> {
-  const file = jdkCacertsPath(env);
+  const file = where ? where.file : jdkCacertsPath(env);
   const keys = configKeys.join(', ');
   if (file === undefined) {
     return {
@@ -27,7 +28,10 @@ export async function summariseCacerts(
     };
   }
   try {
-    const store = readKeystore(await readFile(file), { file, password: JDK_CACERTS_PASSWORD });
+    const store = readKeystore(await (where ? where.read(file) : readFile(file)), {
+      file,
+      password: JDK_CACERTS_PASSWORD,
+    });
     const ends = store.entries.flatMap((e) => (e.chain[0] ? [Date.parse(e.chain[0].validTo)] : []));
     const earliest = ends.length > 0 ? Math.min(...ends) : undefined;
     return {

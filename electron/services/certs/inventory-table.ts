@@ -5,6 +5,7 @@ import {
   type Inventory,
   type InventoryCertificate,
 } from '../../../shared/certs/inventory';
+import { terminalLines, terminalSafe } from '../../../shared/terminal-safe';
 
 const COLUMNS: { title: string; cell: (c: InventoryCertificate) => string }[] = [
   { title: 'DAYS', cell: (c) => String(c.daysLeft) },
@@ -25,7 +26,7 @@ const COLUMNS: { title: string; cell: (c: InventoryCertificate) => string }[] = 
 export function formatInventory(inventory: Inventory): string {
   const lines: string[] = [];
   if (inventory.certificates.length > 0) {
-    const rows = inventory.certificates.map((c) => COLUMNS.map((col) => col.cell(c)));
+    const rows = inventory.certificates.map((c) => COLUMNS.map((col) => terminalSafe(col.cell(c))));
     const widths = COLUMNS.map((col, i) =>
       Math.max(col.title.length, ...rows.map((r) => (r[i] ?? '').length)),
     );
@@ -50,5 +51,6 @@ export function formatInventory(inventory: Inventory): string {
   lines.push(
     `${inventory.certificates.length} certificate${inventory.certificates.length === 1 ? '' : 's'}: ${expired} expired, ${due.length - expired} expiring within ${inventory.warnDays} days, ${inventory.errors.length} unreadable file${inventory.errors.length === 1 ? '' : 's'}.`,
   );
-  return lines.join('\n') + '\n';
+  // Subjects, SANs and paths come from files and servers an attacker may craft: one safe line each.
+  return terminalLines(lines) + '\n';
 }

@@ -12,7 +12,7 @@ import {
 import { summariseCacerts } from './cacerts-summary';
 import { configSources, type StoreSource } from './config-sources';
 import { probeSources, probeTargets, type ProbeSourceOptions } from './probe-sources';
-import { readStoreSource } from './read-store';
+import { readStoreSource, type ReadBytes } from './read-store';
 
 export const DEFAULT_WARN_DAYS = 30;
 
@@ -25,6 +25,11 @@ export interface InventoryOptions {
   probe?: boolean | ProbeSourceOptions;
   /** For JAVA_HOME (where cacerts is). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Another host's files (fleet mode): how to read a path there, and where its JVM cacerts is.
+   * Default: this machine's disk.
+   */
+  remote?: { read: ReadBytes; cacerts: string };
 }
 
 export async function takeInventory(
@@ -41,9 +46,15 @@ export async function takeInventory(
   const cacertsKeys = sources.filter((s) => s.kind === 'cacerts').map((s) => s.configKey);
   const probeOptions = typeof options.probe === 'object' ? options.probe : {};
   const [readings, cacerts, probed] = await Promise.all([
-    Promise.all(stores.map((s) => readStoreSource(s, node, clock))),
+    Promise.all(stores.map((s) => readStoreSource(s, node, clock, options.remote?.read))),
     cacertsKeys.length > 0
-      ? summariseCacerts(cacertsKeys, node, now, options.env ?? process.env)
+      ? summariseCacerts(
+          cacertsKeys,
+          node,
+          now,
+          options.env ?? process.env,
+          options.remote ? { file: options.remote.cacerts, read: options.remote.read } : undefined,
+        )
       : Promise.resolve(undefined),
     options.probe
       ? probeSources(probeTargets(view, probeOptions), clock, probeOptions)

@@ -62,10 +62,14 @@ export function storeRows(
   return rows;
 }
 
+/** Reads a file's bytes: the local disk, or a fleet node's over SSH. Throws errno-style errors. */
+export type ReadBytes = (path: string) => Promise<Buffer>;
+
 export async function readStoreSource(
   source: StoreSource,
   node: string,
   clock: RowClock,
+  read: ReadBytes = (path) => readFile(path),
 ): Promise<StoreReading> {
   const fail = (kind: InventoryReadError['kind'], message: string): StoreReading => ({
     certificates: [],
@@ -74,7 +78,7 @@ export async function readStoreSource(
   const named = `${source.configKey} ${source.file}`;
   let bytes: Buffer;
   try {
-    bytes = await readFile(source.file);
+    bytes = await read(source.file);
   } catch (error) {
     const { missing, text } = errnoText(error);
     return fail(

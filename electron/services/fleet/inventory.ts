@@ -152,6 +152,16 @@ export function fleetHost(inventory: Inventory, name: string): FleetHost {
   };
 }
 
+/** The selected hosts, with or without rws_config (Cassandra hosts have none). */
+export async function readHosts(file: string, limit?: string): Promise<FleetHost[]> {
+  const inventory = await readInventory(file);
+  const names = limitHosts(inventory, limit);
+  if (names.length === 0) {
+    throw new InventoryError(`${file}: no hosts selected${limit ? ` by --limit '${limit}'` : ''}`);
+  }
+  return names.map((n) => fleetHost(inventory, n));
+}
+
 /** The selected hosts as fleet nodes; every one must say where its application.yaml is. */
 export async function readFleet(file: string, limit?: string): Promise<FleetHost[]> {
   const inventory = await readInventory(file);

@@ -28,12 +28,16 @@ export class RemoteSaveError extends Error {
 
 export interface RemoteSaveRequest {
   file: string;
-  /** The bytes read from the node; the save is refused if the file holds anything else. */
-  original: Uint8Array;
+  /**
+   * The bytes read from the node; the save is refused if the file holds anything else. Absent:
+   * the file is new, and the save is refused if one appeared meanwhile.
+   */
+  original?: Uint8Array;
   next: Uint8Array;
   mode: number;
-  uid: number;
-  gid: number;
+  /** Owner and group to keep; absent for a new file, which takes its folder's. */
+  uid?: number;
+  gid?: number;
   backups?: number;
 }
 
@@ -61,22 +65,62 @@ function stageScript(req: RemoteSaveRequest, hex: string): string {
     'set -e',
     'umask 077',
     target(req.file),
-    `[ -f "$f" ] || { echo "$f is not a file any more" >&2; exit ${CHANGED}; }`,
+    ...(req.original === undefined
+      ? [
+          'mkdir -p -- "$d"',
+          `[ ! -e "$f" ] || { echo "$f exists already" >&2; exit ${CHANGED}; }`,
+          'set -- $(LC_ALL=C ls -lnd -- "$d"); o="$3:$4"',
+        ]
+      : [
+          `[ -f "$f" ] || { echo "$f is not a file any more" >&2; exit ${CHANGED}; }`,
+          `o="${req.uid}:${req.gid}"`,
+        ]),
     `t="$d/.$n.rwsec-${hex}.tmp"`,
     // Temp files of earlier, killed saves of this file (old enough to be surely abandoned).
     `find "$d" -maxdepth 1 -type f -name ".$n.rwsec-????????????.tmp" -mmin +${staleMinutes} -exec rm -f {} + 2>/dev/null || true`,
     '(set -C; cat > "$t")',
     `chmod ${req.mode.toString(8)} "$t"`,
-    `chown ${req.uid}:${req.gid} "$t" 2>/dev/null || true`,
+    'chown "$o" "$t" 2>/dev/null || true',
     // The file never changes hands: a copy that cannot keep the owner and group is refused.
     `set -- $(LC_ALL=C ls -lnd -- "$t")`,
-    `[ "$3:$4" = "${req.uid}:${req.gid}" ] || { rm -f -- "$t"; echo "cannot keep the owner and group ${req.uid}:${req.gid} of $f: connect as root or as its owner" >&2; exit 7; }`,
+    `[ "$3:$4" = "$o" ] || { rm -f -- "$t"; echo "cannot keep the owner and group $o of $f: connect as root or as its owner" >&2; exit 7; }`,
     'sync "$t" 2>/dev/null || sync',
     'cat -- "$t"',
   ].join('\n');
 }
 
+function lockScript(): string[] {
+  return [
+    // The write lock every saver of this tool takes beside the file (write-lock.ts): a live one is
+    // waited for briefly, a stale one (older than any save) broken.
+    `l="$d/.$n.rwsec-lock"`,
+    'fail() { rm -f -- "$t" "$bt"; [ -z "$locked" ] || rm -f -- "$l"; echo "$2" >&2; exit "$1"; }',
+    'locked=; w=0',
+    'until (set -C; printf "%s %s\\n" "$$" "$(hostname 2>/dev/null || uname -n)" > "$l") 2>/dev/null; do',
+    `  if [ -n "$(find "$l" -mmin +${Math.ceil(STALE_LOCK_MINUTES)} 2>/dev/null)" ]; then rm -f -- "$l"; continue; fi`,
+    `  w=$((w+1)); [ $w -le 10 ] || fail 6 "another save of $f is running (lock $l); try again"`,
+    '  sleep 1',
+    'done',
+    'locked=1',
+  ];
+}
+
+/** A new file: refused if one appeared since the upload; no backup (there was no version). */
+function createScript(req: RemoteSaveRequest, hex: string): string {
+  return [
+    'umask 077',
+    target(req.file),
+    `t="$d/.$n.rwsec-${hex}.tmp"; bt=`,
+    ...lockScript(),
+    `[ ! -e "$f" ] || fail ${CHANGED} "changed"`,
+    'mv -f -- "$t" "$f" || fail 5 "cannot rename the new file into place"',
+    'sync "$d" 2>/dev/null || sync',
+    'rm -f -- "$l"',
+  ].join('\n');
+}
+
 function switchScript(req: RemoteSaveRequest, hex: string, backupHex: string): string {
+  if (req.original === undefined) return createScript(req, hex);
   const keep = req.backups ?? DEFAULT_BACKUPS;
   const stamp = utcStamp(new Date());
   return [
@@ -85,17 +129,7 @@ function switchScript(req: RemoteSaveRequest, hex: string, backupHex: string): s
     `t="$d/.$n.rwsec-${hex}.tmp"`,
     `b="$d/${BACKUP_FOLDER}"`,
     `bt="$b/.$n.rwsec-${backupHex}.tmp"`,
-    // The write lock every saver of this tool takes beside the file (write-lock.ts): a live one is
-    // waited for briefly, a stale one (older than any save) broken.
-    `l="$d/.$n.rwsec-lock"`,
-    'fail() { rm -f -- "$t" "$bt"; [ -z "$locked" ] || rm -f -- "$l"; echo "$2" >&2; exit "$1"; }',
-    'locked=; w=0',
-    'until (set -C; printf "%s %s\n" "$$" "$(hostname 2>/dev/null || uname -n)" > "$l") 2>/dev/null; do',
-    `  if [ -n "$(find "$l" -mmin +${Math.ceil(STALE_LOCK_MINUTES)} 2>/dev/null)" ]; then rm -f -- "$l"; continue; fi`,
-    `  w=$((w+1)); [ $w -le 10 ] || fail 6 "another save of $f is running (lock $l); try again"`,
-    '  sleep 1',
-    'done',
-    'locked=1',
+    ...lockScript(),
     '[ -d "$b" ] || mkdir -m 700 -- "$b" || fail 5 "cannot create the backup folder $b"',
     '(set -C; cat > "$bt") || fail 5 "cannot write a backup in $b"',
     `cmp -s -- "$bt" "$f" || fail ${CHANGED} "changed"`,

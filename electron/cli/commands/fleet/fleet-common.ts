@@ -2,6 +2,7 @@
 // always closed (master connections shut, socket folder removed), and the fleet's user errors.
 import { InventoryError, readFleet, type FleetHost } from '../../../services/fleet/inventory';
 import { DEFAULT_FORKS } from '../../../services/fleet/fleet-status';
+import { KitPushError } from '../../../services/fleet/push-kit';
 import { SshError, SshSession } from '../../../services/fleet/ssh-transport';
 import { cliUserError } from '../../cli-errors';
 import { EXIT_FINDINGS, EXIT_UNREADABLE, type CliIo } from '../../command';
@@ -68,7 +69,8 @@ export async function fleetGuard(
     if (
       error instanceof InventoryError ||
       error instanceof SshError ||
-      error instanceof UsageError
+      error instanceof UsageError ||
+      error instanceof KitPushError
     ) {
       io.err(`${prefix}: ${error.message}\n`);
       return EXIT_UNREADABLE;

@@ -1,0 +1,208 @@
+// `rwsec fleet push-kit`: a Cassandra TLS kit delivered to the inventory's Cassandra and RWS hosts.
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { applyPlans, planNode, type NodePlan } from '../../../services/fleet/fleet-set';
+import { readFleetNodes } from '../../../services/fleet/fleet-status';
+import { readHosts } from '../../../services/fleet/inventory';
+import {
+  kitNodes,
+  KitPushError,
+  matchKit,
+  pushCassandraNodes,
+  pushFiles,
+  type PushResult,
+} from '../../../services/fleet/push-kit';
+import { mapLimit } from '../../../services/fleet/ssh-transport';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../../command';
+import {
+  parseOptions,
+  requiredOpt,
+  stringOpt,
+  UsageError,
+  type Options,
+} from '../../parse-options';
+import { requireSecret, secretHelp } from '../../secret-input';
+import {
+  forksFrom,
+  inventoryHelp,
+  inventoryOptions,
+  transportHelp,
+  withSession,
+} from './fleet-common';
+
+export const pushKitUsage =
+  'fleet push-kit -i INVENTORY KITDIR [--dest DIR] [--rws-truststore PATH] [--limit PATTERN] [--yes] [--json]';
+
+export function pushKitHelp(): string {
+  return [
+    `Usage: rwsec ${pushKitUsage}`,
+    '',
+    'Delivers a Cassandra TLS kit (rwsec kit cassandra --out KITDIR) to its hosts. Each Cassandra',
+    "host, matched to a kit node by inventory name or ansible_host, gets that node's keystore.jks,",
+    'truststore.jks and cassandra-encryption.yaml in --dest (default: the folder the kit names for',
+    "the node). Each RWS host (rws_config set) gets the kit's client/truststore.jks and its",
+    'cassandraCluster useSSL/trustStore/truststorePassword settings, planned, validated and written',
+    'as `rwsec fleet set` does. A kit node with no host, or a host with no kit node, is reported,',
+    'never guessed. Every file is written 0600 with the safe save done on the node.',
+    '',
+    'Options:',
+    ...inventoryHelp,
+    "  --dest DIR             folder for the Cassandra nodes' files",
+    '  --rws-truststore PATH  where RWS hosts get the truststore (default: cassandra-truststore.jks',
+    "                         beside the node's application.yaml)",
+    ...secretHelp(
+      'storepass',
+      'RWSEC_STOREPASS',
+      "the kit's store password (RWS's truststorePassword)",
+    ),
+    '  --yes                  write without asking',
+    '  --force                write even if the settings add validation errors on an RWS host',
+    '',
+    ...transportHelp,
+    '',
+    'Exit status: 0 every host written; 1 refused, a host failed, or unmatched kit nodes/hosts',
+    '(reported); 2 a host could not be reached or read, or bad options (nothing written).',
+  ].join('\n');
+}
+
+const pushOptions = {
+  ...inventoryOptions,
+  dest: { type: 'string' },
+  'rws-truststore': { type: 'string' },
+  storepass: { type: 'string' },
+  'storepass-env': { type: 'string' },
+  yes: { type: 'boolean', short: 'y', default: false },
+  force: { type: 'boolean', default: false },
+} satisfies Options;
+
+export async function runPushKit(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, pushOptions, true);
+  const [kitDir, ...extra] = positionals;
+  if (kitDir === undefined || extra.length > 0) throw new UsageError('expected exactly one KITDIR');
+  const json = values.json === true;
+  const out = (text: string) => {
+    if (!json) io.out(text);
+  };
+  const hosts = await readHosts(requiredOpt(values, 'inventory'), stringOpt(values, 'limit'));
+  const nodes = await kitNodes(kitDir);
+  const match = matchKit(hosts, nodes);
+  for (const n of match.nodesWithoutHost)
+    io.err(
+      `rwsec fleet push-kit: kit node ${n} matches no inventory host (by name or ansible_host): not pushed\n`,
+    );
+  for (const h of match.hostsWithoutNode)
+    io.err(`rwsec fleet push-kit: host ${h} has neither rws_config nor a kit node: left alone\n`);
+  const forks = forksFrom(values);
+  const truststore = await readFile(join(kitDir, 'client', 'truststore.jks')).catch(() => {
+    throw new KitPushError(`${kitDir}: client/truststore.jks is missing; is this a Cassandra kit?`);
+  });
+  const storepass =
+    match.rws.length > 0
+      ? await requireSecret(io, {
+          option: 'storepass',
+          value: stringOpt(values, 'storepass'),
+          envName: stringOpt(values, 'storepass-env'),
+          defaultEnv: 'RWSEC_STOREPASS',
+          prompt: 'Kit store password: ',
+        })
+      : '';
+  const trustPath = (config: string) =>
+    stringOpt(values, 'rws-truststore') ??
+    posix.join(posix.dirname(config), 'cassandra-truststore.jks');
+
+  return withSession(async (session) => {
+    const read = await readFleetNodes(session, match.rws, { forks });
+    const unread = read.filter((n) => n.doc === undefined);
+    if (unread.length > 0) {
+      for (const n of unread) io.err(`rwsec fleet push-kit: ${n.error ?? n.host.name}\n`);
+      io.err('rwsec fleet push-kit: nothing written\n');
+      return EXIT_UNREADABLE;
+    }
+    const plans: NodePlan[] = [];
+    for (const node of read) {
+      const path = trustPath(node.host.config as string);
+      // Validation sees the truststore the node is about to get.
+      node.files?.remember({ kind: 'file', path, bytes: truststore, mode: 0o600, uid: 0, gid: 0 });
+      plans.push(
+        await planNode(
+          node,
+          () => [
+            { path: 'cassandraCluster.useSSL', value: true },
+            { path: 'cassandraCluster.trustStore', value: path },
+            { path: 'cassandraCluster.truststorePassword', value: storepass },
+          ],
+          [storepass],
+        ),
+      );
+    }
+    const adding = plans.filter((p) => p.added.length > 0 || p.error !== undefined);
+    for (const p of plans)
+      out(p.unchanged ? `== ${p.node.host.name}: settings already as the kit needs\n` : p.diff);
+    if (adding.length > 0 && values.force !== true) {
+      for (const p of adding) {
+        for (const d of p.added) io.err(`${p.node.host.name}: ${d.message} [${d.rule}]\n`);
+        if (p.error) io.err(`${p.node.host.name}: ${p.error}\n`);
+      }
+      io.err(
+        'rwsec fleet push-kit: the settings add errors on an RWS host; nothing written (--force writes anyway)\n',
+      );
+      return EXIT_FINDINGS;
+    }
+    if (values.yes !== true) {
+      io.err('rwsec fleet push-kit: review the above and add --yes to write; nothing written\n');
+      return EXIT_FINDINGS;
+    }
+    const cassandra = await pushCassandraNodes(session, kitDir, match, {
+      ...(stringOpt(values, 'dest') !== undefined ? { dest: stringOpt(values, 'dest') } : {}),
+      forks,
+      onHost: (r) =>
+        out(r.error ? `${r.name}: FAILED: ${r.error}\n` : `${r.name}: ${r.files.join(', ')}\n`),
+    });
+    const rwsFiles: PushResult[] = await mapLimit(match.rws, forks, async (host) => {
+      const path = trustPath(host.config as string);
+      try {
+        await pushFiles(session, host, [{ path, bytes: truststore }]);
+        out(`${host.name}: ${path}\n`);
+        return { name: host.name, files: [path] };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        out(`${host.name}: FAILED: ${message}\n`);
+        return { name: host.name, files: [], error: message };
+      }
+    });
+    const failedTrust = new Set(rwsFiles.filter((r) => r.error).map((r) => r.name));
+    const results = await applyPlans(
+      session,
+      plans.filter((p) => !failedTrust.has(p.node.host.name)),
+      {
+        forks,
+        onNode: (r) =>
+          out(`${r.name}: application.yaml ${r.outcome}${r.error ? `: ${r.error}` : ''}\n`),
+      },
+    );
+    const failed =
+      cassandra.some((r) => r.error) ||
+      rwsFiles.some((r) => r.error) ||
+      results.some((r) => r.outcome === 'failed');
+    if (json) {
+      io.out(
+        JSON.stringify(
+          {
+            cassandra,
+            rws: rwsFiles.map((r) => ({
+              ...r,
+              config: results.find((x) => x.name === r.name) ?? null,
+            })),
+            nodesWithoutHost: match.nodesWithoutHost,
+            hostsWithoutNode: match.hostsWithoutNode,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+    }
+    return failed || match.nodesWithoutHost.length + match.hostsWithoutNode.length > 0
+      ? EXIT_FINDINGS
+      : EXIT_OK;
+  });
+}
