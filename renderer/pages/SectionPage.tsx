@@ -8,8 +8,12 @@ import { fieldId, optionForPath, pageOptions } from '../app/sections';
 import { OptionField } from '../fields/OptionField';
 
 export function SectionPage({ page, model }: PageProps) {
-  const specs = page.section ? pageOptions(page.section) : [];
   const values = model.state?.values;
+  // Options outside the guide (jetty.cookies.*) show only where the file has their section.
+  const specs = (page.section ? pageOptions(page.section) : []).filter(
+    (spec) =>
+      spec.onlyWhenPresent === undefined || model.valueOf(spec.onlyWhenPresent) !== undefined,
+  );
   const diagnostics = model.state?.diagnostics ?? [];
   const byOption = new Map<string, ApiDiagnostic[]>();
   for (const d of diagnostics) {
