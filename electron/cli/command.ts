@@ -10,8 +10,6 @@ export interface CliIo {
 
 export interface Command {
   name: string;
-  /** One line for `rwsec --help`. */
-  summary: string;
   /** Full help for `rwsec help NAME` / `rwsec NAME --help`. */
   help(): string;
   /** Commands with subcommands answer `rwsec CMD SUB --help` themselves, with that sub's help. */

@@ -13,6 +13,7 @@ import { FindOption, findOptionId } from './FindOption';
 import { NavList } from './NavList';
 import { pageById, pageOfSection, type PageId } from './pages';
 import { PageView } from './PageView';
+import { QuickFixContext } from '../components/QuickFixButton';
 import { problemCounts } from './problem-counts';
 import { SaveFlow, useSaveFlow } from './SaveFlow';
 import { mainContentId, SkipLink } from './SkipLink';
@@ -161,15 +162,17 @@ export function App() {
         >
           <Toolbar variant="dense" />
           <Box sx={{ maxWidth: pageById(page).layout === 'wide' ? 1600 : 960, pt: 3 }}>
-            <PageView
-              model={model}
-              page={page}
-              desktop={desktop}
-              openPanel={openPanel}
-              setOpenPanel={setOpenPanel}
-              pick={() => void pick()}
-              jumpTo={jumpTo}
-            />
+            <QuickFixContext.Provider value={model}>
+              <PageView
+                model={model}
+                page={page}
+                desktop={desktop}
+                openPanel={openPanel}
+                setOpenPanel={setOpenPanel}
+                pick={() => void pick()}
+                jumpTo={jumpTo}
+              />
+            </QuickFixContext.Provider>
           </Box>
         </Box>
       </Box>

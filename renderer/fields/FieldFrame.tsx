@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { QuickFixButton } from '../components/QuickFixButton';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { OptionSpec } from '../../shared/catalog/options';
@@ -65,6 +66,12 @@ export function FieldFrame(props: {
           >
             <strong>{severityWord[d.severity]}:</strong> {d.message}
             {d.fix ? ` ${d.fix}` : ''}
+            {d.quickFix && (
+              <>
+                {' '}
+                <QuickFixButton fix={d.quickFix} />
+              </>
+            )}
           </Typography>
         ))}
       </Box>

@@ -1,6 +1,8 @@
 // All diagnostics of the open file; choosing one jumps to its field.
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
+import Box from '@mui/material/Box';
+import { QuickFixButton } from '../components/QuickFixButton';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -47,6 +49,11 @@ export function ProblemsPage(props: { model: ConfigModel; jumpTo(path: string): 
                     sx={{ overflowWrap: 'anywhere' }}
                   />
                 </ListItemButton>
+                {d.quickFix && (
+                  <Box sx={{ pr: 2, flexShrink: 0 }}>
+                    <QuickFixButton fix={d.quickFix} />
+                  </Box>
+                )}
               </ListItem>
             ))}
           </List>

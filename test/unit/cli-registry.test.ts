@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import { commands } from '../../electron/cli/commands/index';
 import { runCli } from '../../electron/cli/main';
 
-test('each registry summary is the one its command module declares', async () => {
+test('each registry entry loads the command of its name (summaries live only in the registry)', async () => {
   for (const entry of commands) {
     const command = await entry.load();
     assert.equal(command.name, entry.name);
-    assert.equal(entry.summary, command.summary, `summary of '${entry.name}' drifted`);
+    assert.ok(entry.summary.length > 0);
   }
 });
 

@@ -120,7 +120,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const certsCommand: Command = {
   name: 'certs',
-  summary: 'inventory of every certificate a config depends on, by days left (+ Prometheus)',
   help,
   run,
 };

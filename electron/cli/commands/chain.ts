@@ -178,7 +178,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const chainCommand: Command = {
   name: 'chain',
-  summary: 'build and judge the certificate chain of a file or keystore entry',
   help,
   run,
 };

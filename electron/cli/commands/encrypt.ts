@@ -29,7 +29,6 @@ function help(): string {
 
 export const encryptCommand: Command = {
   name: 'encrypt',
-  summary: "encrypt a password to RWS's CRYPT: form with your gir.jar",
   help,
   async run(args, io) {
     try {

@@ -23,7 +23,6 @@ function help(): string {
 
 export const fleetCommand: Command = {
   name: 'fleet',
-  summary: 'every RWS node of an Ansible inventory: status and drift, one change on all nodes',
   help,
   handlesSubcommandHelp: true,
   async run(args, io) {

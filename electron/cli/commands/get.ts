@@ -112,7 +112,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const getCommand: Command = {
   name: 'get',
-  summary: 'print one value of an application.yaml as the server reads it',
   help,
   run,
 };

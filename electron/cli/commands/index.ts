@@ -3,8 +3,8 @@ import type { Command } from '../command';
 /**
  * Every subcommand, in the order `rwsec --help` lists them. Modules load only when their command
  * runs: the keystore, chain and app code (x509, zod, node-forge) would otherwise add ~0.1 s to every
- * start, `rwsec validate` included. test/unit/cli-registry.test.ts keeps each summary equal to
- * its module's own.
+ * start, `rwsec validate` included. The one-line summaries live here only (the modules do
+ * not repeat them), so `rwsec --help` never loads a command module.
  */
 export interface CommandEntry {
   name: string;

@@ -65,7 +65,6 @@ function subHelp(sub: Subcommand): string {
 
 export const keystoreCommand: Command = {
   name: 'keystore',
-  summary: 'list, create, sign, import, export and convert key stores',
   help,
   handlesSubcommandHelp: true,
   async run(args, io) {

@@ -27,7 +27,6 @@ function help(): string {
 
 export const kitCommand: Command = {
   name: 'kit',
-  summary: 'certificate kits: HTTPS keystore, Cassandra TLS kit, outbound trust files (+ config)',
   help,
   handlesSubcommandHelp: true,
   async run(args, io) {

@@ -24,7 +24,6 @@ function help(): string {
 
 export const obfCommand: Command = {
   name: 'obf',
-  summary: "encode a password in Jetty's OBF: form (or --decode one)",
   help,
   async run(args, io) {
     let parsed;

@@ -80,7 +80,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const probeCommand: Command = {
   name: 'probe',
-  summary: 'connect to a TLS endpoint and judge the chain it serves (exit 1 untrusted, 2 no TLS)',
   help,
   run,
 };

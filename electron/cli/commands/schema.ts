@@ -33,7 +33,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print a JSON Schema for application.yaml (--list: the options and their help)',
   help,
   run,
 };

@@ -135,7 +135,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the editor UI to a browser on 127.0.0.1 (headless hosts, SSH tunnels)',
   help,
   run,
 };

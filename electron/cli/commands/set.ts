@@ -197,7 +197,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const setCommand: Command = {
   name: 'set',
-  summary: 'change values in an application.yaml, keeping everything else byte for byte',
   help,
   run,
 };

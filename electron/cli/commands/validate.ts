@@ -138,7 +138,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check the security settings of an application.yaml (exit 1 on errors)',
   help,
   run,
 };
