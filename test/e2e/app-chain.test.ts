@@ -99,7 +99,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
     );
 
     // One rule fails: the banner is no longer a plain green "Trusted", the leaf warns.
-    assert.equal(await verdict(page).getAttribute('data-host-verdict'), 'warn');
+    await page.locator('[data-testid="chain-verdict"][data-host-verdict="warn"]').waitFor();
     assert.match(await verdict(page).innerText(), /^Trusted chain, host name in doubt/);
     assert.equal(await boxes(page).first().getAttribute('data-verdict'), 'warn');
 
@@ -107,7 +107,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
     await page.locator('#chain-host').fill('rws-01.example.internal');
     assert.equal(await hostVerdict(page, 'rfc6125').getAttribute('data-status'), 'mismatch');
     assert.equal(await hostVerdict(page, 'rws').getAttribute('data-status'), 'mismatch');
-    assert.equal(await verdict(page).getAttribute('data-host-verdict'), 'fail');
+    await page.locator('[data-testid="chain-verdict"][data-host-verdict="fail"]').waitFor();
     assert.match(
       (await verdict(page).getAttribute('class')) ?? '',
       /MuiAlert-(colorError|standardError)/,
