@@ -1,6 +1,5 @@
 // The kit wizards' and secret encryption's channels over the editing session (spread into the one
 // handler table of api-handlers.ts).
-import { resolve } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { obfuscate } from '../../shared/secrets/obf';
 import { encryptWithGirJar } from '../services/kits/encrypt';
@@ -35,10 +34,9 @@ export function createKitHandlers(session: EditingSession): KitHandlers {
     'kit.verify.store': (r) => verifyStore(session, r),
     'kit.verify.endpoint': (r) => verifyEndpoint(session, r),
     'secret.obf': async ({ password }) => ({ value: obfuscate(password) }),
-    'secret.crypt': ({ girJar, java, password }) =>
-      encryptWithGirJar(password, {
-        girJar: session.resolvePath(girJar),
-        ...(java !== undefined ? { java: resolve(java) } : {}),
-      }).then((value) => ({ value })),
+    'secret.crypt': ({ girJar, password }) =>
+      encryptWithGirJar(password, { girJar: session.resolvePath(girJar) }).then((value) => ({
+        value,
+      })),
   };
 }

@@ -25,6 +25,26 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+export const maxJsonDepth = 64;
+
+/** The deepest nesting of [ and { outside JSON strings. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return deepest;
+}
+
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > maxBodyBytes) throw new HttpError(413, 'Request body too large (limit 1 MiB).');
@@ -36,8 +56,14 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return {};
+  const text = Buffer.concat(chunks).toString('utf8');
+  // No request of the contract nests deeper than a few levels; a body nested thousands deep
+  // would exhaust the stack of the schema check (a 500). Counted before parsing, in one pass.
+  if (nestingDepth(text) > maxJsonDepth) {
+    throw new HttpError(400, `The request body nests deeper than ${maxJsonDepth} levels.`);
+  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }

@@ -60,6 +60,10 @@ async function serveStatic(
     res.end();
     return;
   }
+  // Source maps give the whole source to whoever asks: only to a holder of the token.
+  if (url.pathname.endsWith('.map') && !tokenAccepted(req.headers, token, port)) {
+    throw new HttpError(404, 'Not found.');
+  }
   const file = await loadStatic(options.staticRoot, url.pathname);
   if (!file) throw new HttpError(404, 'Not found.');
   res.writeHead(200, {

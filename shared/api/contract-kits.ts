@@ -184,7 +184,9 @@ export const kitContract = {
   },
   /** CRYPT: made by the admin's gir.jar (`java -jar gir.jar --encrypt`). */
   'secret.crypt': {
-    request: z.object({ girJar: path, java: path.optional(), password: secret.min(1) }).strict(),
+    // No `java`: the binary run is the running app's own (JAVA_HOME, then PATH), never one an API
+    // caller names.
+    request: z.object({ girJar: path, password: secret.min(1) }).strict(),
     response: z.object({ value: z.string() }),
   },
   /** The connection map of the open configuration (no links when nothing is open). */

@@ -1,6 +1,7 @@
 // The serve host's guards, exercised over real HTTP against an in-process host.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -201,4 +202,44 @@ test('an edit the document refuses is 400 with the reason, not 500', async () =>
   assert.equal(reply.status, 400);
   assert.match(reply.body, /ssl\.port/);
   assert.doesNotMatch(reply.body, /Internal error/);
+});
+
+test('a deeply nested JSON body is 400, not 500', async () => {
+  const deep = `{"path":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+  const r = await send('/api/config.open', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: deep,
+  });
+  assert.equal(r.status, 400);
+  assert.match(r.body, /nests deeper than 64 levels/);
+});
+
+test('source maps are served only with the token', async () => {
+  await writeFile(join(dir, 'static', 'assets', 'app.js.map'), '{"sources":["secret.ts"]}');
+  assert.equal((await send('/assets/app.js.map')).status, 404);
+  assert.equal((await send('/assets/app.js.map', { headers: bearer() })).status, 200);
+});
+
+test('secret.crypt does not let the caller choose the java binary', async () => {
+  const r = await send('/api/secret.crypt', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: JSON.stringify({ girJar: join(dir, 'gir.jar'), java: '/tmp/evil', password: 'x' }),
+  });
+  assert.equal(r.status, 400);
+  assert.match(r.body, /java/);
+});
+
+test('config.open on a FIFO is refused at once and the session keeps answering', async () => {
+  const fifo = join(dir, 'pipe.yaml');
+  execFileSync('mkfifo', [fifo]);
+  const r = await send('/api/config.open', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: JSON.stringify({ path: fifo }),
+  });
+  assert.equal(r.status, 422, r.body);
+  assert.match(r.body, /named pipe \(FIFO\), not a regular file/);
+  assert.equal((await send('/api/config', { headers: bearer() })).status, 200);
 });

@@ -28,7 +28,6 @@ export function SecretWizard(props: { model: ConfigModel }) {
   const [password, setPassword] = useState('');
   const [form, setForm] = useState<'OBF' | 'CRYPT'>('OBF');
   const [girJar, setGirJar] = useState('');
-  const [java, setJava] = useState('');
   const [value, setValue] = useState<string | null>(null);
   const [field, setField] = useState('');
   const [diff, setDiff] = useState<string | null>(null);
@@ -90,14 +89,7 @@ export function SecretWizard(props: { model: ConfigModel }) {
               value={girJar}
               onChange={(e) => setGirJar(e.target.value)}
               fullWidth
-              helperText="Runs java -jar gir.jar --encrypt; the server does not start in that mode."
-            />
-            <TextField
-              label="java (optional)"
-              value={java}
-              onChange={(e) => setJava(e.target.value)}
-              fullWidth
-              helperText="Default: JAVA_HOME, then java on PATH"
+              helperText="Runs java -jar gir.jar --encrypt with the java of this app (JAVA_HOME, then PATH); the server does not start in that mode."
             />
             {value && (
               <Typography
@@ -126,9 +118,9 @@ export function SecretWizard(props: { model: ConfigModel }) {
             onClick: () =>
               value
                 ? go(2)
-                : void call(() =>
-                    api['secret.crypt']({ girJar, password, ...(java.trim() ? { java } : {}) }),
-                  ).then((r) => r && setValue(r.value)),
+                : void call(() => api['secret.crypt']({ girJar, password })).then(
+                    (r) => r && setValue(r.value),
+                  ),
           };
   } else if (step === 2) {
     body = (
