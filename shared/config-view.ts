@@ -17,3 +17,15 @@ export interface ConfigView {
   /** Position of the key at `path`, or of its nearest existing ancestor (line 1, column 1 at worst). */
   position(path: string): SourcePosition;
 }
+
+/** A TCP port at `path` (number or digit string, as Java reads it), else `fallback`; undefined when out of range. */
+export function configPort(view: ConfigView, path: string, fallback?: number): number | undefined {
+  const v = view.get(path);
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && /^\d+$/.test(v.trim())
+        ? Number(v)
+        : fallback;
+  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 65535 ? n : undefined;
+}

@@ -1,7 +1,7 @@
 // `rwsec certs --probe`: the chains actually served by the TLS endpoints the config names, as
 // `rwsec validate --probe` derives them (Configuration Server, each Cassandra node, RWS's own
 // HTTPS URL). Only what was served is listed; judging it is `rwsec validate --probe`'s job.
-import type { ConfigView } from '../../../shared/config-view';
+import { configPort, type ConfigView } from '../../../shared/config-view';
 import type { InventoryCertificate, InventoryReadError } from '../../../shared/certs/inventory';
 import { isTrue, listItems, presentText, sslEnabled } from '../../../shared/rules/rule';
 import { probeTls } from '../probe/tls-probe';
@@ -19,17 +19,6 @@ export interface ProbeSourceOptions {
   cassandraPort?: number;
 }
 
-function portOf(view: ConfigView, path: string, fallback?: number): number | undefined {
-  const v = view.get(path);
-  const n =
-    typeof v === 'number'
-      ? v
-      : typeof v === 'string' && /^\d+$/.test(v.trim())
-        ? Number(v)
-        : fallback;
-  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 65535 ? n : undefined;
-}
-
 export function probeTargets(
   view: ConfigView,
   options: ProbeSourceOptions = {},
@@ -37,7 +26,7 @@ export function probeTargets(
   const out: ProbeTargetOfConfig[] = [];
   if (isTrue(view, 'onPremiseSettings.tlsEnabled')) {
     const host = presentText(view, 'onPremiseSettings.cmeHost');
-    const port = portOf(view, 'onPremiseSettings.cmePort');
+    const port = configPort(view, 'onPremiseSettings.cmePort');
     if (host && port) out.push({ host, port, configKey: 'onPremiseSettings.cmeHost' });
   }
   if (isTrue(view, 'cassandraCluster.useSSL')) {
@@ -55,7 +44,7 @@ export function probeTargets(
     } catch {
       host = undefined;
     }
-    const port = portOf(view, 'ssl.port', 443);
+    const port = configPort(view, 'ssl.port', 443);
     if (host && port) out.push({ host, port, configKey: 'serverSettings.externalApiUrlV2' });
   }
   return out;

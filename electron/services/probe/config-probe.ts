@@ -8,7 +8,7 @@
 //   RWS itself (HTTPS)    host of serverSettings.externalApiUrlV2 on ssl.port when enableSsl; trust =
 //                         the system CA bundle (what clients on this machine trust).
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { ConfigView } from '../../../shared/config-view';
+import { configPort, type ConfigView } from '../../../shared/config-view';
 import type { Diagnostic, Severity } from '../../../shared/diagnostics';
 import type { ProbeRuleId } from '../../../shared/rules/rule-ids';
 import { classifySecret } from '../../../shared/secrets/obf';
@@ -64,17 +64,6 @@ function str(view: ConfigView, path: string): string | undefined {
       : undefined;
 }
 
-function port(view: ConfigView, path: string, fallback?: number): number | undefined {
-  const v = view.get(path);
-  const n =
-    typeof v === 'number'
-      ? v
-      : typeof v === 'string' && /^\d+$/.test(v.trim())
-        ? Number(v)
-        : fallback;
-  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 65535 ? n : undefined;
-}
-
 class Findings {
   readonly list: Diagnostic[] = [];
   constructor(private readonly view: ConfigView) {}
@@ -126,7 +115,7 @@ function targets(
   const list: Target[] = [];
   if (view.get('onPremiseSettings.tlsEnabled') === true) {
     const host = str(view, 'onPremiseSettings.cmeHost');
-    const cmePort = port(view, 'onPremiseSettings.cmePort');
+    const cmePort = configPort(view, 'onPremiseSettings.cmePort');
     if (host && cmePort) {
       const trust = configuredTrust(
         view,
@@ -198,7 +187,7 @@ function targets(
     } catch {
       host = undefined;
     }
-    const sslPort = port(view, 'ssl.port', 443);
+    const sslPort = configPort(view, 'ssl.port', 443);
     if (host && sslPort) {
       let trust: TrustSource[];
       try {
