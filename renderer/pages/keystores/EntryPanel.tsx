@@ -10,6 +10,7 @@ import { useState } from 'react';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { CertificateDetails } from '../../components/certificate/CertificateDetails';
 import { commonName } from '../../components/certificate/expiry';
+import { DateText } from '../../components/dates/DateText';
 
 export type EntryAction =
   'chain' | 'export-cert' | 'export-chain' | 'csr' | 'reply' | 'export-key' | 'rename' | 'delete';
@@ -49,7 +50,7 @@ export function EntryPanel(props: {
         {key
           ? `Private key entry with a chain of ${entry.chain.length}`
           : 'Trusted certificate entry'}{' '}
-        · created {entry.created.slice(0, 10)}
+        · created <DateText value={entry.created} />
       </Typography>
       <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', mb: 2 }}>
         {button('chain', 'Preview chain')}
