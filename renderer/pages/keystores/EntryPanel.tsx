@@ -11,9 +11,7 @@ import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { CertificateDetails } from '../../components/certificate/CertificateDetails';
 import { commonName } from '../../components/certificate/expiry';
 import { DateText } from '../../components/dates/DateText';
-
-export type EntryAction =
-  'chain' | 'export-cert' | 'export-chain' | 'csr' | 'reply' | 'export-key' | 'rename' | 'delete';
+import type { EntryAction } from './entry-actions';
 
 export function EntryPanel(props: {
   entry: KeystoreView['entries'][number];
