@@ -68,6 +68,8 @@ export const serveCommand = defineCommand({
   },
   description: [
     'Serves the editor to a browser on 127.0.0.1 only and prints its URL with a one-time token.',
+    'Each printed URL opens one browser tab (reloading that tab keeps its session); once it is',
+    'used, the next URL is printed for another tab.',
     'On a remote host, tunnel the port: ssh -L N:127.0.0.1:N host, then open the printed URL.',
   ],
   epilogue: ['Stop with Ctrl+C.'],
@@ -96,7 +98,13 @@ async function serve(
   const handlers = createApiHandlers(session, { version: rwsecVersion, mode: 'browser' });
   let host;
   try {
-    host = await startServeHost({ port, staticRoot: root, handlers, log: (l) => io.err(`${l}\n`) });
+    host = await startServeHost({
+      port,
+      staticRoot: root,
+      handlers,
+      log: (l) => io.err(`${l}\n`),
+      onSessionOpened: (next) => io.out(`Session opened. For another tab open ${next}\n`),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
