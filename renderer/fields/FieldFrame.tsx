@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { QuickFixButton } from '../components/QuickFixButton';
+import { DiagnosticFixes } from '../components/QuickFixButton';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { OptionSpec } from '../../shared/catalog/options';
@@ -65,13 +65,7 @@ export function FieldFrame(props: {
             sx={{ mt: 0.5, color: severityColor[d.severity], overflowWrap: 'anywhere' }}
           >
             <strong>{severityWord[d.severity]}:</strong> {d.message}
-            {d.fix ? ` ${d.fix}` : ''}
-            {d.quickFix && (
-              <>
-                {' '}
-                <QuickFixButton fix={d.quickFix} />
-              </>
-            )}
+            {d.fix ? ` ${d.fix}` : ''} <DiagnosticFixes diagnostic={d} />
           </Typography>
         ))}
       </Box>
