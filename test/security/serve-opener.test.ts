@@ -44,7 +44,7 @@ test('the desktop opener gets a private redirect page, never the tokened URL', a
       env: { DISPLAY: ':0' },
     });
     assert.ok(await waitFor(`${log}.args`, 15_000), `the opener never ran:\n${out}`);
-    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=(\S+))/.exec(out);
+    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=(\S+))/.exec(out);
     assert.ok(url, out);
     const token = url[2]!;
     assert.ok(token.length >= 16, 'a real token');

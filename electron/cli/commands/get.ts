@@ -1,4 +1,4 @@
-import { isSecretPath, SECRET_MASK } from '../../../shared/catalog/secret-paths';
+import { maskSecrets } from '../../../shared/catalog/mask-values';
 import { terminalSafe } from '../../../shared/terminal-safe';
 import { stringify } from 'yaml';
 import { RwsDocument, splitPath, YamlSyntaxError } from '../../../shared/yaml/document';
@@ -65,20 +65,6 @@ function plainText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (value === null || typeof value !== 'object') return String(value);
   return stringify(value, { version: '1.1' }).replace(/\n$/, '');
-}
-
-/** `value` (at `path`) with every secret inside it replaced by ********. */
-export function maskSecrets(path: string, value: unknown): unknown {
-  if (isSecretPath(path) && value !== null && value !== undefined && typeof value !== 'object') {
-    return SECRET_MASK;
-  }
-  if (Array.isArray(value)) return value.map((v, i) => maskSecrets(`${path}[${i}]`, v));
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, maskSecrets(path === '' ? k : `${path}.${k}`, v)]),
-    );
-  }
-  return value;
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {

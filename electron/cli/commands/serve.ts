@@ -18,6 +18,8 @@ function help(): string {
     'Usage: rwsec serve [--port N] [--config FILE] [--no-open]',
     '',
     'Serves the editor to a browser on 127.0.0.1 only and prints its URL with a one-time token.',
+    'Each printed URL opens one browser tab (reloading that tab keeps its session); once it is',
+    'used, the next URL is printed for another tab.',
     'On a remote host, tunnel the port: ssh -L N:127.0.0.1:N host, then open the printed URL.',
     '',
     'Options:',
@@ -102,7 +104,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const handlers = createApiHandlers(session, { version: rwsecVersion, mode: 'browser' });
   let host;
   try {
-    host = await startServeHost({ port, staticRoot: root, handlers, log: (l) => io.err(`${l}\n`) });
+    host = await startServeHost({
+      port,
+      staticRoot: root,
+      handlers,
+      log: (l) => io.err(`${l}\n`),
+      onSessionOpened: (next) => io.out(`Session opened. For another tab open ${next}\n`),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
