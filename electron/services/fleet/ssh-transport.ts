@@ -6,6 +6,7 @@
 // becomes an error naming the host and the step to take. Remote commands carry paths only:
 // file contents (secrets) travel on stdin/stdout, never in an argument.
 import { rm } from 'node:fs/promises';
+import { UserFacingError } from '../../../shared/user-error';
 import { join } from 'node:path';
 import { makeControlDir } from './control-dir';
 import { RemoteShell } from './remote-shell';
@@ -23,14 +24,14 @@ export interface SshTarget {
 
 export type SshErrorKind = 'unknown-host-key' | 'changed-host-key' | 'auth' | 'unreachable';
 
-export class SshError extends Error {
+/** A node that ssh cannot reach or log in to: its files cannot be read (exit 2 in the CLI). */
+export class SshError extends UserFacingError {
   constructor(
     message: string,
-    readonly kind: SshErrorKind,
+    readonly reason: SshErrorKind,
     readonly node: string,
   ) {
-    super(message);
-    this.name = 'SshError';
+    super('unreadable', message);
   }
 }
 
