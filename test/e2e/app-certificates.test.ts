@@ -11,6 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { writeKeystore } from '../../electron/services/keystore/write';
 import { obfuscate } from '../../shared/secrets/obf';
 import { issue } from '../helpers/chain-pki';
+import { humanDate } from '../../renderer/components/dates/human-date';
 import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
 
@@ -109,7 +110,17 @@ describe('Certificates page (rwsec serve)', { skip: skipReason }, () => {
       .getByText(/serverSettings\.rcsTrustedCA .*missing-rcs\.pem does not exist/)
       .waitFor();
     assert.equal(await chart.getByTestId('warning-window').count(), 1);
-    assert.match((await chart.textContent()) ?? '', /today \d{4}-\d{2}-\d{2}/);
+    assert.match((await chart.textContent()) ?? '', /today \d{1,2} [A-Z][a-z]{2} \d{4}\b/);
+    // The table's dates in the app's one format, the exact instant on hover.
+    const validity = await rows
+      .nth(0)
+      .locator('time')
+      .evaluateAll((els) => els.map((el) => [el.textContent, el.getAttribute('title')]));
+    assert.equal(validity.length, 2);
+    for (const [text, title] of validity) {
+      assert.match(title ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      assert.equal(text, humanDate(title ?? ''));
+    }
     for (const label of ['Old WebDAV CA', 'rws.page.test (jetty)', 'Config Server CA']) {
       assert.match((await chart.textContent()) ?? '', new RegExp(label.replace(/[()]/g, '\\$&')));
     }

@@ -5,6 +5,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { CertificateDescriptionView } from '../../../shared/api/keystore-contract';
+import { DateText } from '../dates/DateText';
 import { ExpiryBar } from './ExpiryBar';
 
 function Row(props: { label: string; children: ReactNode; mono?: boolean }) {
@@ -75,7 +76,7 @@ export function CertificateDetails(props: { cert: CertificateDescriptionView; la
         {cert.serial}
       </Row>
       <Row label="Valid">
-        {cert.notBefore} → {cert.notAfter}
+        <DateText value={cert.notBefore} /> → <DateText value={cert.notAfter} />
         <Box sx={{ maxWidth: 320, mt: 0.5 }}>
           <ExpiryBar notBefore={cert.notBefore} notAfter={cert.notAfter} />
         </Box>

@@ -2,6 +2,8 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
+import { DateText } from '../dates/DateText';
+import { humanDate } from '../dates/human-date';
 import { expiryOf } from './expiry';
 
 const colors = { expired: 'error', soon: 'warning', ok: 'success', 'not-yet': 'warning' } as const;
@@ -14,7 +16,7 @@ export function ExpiryBar(props: { notBefore: string; notAfter: string }) {
         variant="determinate"
         value={expiry.tone === 'expired' ? 100 : Math.max(expiry.remaining * 100, 3)}
         color={colors[expiry.tone]}
-        aria-label={`Validity: ${expiry.text}, until ${props.notAfter.slice(0, 10)}`}
+        aria-label={`Validity: ${expiry.text}, until ${humanDate(props.notAfter)}`}
         sx={{ height: 8, borderRadius: 4 }}
       />
       <Typography
@@ -22,7 +24,7 @@ export function ExpiryBar(props: { notBefore: string; notAfter: string }) {
         color={expiry.tone === 'ok' ? 'text.secondary' : `${colors[expiry.tone]}.main`}
         sx={{ fontWeight: expiry.tone === 'ok' ? 400 : 600 }}
       >
-        {expiry.text} · {props.notAfter.slice(0, 10)}
+        {expiry.text} · <DateText value={props.notAfter} />
       </Typography>
     </Box>
   );

@@ -1,4 +1,6 @@
 // Time left on a certificate, in words and as a tone (never colour alone: the words say it too).
+import { humanDate } from '../dates/human-date';
+
 const DAY = 24 * 60 * 60 * 1000;
 
 export type ExpiryTone = 'expired' | 'soon' | 'ok' | 'not-yet';
@@ -17,7 +19,7 @@ export function expiryOf(notBefore: string, notAfter: string, now = Date.now()):
   const remaining = Math.min(Math.max((end - now) / total, 0), 1);
   const days = Math.floor((end - now) / DAY);
   if (now < start) {
-    return { tone: 'not-yet', text: `not valid before ${notBefore.slice(0, 10)}`, remaining: 1 };
+    return { tone: 'not-yet', text: `not valid before ${humanDate(notBefore)}`, remaining: 1 };
   }
   if (end <= now) {
     const ago = Math.max(Math.floor((now - end) / DAY), 0);

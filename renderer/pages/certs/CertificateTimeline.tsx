@@ -8,11 +8,11 @@ import { useDrawingArea, useXScale } from '@mui/x-charts/hooks';
 import { useTheme } from '@mui/material/styles';
 import type { InventoryCertificate } from '../../../shared/certs/inventory';
 import { roleText } from '../../../shared/certs/inventory';
+import { humanDate } from '../../components/dates/human-date';
 import { timeline, type Timeline } from './timeline-data';
 
-function day(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+/** The app's one date format (axis labels, the today line and the hover text). */
+const day = humanDate;
 
 /** The warning window (today .. today + N days) as a shaded band behind the bars. */
 function WarningWindow(props: { from: number; to: number; color: string }) {

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { roleText, type InventoryCertificate } from '../../../shared/certs/inventory';
 import { api } from '../../api/client';
+import { DateText } from '../../components/dates/DateText';
 import type { PageProps } from '../../app/pages';
 import { requestPage } from '../keystores/page-requests';
 import { CertificateTimeline } from './CertificateTimeline';
@@ -95,7 +96,12 @@ export default function CertificatesPage(props: PageProps) {
         <Alert key={c.file} severity="info" sx={{ mb: 1 }}>
           JVM cacerts ({c.configKeys.join(', ')}: true): {c.count} trust anchors maintained by the
           JDK, {c.expired} expired
-          {c.earliestNotAfter ? `, earliest expiry ${c.earliestNotAfter.slice(0, 10)}` : ''}.
+          {c.earliestNotAfter && (
+            <>
+              , earliest expiry <DateText value={c.earliestNotAfter} />
+            </>
+          )}
+          .
         </Alert>
       ))}
       {inventory && certs.length > 0 && (
@@ -137,7 +143,7 @@ export default function CertificatesPage(props: PageProps) {
                       <TableCell>{roleText[c.role]}</TableCell>
                       <TableCell>{c.issuerCN || c.issuer}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {c.notBefore.slice(0, 10)} → {c.notAfter.slice(0, 10)}
+                        <DateText value={c.notBefore} /> → <DateText value={c.notAfter} />
                       </TableCell>
                       <TableCell title={c.file}>
                         {c.file.split('/').pop()}

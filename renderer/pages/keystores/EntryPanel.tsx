@@ -10,9 +10,8 @@ import { useState } from 'react';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { CertificateDetails } from '../../components/certificate/CertificateDetails';
 import { commonName } from '../../components/certificate/expiry';
-
-export type EntryAction =
-  'chain' | 'export-cert' | 'export-chain' | 'csr' | 'reply' | 'export-key' | 'rename' | 'delete';
+import { DateText } from '../../components/dates/DateText';
+import type { EntryAction } from './entry-actions';
 
 export function EntryPanel(props: {
   entry: KeystoreView['entries'][number];
@@ -49,7 +48,7 @@ export function EntryPanel(props: {
         {key
           ? `Private key entry with a chain of ${entry.chain.length}`
           : 'Trusted certificate entry'}{' '}
-        · created {entry.created.slice(0, 10)}
+        · created <DateText value={entry.created} />
       </Typography>
       <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', mb: 2 }}>
         {button('chain', 'Preview chain')}

@@ -1,0 +1,166 @@
+// The keystore manager's state: the open store (as the main process reports it), the selected
+// entry, which dialog is up, and the busy/error bookkeeping of every call to the keystore engine.
+import { useCallback, useEffect, useState } from 'react';
+import type { KeystoreView } from '../../../shared/api/keystore-contract';
+import { api } from '../../api/client';
+import type { DroppedFile } from './files';
+import { errorText } from './files';
+import type { OpenRequest } from './OpenStoreForm';
+import { takeRequest } from './page-requests';
+import type { PemResult } from './PemDialog';
+
+export type DialogState =
+  | { kind: 'generate' }
+  | { kind: 'import'; dropped: DroppedFile | null }
+  | { kind: 'reply'; alias: string }
+  | { kind: 'rename'; alias: string }
+  | { kind: 'delete'; alias: string }
+  | { kind: 'export-key'; alias: string }
+  | { kind: 'password' }
+  | null;
+
+export type OpenStoreRequest = OpenRequest & { configKey?: string };
+
+export function useStoreManager() {
+  const [view, setView] = useState<KeystoreView | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [initialPath, setInitialPath] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [pageError, setPageError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [pem, setPem] = useState<PemResult | null>(null);
+
+  /** Shows a store, keeping the selected entry when it is still there. */
+  const show = useCallback((next: KeystoreView | null) => {
+    setView(next);
+    setSelected((current) =>
+      next && current && next.entries.some((e) => e.alias === current)
+        ? current
+        : (next?.entries[0]?.alias ?? null),
+    );
+  }, []);
+
+  const open = useCallback(
+    async (request: OpenStoreRequest) => {
+      setBusy(true);
+      setOpenError(null);
+      try {
+        show(
+          await api['keystore.open']({
+            path: request.path,
+            ...(request.password ? { password: request.password } : {}),
+            ...(request.configKey ? { configKey: request.configKey } : {}),
+            ...(request.create ? { create: request.create } : {}),
+          }),
+        );
+        return true;
+      } catch (error) {
+        setOpenError(errorText(error));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [show],
+  );
+
+  useEffect(() => {
+    const request = takeRequest('keystores');
+    if (request) {
+      setInitialPath(request.path);
+      void open({
+        path: request.path,
+        ...(request.configKey ? { configKey: request.configKey } : {}),
+      })
+        .then((ok) => {
+          // A store the config names but that cannot be opened with its configured password:
+          // show the form with the path filled in and the reason.
+          if (!ok) setView(null);
+        })
+        .finally(() => setLoaded(true));
+      return;
+    }
+    api['keystore.state']({}).then(
+      (state) => {
+        show(state.view);
+        setLoaded(true);
+      },
+      (error: unknown) => {
+        setPageError(errorText(error));
+        setLoaded(true);
+      },
+    );
+  }, [open, show]);
+
+  /** Runs a change from a dialog: the dialog stays open with the error when it fails. */
+  const change = async (operation: () => Promise<KeystoreView>) => {
+    setBusy(true);
+    setDialogError(null);
+    try {
+      show(await operation());
+      setDialog(null);
+    } catch (error) {
+      setDialogError(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Runs an action without a dialog; its error shows above the table. */
+  const act = async (operation: () => Promise<void>) => {
+    setBusy(true);
+    setPageError(null);
+    try {
+      await operation();
+    } catch (error) {
+      setPageError(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openDialog = (next: DialogState) => {
+    setDialogError(null);
+    setDialog(next);
+  };
+
+  /** Closes the store; the open form comes back with its path filled in. */
+  const close = () =>
+    act(async () => {
+      const file = view?.file;
+      await api['keystore.close']({});
+      setOpenError(null);
+      setInitialPath(file);
+      show(null);
+    });
+
+  return {
+    view,
+    loaded,
+    initialPath,
+    busy,
+    setBusy,
+    openError,
+    pageError,
+    setPageError,
+    dialog,
+    dialogError,
+    setDialogError,
+    openDialog,
+    closeDialog: () => setDialog(null),
+    selected,
+    setSelected,
+    pem,
+    setPem,
+    show,
+    open,
+    close,
+    change,
+    act,
+  };
+}
+
+export type StoreManager = ReturnType<typeof useStoreManager>;

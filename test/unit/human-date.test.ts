@@ -1,0 +1,24 @@
+// The app's one date format: a certificate's end is read as the same day on every machine, and
+// the hover keeps the exact instant.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { humanDate, isoInstant } from '../../renderer/components/dates/human-date';
+
+test('a day is "12 Mar 2027", the UTC day whatever the local time zone', () => {
+  assert.equal(humanDate('2027-03-12T10:00:00.000Z'), '12 Mar 2027');
+  // 23:30Z is still the 31st in UTC (a local formatter east of Greenwich would say 1 Jan).
+  assert.equal(humanDate('2026-12-31T23:30:00Z'), '31 Dec 2026');
+  assert.equal(humanDate(Date.UTC(2030, 0, 1)), '1 Jan 2030');
+  assert.equal(humanDate(new Date(Date.UTC(1999, 6, 4, 5))), '4 Jul 1999');
+});
+
+test('the hover instant is ISO 8601 to the second, in UTC', () => {
+  assert.equal(isoInstant('2027-03-12T10:00:00.000Z'), '2027-03-12T10:00:00Z');
+  assert.equal(isoInstant('2027-03-12T10:00:00.250Z'), '2027-03-12T10:00:00.250Z');
+  assert.equal(isoInstant('2027-03-12T12:00:00+02:00'), '2027-03-12T10:00:00Z');
+});
+
+test('a value that is no date is shown as given, never "Invalid Date"', () => {
+  assert.equal(humanDate('unknown'), 'unknown');
+  assert.equal(isoInstant(''), '');
+});
