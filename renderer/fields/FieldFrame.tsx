@@ -28,7 +28,7 @@ export function FieldFrame(props: {
   const { id, spec, path, diagnostics } = props;
   const [more, setMore] = useState(false);
   return (
-    <Box data-option={spec.path} sx={{ py: 1, minWidth: 0 }}>
+    <Box data-option={spec.path} sx={{ py: 0.75, minWidth: 0 }}>
       {props.children}
       <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1, mt: 0.25 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', flex: '0 1 auto', minWidth: 0 }}>
