@@ -16,6 +16,7 @@ import { PageView } from './PageView';
 import { QuickFixContext } from '../components/QuickFixButton';
 import { problemCounts } from './problem-counts';
 import { SaveFlow, useSaveFlow } from './SaveFlow';
+import { onShellCommandRequest } from './shell-requests';
 import { mainContentId, SkipLink } from './SkipLink';
 import { fieldId, optionForPath } from './sections';
 import { TopBar } from './TopBar';
@@ -124,6 +125,7 @@ export function App() {
     [desktop, editable, pick, review, undo, redo],
   );
   useEffect(() => onMenuCommand(command), [command]);
+  useEffect(() => onShellCommandRequest(command), [command]);
   useEffect(() => onPageRequest(showPage), [showPage]);
   useShortcuts(command);
 
