@@ -216,7 +216,7 @@ describe(
           await origins.press('Enter');
         }
         const field = frame(page, 'serverSettings.crossOriginSettings.allowedOrigins');
-        const invalid = field.locator('.MuiChip-root[data-invalid="true"]');
+        const invalid = field.locator('.MuiAutocomplete-root .MuiChip-root[data-invalid="true"]');
         await invalid.nth(1).waitFor();
         const texts = await invalid.allTextContents();
         assert.deepEqual(
@@ -226,7 +226,10 @@ describe(
         assert.match(texts[0] ?? '', /a bare wildcard would let any site call the API/);
         assert.match(texts[1] ?? '', /not scheme:\/\/host\[:port\]: it has no scheme:\/\/ prefix/);
         // The sample's own origins are well formed: not red.
-        assert.equal(await field.locator('.MuiChip-root:not([data-invalid])').count(), 2);
+        assert.equal(
+          await field.locator('.MuiAutocomplete-root .MuiChip-root:not([data-invalid])').count(),
+          2,
+        );
         const color = await invalid.first().evaluate((el) => getComputedStyle(el).backgroundColor);
         const [red, green] = (color.match(/\d+/g) ?? []).map(Number);
         assert.ok((red ?? 0) > (green ?? 0) + 80, `an invalid chip is red, not ${color}`);
@@ -240,7 +243,7 @@ describe(
         await methods.fill('FETCH');
         await methods.press('Enter');
         const badMethod = frame(page, 'serverSettings.crossOriginSettings.allowedMethods').locator(
-          '.MuiChip-root[data-invalid="true"]',
+          '.MuiAutocomplete-root .MuiChip-root[data-invalid="true"]',
         );
         assert.deepEqual(await badMethod.allTextContents(), ['FETCH: invalid, not an HTTP method']);
         await screenshots(page, 'fix-red-chips', [[1280, 800]]);
