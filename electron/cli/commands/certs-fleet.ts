@@ -34,7 +34,9 @@ async function report(inventories: Inventory[], values: Values, io: CliIo): Prom
   if (values.json) io.out(JSON.stringify(inventories, null, 2) + '\n');
   else
     io.out(
-      inventories.map((inv) => `== ${inv.node} ${inv.config}\n${formatInventory(inv)}`).join('\n'),
+      inventories
+        .map((inv) => `${terminalSafe(`== ${inv.node} ${inv.config}`)}\n${formatInventory(inv)}`)
+        .join('\n'),
     );
   return Math.max(0, ...inventories.map(inventoryExitCode));
 }

@@ -1,14 +1,16 @@
 // `rwsec certs`: every certificate an application.yaml depends on, soonest expiry first, with
 // Prometheus metrics for node_exporter's textfile collector on request.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { inventoryExitCode, type Inventory } from '../../../shared/certs/inventory';
 import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
 import { DEFAULT_WARN_DAYS, takeInventory } from '../../services/certs/inventory';
 import { formatInventory } from '../../services/certs/inventory-table';
+import { readTextFile } from '../../services/files/read-text';
+import { FileReadError } from '../../services/files/file-errors';
 import { terminalSafe } from '../../../shared/terminal-safe';
 import { EXIT_UNREADABLE, type CliIo, type Command } from '../command';
 import { parseCommandArgs } from '../parse-options';
+import { terminalSafeIo } from '../terminal-io';
 
 function help(): string {
   return [
@@ -43,7 +45,9 @@ function help(): string {
   ].join('\n');
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
+async function run(args: string[], rawIo: CliIo): Promise<number> {
+  // Subjects, SANs, served chains and node answers reach the terminal: text output made safe.
+  const io = terminalSafeIo(rawIo, args.includes('--json'));
   const parsed = parseCommandArgs(
     'certs',
     args,
@@ -83,12 +87,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const file = resolve(config);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readTextFile(file)).text;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(
-      `rwsec certs: ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}: give the path of application.yaml.\n`,
-    );
+    if (!(error instanceof FileReadError)) throw error;
+    io.err(`rwsec certs: ${terminalSafe(error.message)}\n`);
     return EXIT_UNREADABLE;
   }
   let doc: RwsDocument;

@@ -1,5 +1,6 @@
 // `rwsec fleet`: every RWS node of an Ansible inventory, over OpenSSH.
 import { EXIT_OK, EXIT_UNREADABLE, type Command } from '../command';
+import { terminalSafeIo } from '../terminal-io';
 import { fleetGuard } from './fleet/fleet-common';
 import { pushKitHelp, pushKitUsage, runPushKit } from './fleet/fleet-push-kit-cli';
 import { runSet, setHelp, setUsage } from './fleet/fleet-set-cli';
@@ -39,6 +40,8 @@ export const fleetCommand: Command = {
       io.out(`${sub.help()}\n`);
       return EXIT_OK;
     }
-    return fleetGuard(`rwsec fleet ${name ?? ''}`, io, () => sub.run(rest, io));
+    // Node names, remote files, ssh errors and certificates reach the terminal: made safe.
+    const safe = terminalSafeIo(io, rest.includes('--json'));
+    return fleetGuard(`rwsec fleet ${name ?? ''}`, safe, () => sub.run(rest, safe));
   },
 };

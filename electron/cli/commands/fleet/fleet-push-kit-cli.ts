@@ -1,5 +1,4 @@
 // `rwsec fleet push-kit`: a Cassandra TLS kit delivered to the inventory's Cassandra and RWS hosts.
-import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { applyPlans, planNode, type NodePlan } from '../../../services/fleet/fleet-set';
 import { readFleetNodes } from '../../../services/fleet/fleet-status';
@@ -13,6 +12,8 @@ import {
   type PushResult,
 } from '../../../services/fleet/push-kit';
 import { mapLimit } from '../../../services/fleet/ssh-transport';
+import { MAX_STORE_BYTES, readRegularFile } from '../../../services/files/bounded-read';
+import { FileReadError } from '../../../services/files/file-errors';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../../command';
 import {
   parseOptions,
@@ -93,7 +94,11 @@ export async function runPushKit(args: string[], io: CliIo): Promise<number> {
   for (const h of match.hostsWithoutNode)
     io.err(`rwsec fleet push-kit: host ${h} has neither rws_config nor a kit node: left alone\n`);
   const forks = forksFrom(values);
-  const truststore = await readFile(join(kitDir, 'client', 'truststore.jks')).catch(() => {
+  const truststore = await readRegularFile(
+    join(kitDir, 'client', 'truststore.jks'),
+    MAX_STORE_BYTES,
+  ).catch((error: unknown) => {
+    if (error instanceof FileReadError && error.code !== 'missing') throw error;
     throw new KitPushError(`${kitDir}: client/truststore.jks is missing; is this a Cassandra kit?`);
   });
   const storepass =

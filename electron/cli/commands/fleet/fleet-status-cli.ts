@@ -1,6 +1,7 @@
 // `rwsec fleet status`: every node validated as `rwsec validate` would on the node, and drift.
 import type { Drift } from '../../../services/fleet/drift';
 import { fleetStatus, type NodeStatus } from '../../../services/fleet/fleet-status';
+import { terminalLines, terminalSafe } from '../../../../shared/terminal-safe';
 import type { CliIo } from '../../command';
 import { parseOptions } from '../../parse-options';
 import { formatDiagnostics, jsonDiagnostic } from '../validate';
@@ -61,11 +62,12 @@ export function formatDrift(drift: readonly Drift[]): string {
       lines.push(`    ${label}: ${g.nodes.join(', ')}`);
     });
   }
-  return lines.join('\n');
+  // Certificate subjects and values come from the nodes: one safe line each.
+  return terminalLines(lines);
 }
 
 function nodeHeader(n: NodeStatus): string {
-  return `== ${n.name} (${n.host}) ${n.config}`;
+  return terminalSafe(`== ${n.name} (${n.host}) ${n.config}`);
 }
 
 export async function runStatus(args: string[], io: CliIo): Promise<number> {
@@ -89,7 +91,7 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
   }
   for (const n of status.nodes) {
     io.out(nodeHeader(n) + '\n');
-    if (n.error !== undefined) io.out(`error: ${n.error}\n`);
+    if (n.error !== undefined) io.out(`error: ${terminalSafe(n.error)}\n`);
     if (n.reachable && n.error === undefined)
       io.out(formatDiagnostics(`${n.name}:${n.config}`, n.diagnostics));
     else if (n.diagnostics.length)
