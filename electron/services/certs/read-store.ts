@@ -90,7 +90,8 @@ export async function readStoreSource(
       // Its message names the file and what is wrong with it (a pipe, a device, too large).
       return fail('unreadable', `${source.configKey} ${error.message}.`);
     }
-    const { missing, text } = errnoText(error);
+    const { missing, text } =
+      error instanceof FileReadError ? { missing: true, text: 'does not exist' } : errnoText(error);
     return fail(
       missing ? 'missing' : 'unreadable',
       `${named} ${text}: fix ${source.configKey} in the config or put the file back.`,
