@@ -5,6 +5,7 @@
 // node's file edited in the normal editor and saved back over SSH, and axe on every scene. The
 // files on the nodes are checked afterwards.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { RwsDocument } from '../../shared/yaml/document';
 import { nodeMaterial, populateNode, STOREPASS, TRUSTPASS } from '../helpers/fleet-nodes';
+import { rwsecBin } from '../helpers/paths';
 import { fleetSkipReason, startFleet, type Fleet, type FleetNode } from '../helpers/ssh-fleet';
 import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
@@ -248,5 +250,62 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     assert.ok(text(n2).includes('# changed on the node meanwhile'), 'the rest of the file kept');
     assert.ok(backups(n2).length >= 1, 'the previous version kept on the node');
     assert.ok(!existsSync(join(run.dir, 'etc')), 'nothing written locally');
+  });
+
+  test("the Certificates page lists every node's certificates, as `rwsec certs -i` does", async () => {
+    const cli = spawnSync(
+      process.execPath,
+      [rwsecBin, 'certs', '-i', inventory, '--limit', 'rws,!rws-4', '--json'],
+      { encoding: 'utf8' },
+    );
+    const expected = (JSON.parse(cli.stdout) as { node: string; certificates: unknown[] }[])
+      .map((inv) => `${inv.node}:${inv.certificates.length}`)
+      .sort();
+    await nav(page, 'Certificates').click();
+    await page.locator('[data-page="certificates"][data-source="fleet"]').waitFor();
+    const rows = page.locator('table[aria-label="Certificates by days left"] tbody tr');
+    await rows.first().waitFor();
+    const seen = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        node: tr.getAttribute('data-node') ?? '',
+        days: Number(tr.getAttribute('data-days')),
+        text: (tr as HTMLElement).innerText,
+      })),
+    );
+    const perNode = new Map<string, number>();
+    for (const r of seen) perNode.set(r.node, (perNode.get(r.node) ?? 0) + 1);
+    assert.deepEqual(
+      [...perNode].map(([n, c]) => `${n}:${c}`).sort(),
+      expected,
+      'the same certificates per node as the CLI',
+    );
+    const days = seen.map((r) => r.days);
+    assert.deepEqual(
+      days,
+      [...days].sort((a, b) => a - b),
+      'sorted by days left',
+    );
+    for (const name of ['rws-1', 'rws-2', 'rws-3']) {
+      assert.ok(
+        seen.some((r) => r.node === name && r.text.includes(`${name}.example.internal`)),
+        `${name}'s own server certificate is listed under it`,
+      );
+    }
+    await page.getByRole('button', { name: 'Node' }).click();
+    const byNode = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-node')));
+    assert.deepEqual(byNode, [...byNode].sort(), 'sorted by node');
+    await screenshots(page, 'certificates-fleet');
+    await axe('certificates, fleet');
+    await page.getByRole('button', { name: 'This configuration' }).click();
+    await page.locator('[data-page="certificates"][data-source="config"]').waitFor();
+  });
+
+  test('dark theme: the Fleet page with its nodes passes axe', async () => {
+    await page.getByRole('button', { name: /Colour theme/ }).click(); // system -> light
+    await page.getByRole('button', { name: /Colour theme/ }).click(); // light -> dark
+    await nav(page, 'Fleet').click();
+    await page.locator('tr[data-node="rws-1"]').waitFor();
+    await screenshots(page, 'fleet-nodes-dark');
+    await axe('fleet, dark');
   });
 });
