@@ -1,4 +1,6 @@
-/** A `rwsec` subcommand. `run` returns the process exit code; it never calls process.exit itself. */
+// What every `rwsec` command gets to talk to the world, and the exit codes they share. Commands
+// themselves are declared with cli-spec.ts; their `run` returns the exit code and never calls
+// process.exit itself.
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -6,15 +8,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Present when stdin is a terminal: prompts without echo. */
   promptSecret?: (question: string) => Promise<string>;
-}
-
-export interface Command {
-  name: string;
-  /** Full help for `rwsec help NAME` / `rwsec NAME --help`. */
-  help(): string;
-  /** Commands with subcommands answer `rwsec CMD SUB --help` themselves, with that sub's help. */
-  handlesSubcommandHelp?: boolean;
-  run(args: string[], io: CliIo): Promise<number>;
 }
 
 /** Exit codes shared by every command. */

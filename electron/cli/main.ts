@@ -1,5 +1,6 @@
 import { terminalSafe } from '../../shared/terminal-safe';
 import { commands } from './commands/index';
+import { runCommand } from './cli-run';
 import { EXIT_UNREADABLE, type CliIo } from './command';
 import { promptSecret } from './prompt-secret';
 import { rwsecVersion } from './version';
@@ -22,9 +23,10 @@ function usage(): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? rest[0] : undefined;
-    const entry = commands.find((c) => c.name === topic);
-    io.out((entry ? (await entry.load()).help() : usage()) + '\n');
+    // `rwsec help keystore import` is `rwsec keystore import --help`.
+    const entry = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    if (entry) return runCommand(await entry.load(), [...rest.slice(1), '--help'], io);
+    io.out(usage() + '\n');
     return 0;
   }
   if (name === '--version' || name === '-v') {
@@ -33,17 +35,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    io.err(`rwsec: unknown command '${name}'\n\n${usage()}\n`);
+    io.err(`rwsec: unknown command '${terminalSafe(name)}'\n\n${usage()}\n`);
     return EXIT_UNREADABLE;
   }
-  const command = await entry.load();
-  const helpAsked = rest.includes('--help') || rest.includes('-h');
-  const subcommandNamed = rest[0] !== undefined && !rest[0].startsWith('-');
-  if (helpAsked && !(command.handlesSubcommandHelp && subcommandNamed)) {
-    io.out(command.help() + '\n');
-    return 0;
-  }
-  return command.run(rest, io);
+  return runCommand(await entry.load(), rest, io);
 }
 
 /** Process entry, called by electron/cli/rwsec.cjs. */

@@ -1,6 +1,8 @@
-// `/api/...` requests: `GET /api/config` is the loaded document; `POST /api/<channel>` runs one
-// contract channel with a JSON body parsed by the same schemas the Electron IPC uses.
+// `/api/...` requests: `GET /api/config` is the loaded document with its secrets masked
+// (`?reveal=PATH` answers one secret, on purpose); `POST /api/<channel>` runs one contract channel
+// with a JSON body parsed by the same schemas the Electron IPC uses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { maskSecrets, valueAtPath } from '../../shared/catalog/mask-values';
 import { isChannel, type ApiHandlers } from '../../shared/api/contract';
 import { ApiError, dispatch } from '../../shared/api/dispatch';
 
@@ -75,15 +77,29 @@ const statusOf: Record<ApiError['code'], number> = {
   failed: 422,
 };
 
+/**
+ * The document for a reader of `GET /api/config`: values with every secret masked and without the
+ * raw text (which holds them verbatim); `reveal` names the one secret the caller asked to see.
+ */
+async function configForReader(handlers: ApiHandlers, reveal: string | null): Promise<unknown> {
+  const { text: _text, values, ...state } = await dispatch(handlers, 'config.state', {});
+  if (reveal !== null) {
+    const value = valueAtPath(values, reveal);
+    if (value === undefined) throw new HttpError(404, `No value at '${reveal.slice(0, 200)}'.`);
+    return { path: reveal, value };
+  }
+  return { ...state, values: maskSecrets('', values), secretsMasked: true };
+}
+
 export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  pathname: string,
+  url: URL,
   handlers: ApiHandlers,
 ): Promise<void> {
-  const name = pathname.slice('/api/'.length);
+  const name = url.pathname.slice('/api/'.length);
   if (req.method === 'GET' && name === 'config') {
-    sendJson(res, 200, await dispatch(handlers, 'config.state', {}));
+    sendJson(res, 200, await configForReader(handlers, url.searchParams.get('reveal')));
     return;
   }
   if (!isChannel(name)) throw new HttpError(404, `No API channel '${name.slice(0, 64)}'.`);

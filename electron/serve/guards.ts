@@ -23,35 +23,9 @@ export function originAllowed(headers: IncomingHttpHeaders, port: number): boole
   return allowedHosts(port).some((host) => origin.toLowerCase() === `http://${host}`);
 }
 
-export function cookieName(port: number): string {
-  return `rwsec_token_${port}`;
-}
-
-function cookieValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  for (const part of (headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 export function sameToken(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
   const a = Buffer.from(given, 'utf8');
   const b = Buffer.from(token, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** The bearer token or, for the page's own fetches, the HttpOnly cookie. */
-export function tokenAccepted(headers: IncomingHttpHeaders, token: string, port: number): boolean {
-  const auth = headers.authorization;
-  if (auth !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(auth);
-    return sameToken(match?.[1], token);
-  }
-  return sameToken(cookieValue(headers, cookieName(port)), token);
-}
-
-export function tokenCookie(token: string, port: number): string {
-  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }

@@ -1,13 +1,14 @@
 // `rwsec serve`: the UI over HTTP on 127.0.0.1 only, for headless RWS hosts (reached over an SSH
 // tunnel) and for browser tests. Static files are public (they are the app's code); every /api/
-// route needs the per-run token, and every request must name us in its Host header.
-import { randomBytes } from 'node:crypto';
+// route needs a session token in the Authorization header (session-tokens.ts), and every request
+// must name us in its Host header.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { securityHeaders } from '../../shared/api/csp';
 import { handleApi, HttpError, sendJson } from './api-route';
-import { hostAllowed, originAllowed, sameToken, tokenAccepted, tokenCookie } from './guards';
+import { hostAllowed, originAllowed } from './guards';
+import { bearerToken, SessionTokens } from './session-tokens';
 import { loadStatic } from './static-files';
 
 export interface ServeOptions {
@@ -17,13 +18,22 @@ export interface ServeOptions {
   handlers: ApiHandlers;
   /** Error lines for the operator; never given a token or a config value. */
   log: (line: string) => void;
+  /** A tab opened a session; `nextUrl` opens the next one (the host prints it for the operator). */
+  onSessionOpened?: (nextUrl: string) => void;
 }
 
 export interface ServeHost {
   port: number;
+  /** The first opening token and its URL (`http://127.0.0.1:PORT/#token=...`), printed at start. */
   token: string;
   url: string;
+  /** The URL with the opening token not used yet (after each opened session, a new one). */
+  openingUrl(): string;
   close(): Promise<void>;
+}
+
+function openingUrlOf(port: number, token: string): string {
+  return `http://127.0.0.1:${port}/#token=${token}`;
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
@@ -39,29 +49,13 @@ async function serveStatic(
   res: ServerResponse,
   url: URL,
   options: ServeOptions,
-  token: string,
-  port: number,
+  sessions: SessionTokens,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     throw new HttpError(405, 'Only GET is allowed for the app files.');
   }
-  const given = url.searchParams.get('token');
-  if (given !== null) {
-    if (!sameToken(given, token)) {
-      throw new HttpError(401, 'This link has a wrong token: use the URL `rwsec serve` printed.');
-    }
-    // Trade the token in the URL for an HttpOnly cookie, then drop it from the address bar and
-    // from the browser history.
-    res.writeHead(302, {
-      'Set-Cookie': tokenCookie(token, port),
-      Location: '/',
-      'Cache-Control': 'no-store',
-    });
-    res.end();
-    return;
-  }
   // Source maps give the whole source to whoever asks: only to a holder of the token.
-  if (url.pathname.endsWith('.map') && !tokenAccepted(req.headers, token, port)) {
+  if (url.pathname.endsWith('.map') && !sessions.accepts(bearerToken(req.headers.authorization))) {
     throw new HttpError(404, 'Not found.');
   }
   const file = await loadStatic(options.staticRoot, url.pathname);
@@ -74,8 +68,18 @@ async function serveStatic(
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
+export const sessionOpenPath = '/api/session/open';
+
+const usedLinkMessage =
+  'This link was already used to open a session. Open the new URL that `rwsec serve` printed ' +
+  'after it (each URL opens one tab), or go back to the tab that has the session.';
+const wrongLinkMessage = 'This link has a wrong token: open the URL that `rwsec serve` printed.';
+const noSessionMessage =
+  'No session with this rwsec serve host: open the URL that `rwsec serve` printed.';
+
 export function startServeHost(options: ServeOptions): Promise<ServeHost> {
-  const token = randomBytes(32).toString('hex');
+  const sessions = new SessionTokens();
+  const token = sessions.currentOpening();
   let port = options.port;
 
   // Node enforces headersTimeout/requestTimeout on a timer (default every 30 s): check each second,
@@ -92,7 +96,7 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
         if (error.status === 413) req.resume();
         return;
       }
-      // Log the route, never the query string (it may hold the token).
+      // Log the route, never the query string (it is the caller's, e.g. a path to reveal).
       const where = `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}`;
       options.log(
         `serve: ${where} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -103,6 +107,16 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
     });
   });
 
+  /** POST /api/session/open with the opening token as bearer: one session per printed URL. */
+  function openSession(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') throw new HttpError(405, 'Open a session with POST.');
+    const result = sessions.open(bearerToken(req.headers.authorization));
+    if (result.kind === 'used') throw new HttpError(410, usedLinkMessage);
+    if (result.kind === 'wrong') throw new HttpError(401, wrongLinkMessage);
+    sendJson(res, 200, { session: result.session });
+    options.onSessionOpened?.(openingUrlOf(port, result.nextOpening));
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers, port)) {
       throw new HttpError(403, 'Foreign Host header refused (use 127.0.0.1 or localhost).');
@@ -112,14 +126,18 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
     if (writes && !originAllowed(req.headers, port)) {
       throw new HttpError(403, 'Cross-origin request refused.');
     }
-    if (url.pathname.startsWith('/api/')) {
-      if (!tokenAccepted(req.headers, token, port)) {
-        throw new HttpError(401, 'Missing or wrong token: open the URL `rwsec serve` printed.');
-      }
-      await handleApi(req, res, url.pathname, options.handlers);
+    if (url.pathname === sessionOpenPath) {
+      openSession(req, res);
       return;
     }
-    await serveStatic(req, res, url, options, token, port);
+    if (url.pathname.startsWith('/api/')) {
+      if (!sessions.accepts(bearerToken(req.headers.authorization))) {
+        throw new HttpError(401, noSessionMessage);
+      }
+      await handleApi(req, res, url, options.handlers);
+      return;
+    }
+    await serveStatic(req, res, url, options, sessions);
   }
 
   // Slow or stalled clients cannot hold the host: headers within 10 s, whole request within 30 s.
@@ -134,7 +152,8 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
       resolveHost({
         port,
         token,
-        url: `http://127.0.0.1:${port}/?token=${token}`,
+        url: openingUrlOf(port, token),
+        openingUrl: () => openingUrlOf(port, sessions.currentOpening()),
         close: () =>
           new Promise((done) => {
             server.closeAllConnections();

@@ -3,7 +3,7 @@
 // hosts parse every request and response with these schemas.
 import { z } from 'zod';
 import { linkStates } from '../connections/types';
-import { diagnosticSchema } from '../diagnostics';
+import { diagnosticSchema } from '../diagnostic-schema';
 
 const text = z.string().max(4096);
 const path = z.string().min(1).max(4096);

@@ -4,7 +4,8 @@
 // parse requests (and their own responses) with these schemas, so a drift fails loudly.
 import { z } from 'zod';
 import { storeTypes } from '../store-formats';
-import { diagnosticSchema, type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
+import { diagnosticSchema } from '../diagnostic-schema';
 import { documentEditSchema } from '../yaml/edit-schema';
 import { channelNames, type MenuCommand } from './channels';
 import { chainContract } from './chain-contract';
@@ -15,7 +16,7 @@ import { keystoreContract } from './keystore-contract';
 
 export { bridgeKey, menuChannel, type MenuCommand } from './channels';
 
-export { diagnosticSchema } from '../diagnostics';
+export { diagnosticSchema } from '../diagnostic-schema';
 
 /** A YAML syntax error: the file cannot be read as YAML, so there are no values to edit. */
 export const syntaxErrorSchema = z.object({

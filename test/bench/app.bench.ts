@@ -21,7 +21,7 @@ async function coldStart(): Promise<BenchFigure> {
       await page.goto('about:blank');
       const started = performance.now();
       const run = await startServe();
-      await page.goto(run.url);
+      await page.goto(await run.freshUrl());
       await page.waitForSelector('#root[data-app-state="ready"]');
       times.push(performance.now() - started);
       await run.stop();

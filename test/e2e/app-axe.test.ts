@@ -81,7 +81,7 @@ async function themedPage(scheme: 'light' | 'dark'): Promise<Page> {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  await page.goto(runs.get(scheme)!.url);
+  await page.goto(await runs.get(scheme)!.freshUrl());
   await page.waitForSelector('#root[data-app-state="ready"]');
   return page;
 }

@@ -34,9 +34,11 @@ export async function openApp(browser: Browser, run: ServeRun, timeout = 15_000)
   page.setDefaultTimeout(timeout);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(run.url);
+  // Each page is a new tab: it needs its own printed URL (the opening token is single-use).
+  await page.goto(await run.freshUrl());
   await page.waitForSelector('#root[data-app-state="ready"]', { timeout: 15_000 });
-  assert.equal(new URL(page.url()).search, '', 'the token is stripped from the address bar');
+  const address = new URL(page.url());
+  assert.equal(address.hash + address.search, '', 'the token is taken out of the address bar');
   assert.deepEqual(errors, []);
   return page;
 }

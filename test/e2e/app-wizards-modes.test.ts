@@ -134,7 +134,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
     run = await startServe();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(20_000);
-    await page.goto(run.url);
+    await page.goto(await run.freshUrl());
     await page.waitForSelector('#root[data-app-state="ready"]');
   });
   afterEach(async () => {

@@ -48,7 +48,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     run = await startServe();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(20_000);
-    await page.goto(run.url);
+    await page.goto(await run.freshUrl());
     await page.waitForSelector('#root[data-app-state="ready"]');
   });
   after(async () => {

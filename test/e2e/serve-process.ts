@@ -1,4 +1,6 @@
-// Starts `rwsec serve --no-open` on a temp copy of the sample and parses the URL it prints.
+// Starts `rwsec serve --no-open` on a temp copy of the sample and parses the URLs it prints. Each
+// printed URL opens one tab (its token is single-use); after a tab opens its session, the host
+// prints the next URL, which `freshUrl()` waits for.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
@@ -7,10 +9,14 @@ import { join } from 'node:path';
 import { repoRoot, rwsecBin, sampleConfig } from '../helpers/paths';
 
 export interface ServeRun {
-  url: string;
+  /** The newest printed URL, marked as handed out (prefer `freshUrl()`: it waits for a new one). */
+  readonly url: string;
   origin: string;
   port: number;
+  /** The first opening token (single-use, like every printed one). */
   token: string;
+  /** A printed URL not handed out before: for each new tab or page load of a new session. */
+  freshUrl(): Promise<string>;
   dir: string;
   config: string;
   child: ChildProcess;
@@ -36,15 +42,21 @@ export async function startServe(configSource: string | null = sampleConfig): Pr
   });
   let out = '';
   let err = '';
+  const printed: string[] = [];
+  const handedOut = new Set<string>();
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    for (const m of out.matchAll(/http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/g)) {
+      if (!printed.includes(m[0])) printed.push(m[0]);
+    }
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 15_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(out);
-      if (match && /^Ready/m.test(out)) {
+    child.stdout?.on('data', () => {
+      if (printed[0] !== undefined && /^Ready/m.test(out)) {
         clearTimeout(timer);
-        resolve(match[0]);
+        resolve(printed[0]);
       }
     });
     child.once('exit', (code) => {
@@ -53,11 +65,25 @@ export async function startServe(configSource: string | null = sampleConfig): Pr
     });
   });
   const parsed = new URL(url);
+  const newest = () => printed[printed.length - 1] ?? url;
   return {
-    url,
+    get url() {
+      handedOut.add(newest());
+      return newest();
+    },
+    freshUrl: async () => {
+      // The next URL is printed when the previous tab opened its session; a URL handed out but
+      // never opened stays valid, so after a wait the newest one is the answer either way.
+      const until = Date.now() + 5_000;
+      while (handedOut.has(newest()) && Date.now() < until && child.exitCode === null) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      handedOut.add(newest());
+      return newest();
+    },
     origin: parsed.origin,
     port: Number(parsed.port),
-    token: parsed.searchParams.get('token') ?? '',
+    token: parsed.hash.replace(/^#token=/, ''),
     dir,
     config,
     child,

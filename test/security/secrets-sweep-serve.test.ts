@@ -5,6 +5,7 @@
 // API response, every file under the work folder and the private TMPDIR the host was given. The
 // config passwords may appear only where the user put them: application.yaml, its backups and the
 // document state the API returns for it. Store and kit passwords appear nowhere in plain.
+import { openServeSession } from '../helpers/serve-session';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -48,7 +49,7 @@ async function startHost(): Promise<{ child: ChildProcess; origin: string; token
   const url = await new Promise<URL>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 15_000);
     const poll = setInterval(() => {
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(stdout);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(stdout);
       if (match && /^Ready/m.test(stdout)) {
         clearTimeout(timer);
         clearInterval(poll);
@@ -61,7 +62,8 @@ async function startHost(): Promise<{ child: ChildProcess; origin: string; token
       reject(new Error(`serve exited with ${code}: ${stderr}`));
     });
   });
-  return { child, origin: url.origin, token: url.searchParams.get('token') ?? '' };
+  const session = await openServeSession(url.origin, url.hash.replace(/^#token=/, ''));
+  return { child, origin: url.origin, token: session };
 }
 
 async function stopHost(): Promise<void> {

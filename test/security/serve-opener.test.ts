@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { test } from 'node:test';
 import { serveCommand } from '../../electron/cli/commands/serve';
+import { runCommand } from '../../electron/cli/cli-run';
 import { repoRoot } from '../helpers/paths';
 
 async function waitFor(file: string, ms: number): Promise<boolean> {
@@ -38,13 +39,13 @@ test('the desktop opener gets a private redirect page, never the tokened URL', a
     process.env.PATH = `${bin}${delimiter}${savedPath ?? ''}`;
 
     let out = '';
-    const running = serveCommand.run(['--port', '0'], {
+    const running = runCommand(serveCommand, ['--port', '0'], {
       out: (text) => (out += text),
       err: (text) => (out += text),
       env: { DISPLAY: ':0' },
     });
     assert.ok(await waitFor(`${log}.args`, 15_000), `the opener never ran:\n${out}`);
-    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=(\S+))/.exec(out);
+    const url = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=(\S+))/.exec(out);
     assert.ok(url, out);
     const token = url[2]!;
     assert.ok(token.length >= 16, 'a real token');

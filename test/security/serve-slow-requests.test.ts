@@ -9,6 +9,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { openServeSession } from '../helpers/serve-session';
 import { startServeHost, type ServeHost } from '../../electron/serve/serve-host';
 import { createApiHandlers } from '../../electron/api/api-handlers';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
@@ -22,6 +23,7 @@ const SLACK_MS = 5_000;
 
 let dir: string;
 let host: ServeHost;
+let bearer: string;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rwsec-slow-'));
@@ -37,6 +39,7 @@ before(async () => {
     handlers: createApiHandlers(session, { version: 't', mode: 'browser' }),
     log: () => undefined,
   });
+  bearer = await openServeSession(`http://127.0.0.1:${host.port}`, host.token);
 });
 
 after(async () => {
@@ -103,7 +106,7 @@ test('slow requests are cut off by the host timeouts while other clients are ser
   const slowHeaders = trickle(`GET / HTTP/1.1\r\n${hostHeader}X-Slow: `, 'abcdefgh', 200);
   // Finishes its headers, then promises 1 MB of body and sends a byte every 200 ms.
   const slowBody = trickle(
-    `POST /api/config.validate HTTP/1.1\r\n${hostHeader}Authorization: Bearer ${host.token}\r\n` +
+    `POST /api/config.validate HTTP/1.1\r\n${hostHeader}Authorization: Bearer ${bearer}\r\n` +
       `Origin: http://127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n`,
     '{"a":1}',
     200,

@@ -44,10 +44,10 @@ test('an unknown alias exits 1 everywhere, naming the alias', () => {
 test('bad options and unreadable input exit 2 in chain and probe alike', () => {
   const badRule = rwsec('chain', store, '--alias', 'ec-server', '--trust', store, '--rule', 'x');
   assert.equal(badRule.code, 2, badRule.err);
-  assert.match(badRule.err, /^rwsec chain: --rule must be rfc6125 or rws/m);
+  assert.match(badRule.err, /^rwsec chain: --rule must be one of rfc6125, rws/m);
   const probeRule = rwsec('probe', '127.0.0.1:9', '--rule', 'x');
   assert.equal(probeRule.code, 2, probeRule.err);
-  assert.match(probeRule.err, /^rwsec probe: --rule must be rfc6125 or rws/m);
+  assert.match(probeRule.err, /^rwsec probe: --rule must be one of rfc6125, rws/m);
   const wrong = spawnSync(
     process.execPath,
     [rwsecBin, 'chain', store, '--alias', 'ec-server', '--trust', join(dir, 'missing.pem')],

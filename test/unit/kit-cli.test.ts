@@ -16,6 +16,7 @@ import { createServer, type Server } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import type { CliIo } from '../../electron/cli/command';
 import { kitCommand } from '../../electron/cli/commands/kit';
+import { runCommand } from '../../electron/cli/cli-run';
 import { RwsDocument } from '../../shared/yaml/document';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
 import { sampleConfig } from '../helpers/paths';
@@ -61,7 +62,8 @@ describe('rwsec kit (command)', () => {
     copyFileSync(sampleConfig, config);
     const out = join(dir, 'webdav-ca.pem');
     const t = io();
-    const code = await kitCommand.run(
+    const code = await runCommand(
+      kitCommand,
       [
         'trust',
         '--target',
@@ -90,7 +92,8 @@ describe('rwsec kit (command)', () => {
     const config = join(dir, 'rcs.yaml');
     copyFileSync(sampleConfig, config);
     const t = io({ RWSEC_STOREPASS: 'rcs-pass-1' });
-    const code = await kitCommand.run(
+    const code = await runCommand(
+      kitCommand,
       [
         'trust',
         '--target',
@@ -113,7 +116,8 @@ describe('rwsec kit (command)', () => {
   it('an unreachable endpoint is one clear line, and nothing is written', async () => {
     const t = io();
     const out = join(dir, 'never.pem');
-    const code = await kitCommand.run(
+    const code = await runCommand(
+      kitCommand,
       ['trust', '--target', 'rcs', '--probe', '127.0.0.1:1', '--out', out],
       t,
     );
@@ -125,7 +129,7 @@ describe('rwsec kit (command)', () => {
   it('no password and no terminal: says how to give one, writes nothing', async () => {
     const t = io();
     const out = join(dir, 'nopass');
-    const code = await kitCommand.run(['cassandra', '--nodes', 'a,b', '--out', out], t);
+    const code = await runCommand(kitCommand, ['cassandra', '--nodes', 'a,b', '--out', out], t);
     assert.equal(code, 2);
     assert.match(t.stderr(), /storepass-env NAME, set RWSEC_STOREPASS/);
     assert.equal(existsSync(out), false);
@@ -134,32 +138,42 @@ describe('rwsec kit (command)', () => {
   it('cassandra: the CA key password comes from RWSEC_CAPASS (or --ca-pass-env), differs from the store password', async () => {
     const out = join(dir, 'capass');
     const noCa = io({ RWSEC_STOREPASS: 'store-pass-1' });
-    assert.equal(await kitCommand.run(['cassandra', '--nodes', 'a', '--out', out], noCa), 2);
+    assert.equal(
+      await runCommand(kitCommand, ['cassandra', '--nodes', 'a', '--out', out], noCa),
+      2,
+    );
     assert.match(noCa.stderr(), /ca-pass-env NAME, set RWSEC_CAPASS/);
     assert.equal(existsSync(out), false);
 
     const same = io({ RWSEC_STOREPASS: 'store-pass-1', RWSEC_CAPASS: 'store-pass-1' });
-    assert.notEqual(await kitCommand.run(['cassandra', '--nodes', 'a', '--out', out], same), 0);
+    assert.notEqual(
+      await runCommand(kitCommand, ['cassandra', '--nodes', 'a', '--out', out], same),
+      0,
+    );
     assert.match(same.stderr(), /CA key password must differ from the store password/);
     assert.doesNotMatch(same.stderr(), /store-pass-1/, 'never shows the password');
     assert.equal(existsSync(out), false);
 
     const ok = io({ RWSEC_STOREPASS: 'store-pass-1', MY_CA: 'ca-pass-123' });
     const args = ['cassandra', '--out', out, '--keyalg', 'ec', '--ca-pass-env', 'MY_CA'];
-    assert.equal(await kitCommand.run([...args, '--nodes', 'a'], ok), 0, ok.stderr());
+    assert.equal(await runCommand(kitCommand, [...args, '--nodes', 'a'], ok), 0, ok.stderr());
     const key = readFileSync(join(out, 'ca', 'root-ca.key.pem'), 'utf8');
     assert.throws(() => createPrivateKey({ key, format: 'pem', passphrase: 'store-pass-1' }));
     assert.ok(createPrivateKey({ key, format: 'pem', passphrase: 'ca-pass-123' }));
 
     const wrong = io({ RWSEC_STOREPASS: 'store-pass-1', MY_CA: 'not-the-ca-pass' });
-    assert.equal(await kitCommand.run([...args, '--add-node', 'b'], wrong), 2);
+    assert.equal(await runCommand(kitCommand, [...args, '--add-node', 'b'], wrong), 2);
     assert.match(
       wrong.stderr(),
       /Cannot decrypt .*root-ca\.key\.pem with the given CA key password/,
     );
     assert.equal(existsSync(join(out, 'nodes', 'b')), false);
     const added = io({ RWSEC_STOREPASS: 'store-pass-1', MY_CA: 'ca-pass-123' });
-    assert.equal(await kitCommand.run([...args, '--add-node', 'b'], added), 0, added.stderr());
+    assert.equal(
+      await runCommand(kitCommand, [...args, '--add-node', 'b'], added),
+      0,
+      added.stderr(),
+    );
     assert.ok(existsSync(join(out, 'nodes', 'b', 'keystore.jks')));
   });
 
@@ -168,7 +182,8 @@ describe('rwsec kit (command)', () => {
     writeFileSync(config, 'ssl:\n  port: 443\n keyStorePath: x\n');
     const keystore = join(dir, 'never.jks');
     const t = io({ RWSEC_STOREPASS: 'https-pass-1' });
-    const code = await kitCommand.run(
+    const code = await runCommand(
+      kitCommand,
       [
         'https',
         '--keystore',
@@ -192,26 +207,27 @@ describe('rwsec kit (command)', () => {
     const keystore = join(dir, 'refuse.jks');
     const args = ['https', '--keystore', keystore, '--dname', 'CN=x.test', '--san', 'dns:x.test'];
     const first = io({ RWSEC_STOREPASS: 'https-pass-1' });
-    assert.equal(await kitCommand.run(args, first), 0, first.stderr());
+    assert.equal(await runCommand(kitCommand, args, first), 0, first.stderr());
     const original = readFileSync(keystore);
 
     const again = io({ RWSEC_STOREPASS: 'https-pass-1' });
-    assert.equal(await kitCommand.run(args, again), 1);
+    assert.equal(await runCommand(kitCommand, args, again), 1);
     assert.match(again.stderr(), /^rwsec kit https: .*already has an entry "jetty"/);
     assert.ok(readFileSync(keystore).equals(original), 'store untouched');
 
     const wrong = io({ RWSEC_STOREPASS: 'not-the-pass' });
-    assert.equal(await kitCommand.run([...args, '--replace'], wrong), 2);
+    assert.equal(await runCommand(kitCommand, [...args, '--replace'], wrong), 2);
     assert.match(wrong.stderr(), /password is wrong/);
     assert.doesNotMatch(wrong.stderr(), /not-the-pass/, 'never shows the password');
     assert.ok(readFileSync(keystore).equals(original), 'store untouched');
   });
 
   it('bad usage: unknown kit, two sources, bad SAN', async () => {
-    assert.equal(await kitCommand.run(['nope'], io()), 2);
+    assert.equal(await runCommand(kitCommand, ['nope'], io()), 2);
     const t = io({ RWSEC_STOREPASS: 'https-pass-1' });
     assert.equal(
-      await kitCommand.run(
+      await runCommand(
+        kitCommand,
         ['https', '--keystore', join(dir, 'k'), '--csr', 'a.csr', '--reply', 'b.pem'],
         t,
       ),
@@ -220,7 +236,8 @@ describe('rwsec kit (command)', () => {
     assert.match(t.stderr(), /only one of/);
     const s = io({ RWSEC_STOREPASS: 'https-pass-1' });
     assert.equal(
-      await kitCommand.run(
+      await runCommand(
+        kitCommand,
         ['https', '--keystore', join(dir, 'k'), '--dname', 'CN=x', '--san', 'dns:bad name'],
         s,
       ),

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contract } from '../../shared/api/contract';
-import { diagnosticSchema, type Diagnostic } from '../../shared/diagnostics';
+import type { Diagnostic } from '../../shared/diagnostics';
+import { diagnosticSchema } from '../../shared/diagnostic-schema';
 import { defineRule, runPureRule } from '../../shared/rules/define';
 import { pureRuleInfo } from '../../shared/rules/index';
 import { fileRuleIds, probeRuleIds, ruleIds, type RuleId } from '../../shared/rules/rule-ids';

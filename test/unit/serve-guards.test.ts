@@ -11,10 +11,13 @@ import { EditingSession } from '../../electron/services/session/editing-session'
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
 import { createApiHandlers } from '../../electron/api/api-handlers';
 import { sampleConfig } from '../helpers/paths';
+import { openServeSession } from '../helpers/serve-session';
 
 let dir: string;
 let host: ServeHost;
+let apiSession: string;
 const logged: string[] = [];
+const opened: string[] = [];
 
 interface Reply {
   status: number;
@@ -52,7 +55,7 @@ function send(
   });
 }
 
-const bearer = () => ({ Authorization: `Bearer ${host.token}` });
+const bearer = () => ({ Authorization: `Bearer ${apiSession}` });
 const json = { 'Content-Type': 'application/json' };
 
 before(async () => {
@@ -72,7 +75,9 @@ before(async () => {
     staticRoot,
     handlers: createApiHandlers(session, { version: 't', mode: 'browser' }),
     log: (line) => logged.push(line),
+    onSessionOpened: (next) => opened.push(next),
   });
+  apiSession = await openServeSession(`http://127.0.0.1:${host.port}`, host.token);
 });
 
 after(async () => {
@@ -80,16 +85,18 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test('the printed URL is on 127.0.0.1 with a 32-byte token', () => {
-  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
+test('the printed URL is on 127.0.0.1 with a 32-byte token in the fragment (never sent)', () => {
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/);
 });
 
-test('API without a token is 401, with a wrong token 401, with the bearer token 200', async () => {
+test('API without a session is 401, with a wrong one 401, with the opening token 401, with the session 200', async () => {
   assert.equal((await send('/api/config')).status, 401);
   const wrong = await send('/api/config', {
     headers: { Authorization: `Bearer ${'0'.repeat(64)}` },
   });
   assert.equal(wrong.status, 401);
+  const opening = await send('/api/config', { headers: { Authorization: `Bearer ${host.token}` } });
+  assert.equal(opening.status, 401, 'the printed token opens a session, it is not one');
   const ok = await send('/api/config', { headers: bearer() });
   assert.equal(ok.status, 200);
   const state = JSON.parse(ok.body) as { file: string; dirty: boolean };
@@ -97,16 +104,68 @@ test('API without a token is 401, with a wrong token 401, with the bearer token 
   assert.equal(state.dirty, false);
 });
 
-test('the tokened page sets an HttpOnly SameSite=Strict cookie and redirects the token away', async () => {
-  const page = await send(`/?token=${host.token}`);
-  assert.equal(page.status, 302);
-  assert.equal(page.headers.location, '/');
-  const cookie = String(page.headers['set-cookie']);
-  assert.match(cookie, /HttpOnly/);
-  assert.match(cookie, /SameSite=Strict/);
-  const pair = cookie.split(';')[0] ?? '';
-  assert.equal((await send('/api/config', { headers: { Cookie: pair } })).status, 200);
-  assert.equal((await send(`/?token=${'1'.repeat(64)}`)).status, 401);
+test('no cookie is ever set, and a cookie holding the session grants nothing', async () => {
+  const page = await send('/');
+  assert.equal(page.status, 200);
+  assert.equal(page.headers['set-cookie'], undefined);
+  const open = await send('/api/config', { headers: bearer() });
+  assert.equal(open.headers['set-cookie'], undefined);
+  for (const cookie of [`rwsec_token_${host.port}=${apiSession}`, `session=${apiSession}`]) {
+    assert.equal((await send('/api/config', { headers: { Cookie: cookie } })).status, 401);
+  }
+});
+
+test('a printed token opens one session; reusing it says to open the newly printed URL', async () => {
+  const first = host.openingUrl();
+  const token = first.replace(/^.*#token=/, '');
+  const trade = (t: string) =>
+    send('/api/session/open', { method: 'POST', headers: { Authorization: `Bearer ${t}` } });
+  const once = await trade(token);
+  assert.equal(once.status, 200);
+  const fresh = (JSON.parse(once.body) as { session: string }).session;
+  assert.equal(
+    (await send('/api/config', { headers: { Authorization: `Bearer ${fresh}` } })).status,
+    200,
+  );
+  assert.equal(opened.at(-1), host.openingUrl(), 'the next URL is handed to the operator');
+  assert.notEqual(host.openingUrl(), first);
+
+  const again = await trade(token);
+  assert.equal(again.status, 410);
+  assert.match(again.body, /already used to open a session.*new URL that `rwsec serve` printed/);
+  assert.equal((await trade('1'.repeat(64))).status, 401);
+  const viaGet = await send('/api/session/open', { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(viaGet.status, 405);
+  // The session opened with the old token keeps working (a reload of that tab).
+  assert.equal(
+    (await send('/api/config', { headers: { Authorization: `Bearer ${fresh}` } })).status,
+    200,
+  );
+});
+
+test('GET /api/config masks every secret; ?reveal=PATH answers that one value', async () => {
+  const file = await readFile(join(dir, 'application.yaml'), 'utf8');
+  const password = /keyStorePassword:\s*(\S+)/.exec(file)?.[1];
+  assert.ok(password, 'the sample holds a keystore password');
+  const masked = await send('/api/config', { headers: bearer() });
+  assert.equal(masked.status, 200);
+  assert.ok(!masked.body.includes(password), 'no secret in the masked document');
+  const view = JSON.parse(masked.body) as {
+    text?: string;
+    values: { ssl: { keyStorePassword: string; port: unknown } };
+    secretsMasked: boolean;
+  };
+  assert.equal(view.text, undefined, 'the raw text (which holds every secret) is not sent');
+  assert.equal(view.values.ssl.keyStorePassword, '********');
+  assert.equal(view.secretsMasked, true);
+  assert.notEqual(view.values.ssl.port, undefined, 'plain values stay readable');
+  const revealed = await send('/api/config?reveal=ssl.keyStorePassword', { headers: bearer() });
+  assert.equal(revealed.status, 200);
+  assert.deepEqual(JSON.parse(revealed.body), {
+    path: 'ssl.keyStorePassword',
+    value: password.replace(/^(['"])(.*)\1$/, '$2'),
+  });
+  assert.equal((await send('/api/config?reveal=ssl.nothing', { headers: bearer() })).status, 404);
 });
 
 test('a foreign Host header is refused (DNS rebinding), even with the token', async () => {
@@ -190,7 +249,7 @@ test('every response carries the strict CSP, and nothing logged contains the tok
     /default-src 'none'.*script-src 'self'/,
   );
   assert.equal(reply.headers['x-frame-options'], 'DENY');
-  assert.ok(logged.every((line) => !line.includes(host.token)));
+  assert.ok(logged.every((line) => !line.includes(host.token) && !line.includes(apiSession)));
 });
 
 test('an edit the document refuses is 400 with the reason, not 500', async () => {

@@ -3,7 +3,7 @@
 // API translate the kind at their door; anything else is internal.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UsageError } from '../../electron/cli/parse-options';
+import { UsageError } from '../../electron/cli/cli-parse';
 import { SecretInputError } from '../../electron/cli/secret-input';
 import { toApiError } from '../../electron/api/api-errors';
 import { ImportError } from '../../electron/services/keystore/import-material';
@@ -26,6 +26,10 @@ import { SignError } from '../../electron/services/x509/sign';
 import { ApiError } from '../../shared/api/dispatch';
 import { ObfFormatError } from '../../shared/secrets/obf';
 import { DocumentEditError, YamlSyntaxError } from '../../shared/yaml/errors';
+import { InventoryError } from '../../electron/services/fleet/inventory';
+import { SshError } from '../../electron/services/fleet/ssh-transport';
+import { KitPushError } from '../../electron/services/fleet/push-kit';
+import { RemoteSaveError } from '../../electron/services/fleet/remote-save';
 
 const ks = (code: KeystoreErrorCode) => new KeystoreError(code, `k.jks: ${code}`, 'k.jks');
 
@@ -59,6 +63,12 @@ const cases: [string, Error, UserErrorKind][] = [
   ['EncryptError', new EncryptError('no-jar', 'No gir.jar at x'), 'unreadable'],
   ['SecretInputError', new SecretInputError('Give the password'), 'unreadable'],
   ['UsageError', new UsageError('--alias is required.'), 'bad-request'],
+  // Fleet: an inventory or node that cannot be read is unreadable input (exit 2, as README says).
+  ['InventoryError', new InventoryError('hosts:3: no rws_config'), 'unreadable'],
+  ['SshError', new SshError('n1: unreachable (timeout)', 'unreachable', 'n1'), 'unreadable'],
+  ['KitPushError', new KitPushError('kit: client/truststore.jks is missing'), 'unreadable'],
+  ['RemoteSaveError changed', new RemoteSaveError('n1: changed', 'changed-on-disk'), 'conflict'],
+  ['RemoteSaveError write', new RemoteSaveError('n1: not written', 'write-failed'), 'refused'],
 ];
 
 describe('userError (as the CLI sees it: the services list plus its own input errors)', () => {

@@ -5,24 +5,27 @@ import { fleetInventories } from '../../services/certs/fleet-inventory';
 import { formatInventory } from '../../services/certs/inventory-table';
 import { terminalSafe } from '../../../shared/terminal-safe';
 import { EXIT_UNREADABLE, type CliIo } from '../command';
-import { fleetGuard, forksFrom, hostsFrom, withSession } from './fleet/fleet-common';
-import type { Values } from '../parse-options';
+import type { CertsValues } from './certs';
+import { hostsFrom, withSession } from './fleet/fleet-common';
+import { forksFrom } from './fleet/fleet-options';
 
-export async function runFleetCerts(values: Values, warnDays: number, io: CliIo): Promise<number> {
-  return fleetGuard('rwsec certs', io, async () => {
-    const hosts = await hostsFrom(values);
-    const inventories = await withSession((session) =>
-      fleetInventories(session, hosts, { warnDays, forks: forksFrom(values) }),
-    );
-    return report(inventories, values, io);
-  });
+export async function runFleetCerts(
+  values: CertsValues & { inventory: string },
+  warnDays: number,
+  io: CliIo,
+): Promise<number> {
+  const hosts = await hostsFrom(values);
+  const inventories = await withSession((session) =>
+    fleetInventories(session, hosts, { warnDays, forks: forksFrom(values) }),
+  );
+  return report(inventories, values, io);
 }
 
-async function report(inventories: Inventory[], values: Values, io: CliIo): Promise<number> {
+async function report(inventories: Inventory[], values: CertsValues, io: CliIo): Promise<number> {
   for (const inv of inventories)
     for (const e of inv.errors)
       io.err(`rwsec certs: ${terminalSafe(`${inv.node}: error: ${e.message}`)}\n`);
-  if (typeof values.prometheus === 'string') {
+  if (values.prometheus !== undefined) {
     const { resolve } = await import('node:path');
     const { writeMetricsFile } = await import('../../services/certs/metrics-file');
     const failed = await writeMetricsFile(resolve(values.prometheus), inventories);

@@ -7,14 +7,56 @@ import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
 import { DEFAULT_WARN_DAYS, takeInventory } from '../../services/certs/inventory';
 import { formatInventory } from '../../services/certs/inventory-table';
 import { terminalSafe } from '../../../shared/terminal-safe';
-import { EXIT_UNREADABLE, type CliIo, type Command } from '../command';
-import { parseCommandArgs } from '../parse-options';
+import { EXIT_UNREADABLE, type CliIo } from '../command';
+import { defineCommand, type OptionSpecs, type ParsedValues } from '../cli-spec';
+import { UsageError } from '../cli-parse';
+import { inventoryOptions } from './fleet/fleet-options';
 
-function help(): string {
-  return [
-    'Usage: rwsec certs (--config FILE [--probe] [--node NAME] | -i INVENTORY [--limit PATTERN] [--forks N])',
-    '                   [--warn-days N] [--json] [--prometheus FILE]',
-    '',
+const certsOptions = {
+  config: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'the application.yaml (paths in it resolve against its folder)',
+  },
+  probe: {
+    type: 'boolean',
+    help: [
+      'also list the chains served by the endpoints the config names',
+      '(Configuration Server, Cassandra nodes, RWS HTTPS; network!)',
+    ],
+  },
+  'warn-days': {
+    type: 'int',
+    arg: 'N',
+    min: 0,
+    max: 99999,
+    help: `expiry warning window in days (default ${DEFAULT_WARN_DAYS})`,
+  },
+  json: { type: 'boolean', help: 'print the inventory as JSON' },
+  prometheus: {
+    type: 'string',
+    arg: 'FILE',
+    help: [
+      'also write the metrics (x509_cert_not_before, x509_cert_not_after,',
+      'x509_cert_expired, x509_read_errors, x509_cert_read_error) to FILE,',
+      "atomically: point node_exporter's --collector.textfile.directory at",
+      'its folder and name it *.prom',
+    ],
+  },
+  node: { type: 'string', arg: 'NAME', help: 'the node label (default: this host name)' },
+  ...inventoryOptions,
+} as const satisfies OptionSpecs;
+
+export type CertsValues = ParsedValues<typeof certsOptions>;
+
+export const certsCommand = defineCommand({
+  name: 'certs',
+  usage: [
+    '(--config FILE [--probe] [--node NAME] | -i INVENTORY [--limit PATTERN] [--forks N]) [--warn-days N] [--json] [--prometheus FILE]',
+  ],
+  args: { usage: '[FILE]', min: 0, max: 1 },
+  options: certsOptions,
+  description: [
     'Lists every certificate the RWS configuration depends on: the HTTPS keystore (ssl), the',
     'Configuration Server CA (serverSettings.caCertificate), each *TrustedCA trust file and the',
     "Cassandra truststore, opened with the config's own passwords (plain, or OBF: for ssl).",
@@ -22,64 +64,28 @@ function help(): string {
     'For each: days left, validity, role, subject, issuer, serial, SANs, node, file, alias and',
     'the config key that brings it in; sorted by days left.',
     '',
-    'Options:',
-    '  --config FILE       the application.yaml (paths in it resolve against its folder)',
-    '  --probe             also list the chains served by the endpoints the config names',
-    '                      (Configuration Server, Cassandra nodes, RWS HTTPS; network!)',
-    `  --warn-days N       expiry warning window in days (default ${DEFAULT_WARN_DAYS})`,
-    '  --json              print the inventory as JSON',
-    '  --prometheus FILE   also write the metrics (x509_cert_not_before, x509_cert_not_after,',
-    '                      x509_cert_expired, x509_read_errors, x509_cert_read_error) to FILE,',
-    "                      atomically: point node_exporter's --collector.textfile.directory at",
-    '                      its folder and name it *.prom',
-    '  --node NAME         the node label (default: this host name)',
-    '  -i, --inventory F   every node of an Ansible inventory (as rwsec fleet reads it: each host',
-    "                      has rws_config); each node's config and stores are read over SSH;",
-    '                      --limit PATTERN and --forks N as in rwsec fleet. --json prints a list',
-    '                      of inventories, one per node; --prometheus writes all nodes in one file',
-    '',
+    "With -i, every node of an Ansible inventory (as rwsec fleet reads it): each node's config and",
+    'stores are read over SSH; --json prints a list of inventories, one per node; --prometheus',
+    'writes all nodes in one file.',
+  ],
+  epilogue: [
     'Exit status: 0 nothing due, 1 a certificate expires within --warn-days or has expired,',
     '2 a store cannot be read (missing, wrong password, damaged) or bad options.',
-  ].join('\n');
-}
+  ],
+  run: ({ values, args, io }) => certs(values, args, io),
+});
 
-async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    'certs',
-    args,
-    {
-      config: { type: 'string' },
-      probe: { type: 'boolean', default: false },
-      'warn-days': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      prometheus: { type: 'string' },
-      node: { type: 'string' },
-      inventory: { type: 'string', short: 'i' },
-      limit: { type: 'string', short: 'l' },
-      forks: { type: 'string', short: 'f' },
-    },
-    help,
-    io,
-  );
-  if (!parsed) return EXIT_UNREADABLE;
-  const { values, positionals } = parsed;
-  const usage = (message: string): number => {
-    io.err(`rwsec certs: ${message}\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  };
-  const warnText = values['warn-days'];
-  if (warnText !== undefined && !/^\d{1,5}$/.test(warnText))
-    return usage(`--warn-days must be a whole number of days (got '${warnText}')`);
-  const warnDays = warnText === undefined ? DEFAULT_WARN_DAYS : Number(warnText);
+async function certs(values: CertsValues, positionals: string[], io: CliIo): Promise<number> {
+  const warnDays = values['warn-days'] ?? DEFAULT_WARN_DAYS;
   if (values.inventory !== undefined) {
     if (values.config !== undefined || positionals.length > 0)
-      return usage('give either --config FILE or -i INVENTORY, not both');
+      throw new UsageError('give either --config FILE or -i INVENTORY, not both');
     const { runFleetCerts } = await import('./certs-fleet');
-    return runFleetCerts(values, warnDays, io);
+    return runFleetCerts({ ...values, inventory: values.inventory }, warnDays, io);
   }
   const config = values.config ?? positionals[0];
-  if (config === undefined || positionals.length > (values.config ? 0 : 1))
-    return usage('give the configuration: --config application.yaml');
+  if (config === undefined || (values.config !== undefined && positionals.length > 0))
+    throw new UsageError('give the configuration: --config application.yaml');
   const file = resolve(config);
   let text: string;
   try {
@@ -117,9 +123,3 @@ async function run(args: string[], io: CliIo): Promise<number> {
   io.out(values.json ? JSON.stringify(inventory, null, 2) + '\n' : formatInventory(inventory));
   return inventoryExitCode(inventory);
 }
-
-export const certsCommand: Command = {
-  name: 'certs',
-  help,
-  run,
-};

@@ -10,41 +10,51 @@ import {
   type TrustSource,
 } from '../../services/chain/trust-source';
 import { UserFacingError } from '../../../shared/user-error';
+import { secretOptions, type OptionSpecs } from '../cli-spec';
 import type { CliIo } from '../command';
 import { readSecret } from '../secret-input';
 
-export const trustParseOptions = {
-  trust: { type: 'string' },
-  'trust-password': { type: 'string' },
-  'trust-password-env': { type: 'string' },
-  'trust-jdk': { type: 'boolean', default: false },
-  'trust-system': { type: 'boolean', default: false },
-  rule: { type: 'string' },
-  json: { type: 'boolean', default: false },
-} as const;
+/** Declared once, used by `rwsec chain` and `rwsec probe`. */
+export const trustOptions = {
+  trust: {
+    type: 'string',
+    arg: 'FILE',
+    help: [
+      'trust file as RWS would be configured with it: PEM bundle, DER,',
+      'P7B, JKS or PKCS12 (every certificate in it is a trust anchor)',
+    ],
+  },
+  ...secretOptions('trust-password', 'its password, for JKS/PKCS12', 'RWSEC_TRUSTPASS'),
+  'trust-jdk': {
+    type: 'boolean',
+    help: 'trust the JDK cacerts ($JAVA_HOME/lib/security/cacerts, changeit)',
+  },
+  'trust-system': {
+    type: 'boolean',
+    help: [
+      'trust the system CA bundle (/etc/ssl/certs/ca-certificates.crt)',
+      'without any --trust option: the JDK cacerts, what RWS uses when',
+      'webDAVTrustedCA / rcsTrustedCA / speechMinerTrustedCA is true',
+    ],
+  },
+  rule: {
+    type: 'string',
+    choices: ['rfc6125', 'rws'],
+    help: [
+      'the host-name rule that decides the verdict (default rfc6125; use rws',
+      'for Configuration/SIP/Interaction Server). Both are always shown.',
+    ],
+  },
+  json: { type: 'boolean', help: 'print the report as JSON' },
+} as const satisfies OptionSpecs;
 
 export interface TrustOptionValues {
-  trust?: string;
-  'trust-password'?: string;
-  'trust-password-env'?: string;
+  trust?: string | undefined;
+  'trust-password'?: string | undefined;
+  'trust-password-env'?: string | undefined;
   'trust-jdk'?: boolean;
   'trust-system'?: boolean;
 }
-
-export const trustHelp = [
-  '  --trust FILE            trust file as RWS would be configured with it: PEM bundle, DER,',
-  '                          P7B, JKS or PKCS12 (every certificate in it is a trust anchor)',
-  '  --trust-password P      its password, for JKS/PKCS12 (visible in `ps`: prefer the next one)',
-  '  --trust-password-env N  read that password from variable N (default RWSEC_TRUSTPASS);',
-  '                          a terminal is asked when the file needs one and none is given',
-  '  --trust-jdk             trust the JDK cacerts ($JAVA_HOME/lib/security/cacerts, changeit)',
-  '  --trust-system          trust the system CA bundle (/etc/ssl/certs/ca-certificates.crt)',
-  '                          without any --trust option: the JDK cacerts, what RWS uses when',
-  '                          webDAVTrustedCA / rcsTrustedCA / speechMinerTrustedCA is true',
-  '  --rule rfc6125|rws      the host-name rule that decides the verdict (default rfc6125; use rws',
-  '                          for Configuration/SIP/Interaction Server). Both are always shown.',
-  '  --json                  print the report as JSON',
-];
 
 export class TrustOptionError extends UserFacingError {
   constructor(message: string) {
@@ -94,8 +104,6 @@ export async function trustSourcesFrom(
   return sources;
 }
 
-export function hostnameRuleFrom(value: string | undefined): HostnameRule {
-  if (value === undefined || value === 'rfc6125') return 'rfc6125';
-  if (value === 'rws') return 'rws';
-  throw new TrustOptionError(`--rule must be rfc6125 or rws, not ${JSON.stringify(value)}.`);
+export function hostnameRuleFrom(value: 'rfc6125' | 'rws' | undefined): HostnameRule {
+  return value ?? 'rfc6125';
 }

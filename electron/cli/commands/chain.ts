@@ -8,43 +8,10 @@ import {
 import { KeystoreError } from '../../services/keystore/model';
 import { chainReportText } from '../../services/chain/report-text';
 import { verifyChain } from '../../services/chain/verify';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
-import { reportUserError } from '../cli-errors';
-import { parseCommandArgs } from '../parse-options';
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command';
+import { defineCommand, secretOptions } from '../cli-spec';
 import { readSecret } from '../secret-input';
-import {
-  hostnameRuleFrom,
-  trustHelp,
-  trustParseOptions,
-  trustSourcesFrom,
-} from './chain-trust-options';
-
-function help(): string {
-  return [
-    'Usage: rwsec chain FILE|STORE [--alias A] [--storepass P] [--host H] [--trust FILE',
-    '                   [--trust-password P]] [--trust-jdk] [--trust-system] [--json]',
-    '',
-    'Builds the certificate chain of a PEM/DER/P7B file or a keystore entry (JKS, JCEKS, PKCS12),',
-    'finds each issuer among the given certificates and then in the trust source, and judges',
-    'every certificate: signature, validity (warns 30 days ahead), CA flag and path length, key',
-    'usage and extended key usage for TLS, weak keys and signatures, trust anchor.',
-    '',
-    'Options:',
-    '  --alias A               keystore entry to judge (needed when the store holds several)',
-    '  --storepass P           keystore password (visible in `ps`: prefer the next one)',
-    '  --storepass-env NAME    read it from variable NAME (default RWSEC_STOREPASS); a terminal is',
-    '                          asked when the store needs one and none is given',
-    '  --host H                also check the leaf against host name H, with both rules',
-    '  --client                judge the leaf as a TLS client certificate (Cassandra mutual TLS)',
-    ...trustHelp,
-    '',
-    hostnameRulesHelp,
-    '',
-    'Exit status: 0 trusted (and the name matches when --host is given), 1 not trusted (the reason',
-    'is named: unknown-ca, incomplete-chain, expired, name-mismatch ...) or the store has no such',
-    'alias, 2 a file cannot be read or an option is wrong.',
-  ].join('\n');
-}
+import { hostnameRuleFrom, trustOptions, trustSourcesFrom } from './chain-trust-options';
 
 interface Selected {
   certificates: X509Certificate[];
@@ -96,7 +63,7 @@ function selectCertificates(read: CertificateFile, alias: string | undefined): S
 async function readInput(
   io: CliIo,
   file: string,
-  values: { storepass?: string; 'storepass-env'?: string },
+  values: { storepass?: string | undefined; 'storepass-env'?: string | undefined },
 ): Promise<CertificateFile> {
   const given =
     values.storepass ??
@@ -120,43 +87,60 @@ async function readInput(
   }
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    'chain',
-    args,
-    {
-      ...trustParseOptions,
-      alias: { type: 'string' },
-      storepass: { type: 'string' },
-      'storepass-env': { type: 'string' },
-      host: { type: 'string' },
-      client: { type: 'boolean', default: false },
+export const chainCommand = defineCommand({
+  name: 'chain',
+  usage: [
+    'FILE|STORE [--alias A] [--storepass P] [--host H] [--trust FILE [--trust-password P]] [--trust-jdk] [--trust-system] [--json]',
+  ],
+  args: { usage: 'FILE|STORE', min: 1, max: 1 },
+  options: {
+    alias: {
+      type: 'string',
+      arg: 'A',
+      help: 'keystore entry to judge (needed when the store holds several)',
     },
-    help,
-    io,
-  );
-  if (!parsed) return EXIT_UNREADABLE;
-  const { values, positionals } = parsed;
-  const file = positionals[0];
-  if (file === undefined || positionals.length > 1) {
-    io.err(`rwsec chain: expected exactly one FILE\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
-  try {
+    ...secretOptions('storepass', 'keystore password', 'RWSEC_STOREPASS'),
+    host: {
+      type: 'string',
+      arg: 'H',
+      help: 'also check the leaf against host name H, with both rules',
+    },
+    client: {
+      type: 'boolean',
+      help: 'judge the leaf as a TLS client certificate (Cassandra mutual TLS)',
+    },
+    ...trustOptions,
+  },
+  description: [
+    'Builds the certificate chain of a PEM/DER/P7B file or a keystore entry (JKS, JCEKS, PKCS12),',
+    'finds each issuer among the given certificates and then in the trust source, and judges',
+    'every certificate: signature, validity (warns 30 days ahead), CA flag and path length, key',
+    'usage and extended key usage for TLS, weak keys and signatures, trust anchor.',
+  ],
+  epilogue: [
+    hostnameRulesHelp,
+    '',
+    'Exit status: 0 trusted (and the name matches when --host is given), 1 not trusted (the reason',
+    'is named: unknown-ca, incomplete-chain, expired, name-mismatch ...) or the store has no such',
+    'alias, 2 a file cannot be read or an option is wrong.',
+  ],
+  async run({ values, args, io }) {
+    const file = args[0] as string;
     if (values['storepass-env'] !== undefined && io.env[values['storepass-env']] === undefined) {
       throw new CertificateFileError(
         `--storepass-env names the variable ${values['storepass-env']}, which is not set.`,
         file,
       );
     }
-    const hostnameRule = hostnameRuleFrom(values.rule);
     const selected = selectCertificates(await readInput(io, file, values), values.alias);
     const trust = await trustSourcesFrom(io, values);
     const report = verifyChain({
       certificates: selected.certificates,
       leafFirst: selected.leafFirst,
       trust,
-      ...(values.host !== undefined ? { host: values.host, hostnameRule } : {}),
+      ...(values.host !== undefined
+        ? { host: values.host, hostnameRule: hostnameRuleFrom(values.rule) }
+        : {}),
       purpose: values.client ? 'client' : 'server',
     });
     if (values.json) {
@@ -171,13 +155,5 @@ async function run(args: string[], io: CliIo): Promise<number> {
       io.out(chainReportText(report));
     }
     return report.verdict.trusted ? EXIT_OK : EXIT_FINDINGS;
-  } catch (err) {
-    return reportUserError(io, 'rwsec chain', err);
-  }
-}
-
-export const chainCommand: Command = {
-  name: 'chain',
-  help,
-  run,
-};
+  },
+});

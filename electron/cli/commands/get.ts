@@ -1,29 +1,11 @@
-import { isSecretPath, SECRET_MASK } from '../../../shared/catalog/secret-paths';
+import { maskSecrets } from '../../../shared/catalog/mask-values';
 import { terminalSafe } from '../../../shared/terminal-safe';
 import { stringify } from 'yaml';
 import { RwsDocument, splitPath, YamlSyntaxError } from '../../../shared/yaml/document';
 import { readTextFile } from '../../services/files/read-text';
 import { FileReadError } from '../../services/files/file-errors';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
-import { parseCommandArgs } from '../parse-options';
-
-function help(): string {
-  return [
-    'Usage: rwsec get FILE PATH [--json] [--reveal]',
-    '',
-    'Prints the value at PATH (dotted, e.g. ssl.keyStorePath) the way the server reads it',
-    '(YAML 1.1, aliases resolved, <<: merges applied). Single values print as plain text,',
-    'sections and lists as YAML.',
-    '',
-    'Options:',
-    '  --json   print the value as JSON (strings quoted, sections as objects)',
-    '  --reveal print secrets (passwords, cryptoSecurityKey, clientSecret, ...) as they are;',
-    '           without it they print as ******** so a terminal or log never shows them',
-    '',
-    'Exit status: 0 printed, 1 no such key (the message names the nearest existing section),',
-    '2 the file cannot be read or is not valid YAML.',
-  ].join('\n');
-}
+import { defineCommand } from '../cli-spec';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../command';
 
 /** Reads and parses FILE, printing the FILE:LINE:COL reason on failure. */
 export async function loadDocument(
@@ -67,51 +49,44 @@ function plainText(value: unknown): string {
   return stringify(value, { version: '1.1' }).replace(/\n$/, '');
 }
 
-/** `value` (at `path`) with every secret inside it replaced by ********. */
-export function maskSecrets(path: string, value: unknown): unknown {
-  if (isSecretPath(path) && value !== null && value !== undefined && typeof value !== 'object') {
-    return SECRET_MASK;
-  }
-  if (Array.isArray(value)) return value.map((v, i) => maskSecrets(`${path}[${i}]`, v));
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, maskSecrets(path === '' ? k : `${path}.${k}`, v)]),
-    );
-  }
-  return value;
-}
-
-async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    'get',
-    args,
-    { json: { type: 'boolean', default: false }, reveal: { type: 'boolean', default: false } },
-    help,
-    io,
-  );
-  if (!parsed) return EXIT_UNREADABLE;
-  const [file, path, ...extra] = parsed.positionals;
-  if (file === undefined || path === undefined || extra.length > 0) {
-    io.err(`rwsec get: expected FILE and PATH\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
-  const loaded = await loadDocument(file, io, 'get');
-  if (!loaded) return EXIT_UNREADABLE;
-  const { doc } = loaded;
-  if (path !== '' && !doc.has(path)) {
-    io.err(`rwsec get: ${absentMessage(doc, file, path)}\n`);
-    return EXIT_FINDINGS;
-  }
-  const value = parsed.values.reveal ? doc.get(path) : maskSecrets(path, doc.get(path));
-  io.out(
-    (parsed.values.json ? JSON.stringify(value, null, 2) : terminalSafe(plainText(value), true)) +
-      '\n',
-  );
-  return EXIT_OK;
-}
-
-export const getCommand: Command = {
+export const getCommand = defineCommand({
   name: 'get',
-  help,
-  run,
-};
+  args: { usage: 'FILE PATH', min: 2, max: 2 },
+  options: {
+    json: {
+      type: 'boolean',
+      help: 'print the value as JSON (strings quoted, sections as objects)',
+    },
+    reveal: {
+      type: 'boolean',
+      help: [
+        'print secrets (passwords, cryptoSecurityKey, clientSecret, ...) as they are;',
+        'without it they print as ******** so a terminal or log never shows them',
+      ],
+    },
+  },
+  description: [
+    'Prints the value at PATH (dotted, e.g. ssl.keyStorePath) the way the server reads it',
+    '(YAML 1.1, aliases resolved, <<: merges applied). Single values print as plain text,',
+    'sections and lists as YAML.',
+  ],
+  epilogue: [
+    'Exit status: 0 printed, 1 no such key (the message names the nearest existing section),',
+    '2 the file cannot be read or is not valid YAML.',
+  ],
+  async run({ values, args, io }) {
+    const [file = '', path = ''] = args;
+    const loaded = await loadDocument(file, io, 'get');
+    if (!loaded) return EXIT_UNREADABLE;
+    const { doc } = loaded;
+    if (path !== '' && !doc.has(path)) {
+      io.err(`rwsec get: ${absentMessage(doc, file, path)}\n`);
+      return EXIT_FINDINGS;
+    }
+    const value = values.reveal ? doc.get(path) : maskSecrets(path, doc.get(path));
+    io.out(
+      (values.json ? JSON.stringify(value, null, 2) : terminalSafe(plainText(value), true)) + '\n',
+    );
+    return EXIT_OK;
+  },
+});

@@ -1,4 +1,4 @@
-import type { Command } from '../command';
+import type { CliCommand } from '../cli-spec';
 
 /**
  * Every subcommand, in the order `rwsec --help` lists them. Modules load only when their command
@@ -9,7 +9,7 @@ import type { Command } from '../command';
 export interface CommandEntry {
   name: string;
   summary: string;
-  load(): Promise<Command>;
+  load(): Promise<CliCommand>;
 }
 
 export const commands: CommandEntry[] = [

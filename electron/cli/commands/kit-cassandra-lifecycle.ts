@@ -2,18 +2,20 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../command';
 import { planCassandraRenewal } from '../../services/kits/cassandra-renew';
-import { intOpt, requiredOpt, stringOpt, UsageError, type Values } from '../parse-options';
+import { UsageError } from '../cli-parse';
 import { requireSecret } from '../secret-input';
 import { commitAndReport, storepass } from './kit-common';
-import { list } from './kit-cassandra';
+import { list, type CassandraValues } from './kit-cassandra';
 
-const STAGES = ['start', 'reissue', 'finish'] as const;
-type Stage = (typeof STAGES)[number];
-
-async function caPass(io: CliIo, values: Values, outDir: string, confirm = false): Promise<string> {
+async function caPass(
+  io: CliIo,
+  values: CassandraValues,
+  outDir: string,
+  confirm = false,
+): Promise<string> {
   return requireSecret(io, {
     option: 'ca-pass',
-    envName: stringOpt(values, 'ca-pass-env'),
+    envName: values['ca-pass-env'],
     defaultEnv: 'RWSEC_CAPASS',
     prompt: `CA key password for the kit in ${outDir}: `,
     confirm,
@@ -21,19 +23,19 @@ async function caPass(io: CliIo, values: Values, outDir: string, confirm = false
   });
 }
 
-export async function runCassandraLifecycle(values: Values, io: CliIo): Promise<number> {
-  const outDir = resolve(requiredOpt(values, 'out'));
-  const stage = stringOpt(values, 'rotate-ca');
+export async function runCassandraLifecycle(values: CassandraValues, io: CliIo): Promise<number> {
+  const outDir = resolve(values.out);
+  const stage = values['rotate-ca'];
   if (values.renew && stage !== undefined)
     throw new UsageError('Give --renew or --rotate-ca, not both.');
-  if (values.legacy || stringOpt(values, 'add-node') !== undefined || stringOpt(values, 'config'))
+  if (values.legacy || values['add-node'] !== undefined || values.config)
     throw new UsageError(
       '--renew and --rotate-ca work on an existing CA kit: drop --legacy, --add-node and --config.',
     );
-  const days = intOpt(values, 'days', { min: 1, max: 36500 }) ?? 825;
+  const days = values.days ?? 825;
   const pass = await storepass(io, values, `the kit in ${outDir}`);
   if (stage === undefined) {
-    const nodes = stringOpt(values, 'nodes');
+    const { nodes } = values;
     const plan = await planCassandraRenewal({
       outDir,
       ...(nodes !== undefined ? { nodes: list(nodes) } : {}),
@@ -53,12 +55,10 @@ export async function runCassandraLifecycle(values: Values, io: CliIo): Promise<
       io,
     );
   }
-  if (!(STAGES as readonly string[]).includes(stage))
-    throw new UsageError(`--rotate-ca must be one of ${STAGES.join(', ')} (got '${stage}').`);
   const { planRotation } = await import('../../services/kits/cassandra-rotate');
   const plan = await planRotation({
     outDir,
-    stage: stage as Stage,
+    stage,
     storepass: pass,
     caPassword: await caPass(io, values, outDir, stage === 'start'),
     days,

@@ -6,80 +6,128 @@ import { planAddNodes } from '../../services/kits/cassandra-add-nodes';
 import { planCassandraKit, type KitPlan } from '../../services/kits/cassandra-kit';
 import { cassandraEdits, planConfig } from '../../services/kits/config-values';
 import { keySpec } from '../../services/x509/keys';
-import { intOpt, parseOptions, requiredOpt, stringOpt, UsageError } from '../parse-options';
+import { defineCommand, type OptionSpecs, type ParsedValues } from '../cli-spec';
+import { UsageError } from '../cli-parse';
 import { requireSecret } from '../secret-input';
 import { runCassandraLifecycle } from './kit-cassandra-lifecycle';
 import {
   commitAndReport,
   cryptIfAsked,
-  girJarHelp,
   girJarOptions,
+  kitEpilogue,
   storepass,
-  storepassHelp,
   storepassOptions,
   type Outcome,
 } from './kit-common';
 
-export const cassandraUsage =
-  'cassandra --nodes a,b,c --out DIR --storepass-env NAME --ca-pass-env NAME [--keyalg rsa|ec] [--days N] [--config application.yaml] [--legacy] | --out DIR --add-node d[,e] --storepass-env NAME --ca-pass-env NAME | --out DIR --renew [--nodes a,b] [--days N] | --out DIR --rotate-ca start|reissue|finish';
-
-export const cassandraHelp = [
-  "rwsec kit cassandra: the guide's Cassandra 4 TLS procedure in one step. A private root CA signs",
-  'one certificate per node (SAN = the node name, or its IP; serverAuth + clientAuth). Layout:',
-  '  OUT/ca/root-ca.pem, root-ca.key.pem    the CA (key encrypted with the CA key password, 0600)',
-  '  OUT/nodes/<node>/keystore.jks          the node key, alias = node name, chain to the root',
-  '  OUT/nodes/<node>/truststore.jks        the root, for internode TLS',
-  '  OUT/nodes/<node>/cassandra-encryption.yaml   client_/server_encryption_options',
-  '  OUT/client/truststore.jks, ca.pem, cqlshrc   for RWS (cassandraCluster.trustStore) and cqlsh',
-  '  OUT/README.txt                         what goes where, and how to check it',
-  '',
-  `Usage: rwsec kit ${cassandraUsage}`,
-  '',
-  'Options:',
-  '  --nodes a,b,c           node host names (or IP addresses) as clients reach them',
-  '  --out DIR               the kit folder (must not hold a kit yet, unless --add-node)',
-  '  --add-node d[,e]        sign more nodes with the kit CA; existing truststores trust them',
-  '  --renew                 re-issue node certificates (--nodes a,b; default all) from the kit',
-  '                          CA with new keys; same alias and store password; truststores and',
-  '                          everything else unchanged; old keystores kept in .rwsec-backups/',
-  '  --rotate-ca STAGE       replace the kit CA without downtime, in three stages rolled out one',
-  '                          after the other (README.txt says which files go where after each):',
-  '                          start: a new CA, trusted beside the old one by every truststore;',
-  '                          reissue: every node certificate from the new CA;',
-  '                          finish: the old CA removed from every truststore',
-  '  --keyalg rsa|ec         default rsa (2048 bits); ec = P-256',
-  '  --keysize N             RSA 2048/3072/4096, EC 256/384',
-  '  --days N                node certificate validity, default 825 (the CA: at least 3650)',
-  '  --node-dir DIR          where the stores go on each node, default /etc/cassandra/tls',
-  '  --config FILE           application.yaml: sets cassandraCluster.useSSL, trustStore (absolute',
-  '                          path of OUT/client/truststore.jks) and truststorePassword',
-  "  --legacy                the guide's older procedure (self-signed per node, truststores list",
-  '                          every node): only for clusters that already use it',
-  ...girJarHelp,
-  ...storepassHelp,
-  '  --ca-pass-env NAME      the CA key password (encrypts ca/root-ca.key.pem; needed again for',
-  '                          --add-node) from environment variable NAME (default RWSEC_CAPASS);',
-  '                          without it a terminal is asked (twice for a new kit). It must differ',
-  '                          from the store password, which every node file holds in plain text.',
-  '                          Not used with --legacy (no CA).',
-].join('\n');
-
-const options = {
-  ...storepassOptions,
+const cassandraOptions = {
+  nodes: {
+    type: 'string',
+    arg: 'a,b,c',
+    help: 'node host names (or IP addresses) as clients reach them',
+  },
+  out: {
+    type: 'string',
+    arg: 'DIR',
+    required: true,
+    help: 'the kit folder (must not hold a kit yet, unless --add-node)',
+  },
+  'add-node': {
+    type: 'string',
+    arg: 'd[,e]',
+    help: 'sign more nodes with the kit CA; existing truststores trust them',
+  },
+  renew: {
+    type: 'boolean',
+    help: [
+      're-issue node certificates (--nodes a,b; default all) from the kit',
+      'CA with new keys; same alias and store password; truststores and',
+      'everything else unchanged; old keystores kept in .rwsec-backups/',
+    ],
+  },
+  'rotate-ca': {
+    type: 'string',
+    arg: 'STAGE',
+    choices: ['start', 'reissue', 'finish'],
+    help: [
+      'replace the kit CA without downtime, in three stages rolled out one',
+      'after the other (README.txt says which files go where after each):',
+      'start: a new CA, trusted beside the old one by every truststore;',
+      'reissue: every node certificate from the new CA;',
+      'finish: the old CA removed from every truststore',
+    ],
+  },
+  keyalg: { type: 'string', choices: ['rsa', 'ec'], help: 'default rsa (2048 bits); ec = P-256' },
+  keysize: { type: 'int', min: 1, max: 100000, help: 'RSA 2048/3072/4096, EC 256/384' },
+  days: {
+    type: 'int',
+    min: 1,
+    max: 36500,
+    help: 'node certificate validity, default 825 (the CA: at least 3650)',
+  },
+  'node-dir': {
+    type: 'string',
+    arg: 'DIR',
+    help: 'where the stores go on each node, default /etc/cassandra/tls',
+  },
+  config: {
+    type: 'string',
+    arg: 'FILE',
+    help: [
+      'application.yaml: sets cassandraCluster.useSSL, trustStore (absolute',
+      'path of OUT/client/truststore.jks) and truststorePassword',
+    ],
+  },
+  legacy: {
+    type: 'boolean',
+    help: [
+      "the guide's older procedure (self-signed per node, truststores list",
+      'every node): only for clusters that already use it',
+    ],
+  },
   ...girJarOptions,
-  nodes: { type: 'string' },
-  out: { type: 'string' },
-  'add-node': { type: 'string' },
-  keyalg: { type: 'string' },
-  keysize: { type: 'string' },
-  days: { type: 'string' },
-  'node-dir': { type: 'string' },
-  config: { type: 'string' },
-  legacy: { type: 'boolean' },
-  'ca-pass-env': { type: 'string' },
-  renew: { type: 'boolean' },
-  'rotate-ca': { type: 'string' },
-} as const;
+  ...storepassOptions,
+  'ca-pass-env': {
+    type: 'string',
+    arg: 'NAME',
+    help: [
+      'the CA key password (encrypts ca/root-ca.key.pem; needed again for',
+      '--add-node) from environment variable NAME (default RWSEC_CAPASS);',
+      'without it a terminal is asked (twice for a new kit). It must differ',
+      'from the store password, which every node file holds in plain text.',
+      'Not used with --legacy (no CA).',
+    ],
+  },
+} as const satisfies OptionSpecs;
+
+export type CassandraValues = ParsedValues<typeof cassandraOptions>;
+
+export const kitCassandraCommand = defineCommand({
+  name: 'kit cassandra',
+  summary: "the guide's Cassandra 4 TLS kit: a private CA and one certificate per node (+ config)",
+  usage: [
+    '--nodes a,b,c --out DIR --storepass-env NAME --ca-pass-env NAME [--keyalg rsa|ec] [--days N] [--config application.yaml] [--legacy]',
+    '--out DIR --add-node d[,e] --storepass-env NAME --ca-pass-env NAME',
+    '--out DIR --renew [--nodes a,b] [--days N]',
+    '--out DIR --rotate-ca start|reissue|finish',
+  ],
+  options: cassandraOptions,
+  description: [
+    "The guide's Cassandra 4 TLS procedure in one step. A private root CA signs one certificate",
+    'per node (SAN = the node name, or its IP; serverAuth + clientAuth). Layout:',
+    '  OUT/ca/root-ca.pem, root-ca.key.pem    the CA (key encrypted with the CA key password, 0600)',
+    '  OUT/nodes/<node>/keystore.jks          the node key, alias = node name, chain to the root',
+    '  OUT/nodes/<node>/truststore.jks        the root, for internode TLS',
+    '  OUT/nodes/<node>/cassandra-encryption.yaml   client_/server_encryption_options',
+    '  OUT/client/truststore.jks, ca.pem, cqlshrc   for RWS (cassandraCluster.trustStore) and cqlsh',
+    '  OUT/README.txt                         what goes where, and how to check it',
+  ],
+  epilogue: kitEpilogue,
+  run: ({ values, io }) =>
+    values.renew || values['rotate-ca'] !== undefined
+      ? runCassandraLifecycle(values, io)
+      : runCassandra(values, io),
+});
 
 export function list(text: string): string[] {
   return text
@@ -88,12 +136,9 @@ export function list(text: string): string[] {
     .filter(Boolean);
 }
 
-export async function runCassandra(args: string[], io: CliIo): Promise<number> {
-  const values = parseOptions(args, options).values;
-  const outDir = requiredOpt(values, 'out');
-  if (values.renew || values['rotate-ca'] !== undefined) return runCassandraLifecycle(values, io);
-  const addNode = stringOpt(values, 'add-node');
-  const nodes = stringOpt(values, 'nodes');
+async function runCassandra(values: CassandraValues, io: CliIo): Promise<number> {
+  const { out: outDir, nodes } = values;
+  const addNode = values['add-node'];
   if ((addNode === undefined) === (nodes === undefined)) {
     throw new UsageError(
       'Give --nodes a,b,c for a new kit, or --add-node d to add to an existing one.',
@@ -101,18 +146,15 @@ export async function runCassandra(args: string[], io: CliIo): Promise<number> {
   }
   if (addNode !== undefined && values.legacy)
     throw new UsageError('--add-node works only with a CA kit (not --legacy).');
-  const key = keySpec(
-    stringOpt(values, 'keyalg') ?? 'rsa',
-    intOpt(values, 'keysize', { min: 1, max: 100000 }),
-  );
-  const days = intOpt(values, 'days', { min: 1, max: 36500 }) ?? 825;
-  const nodeDir = stringOpt(values, 'node-dir');
+  const key = keySpec(values.keyalg ?? 'rsa', values.keysize);
+  const days = values.days ?? 825;
+  const nodeDir = values['node-dir'];
   const pass = await storepass(io, values, `the kit in ${outDir}`);
   const caPassword = values.legacy
     ? undefined
     : await requireSecret(io, {
         option: 'ca-pass',
-        envName: stringOpt(values, 'ca-pass-env'),
+        envName: values['ca-pass-env'],
         defaultEnv: 'RWSEC_CAPASS',
         prompt: `CA key password for the kit in ${outDir}: `,
         confirm: addNode === undefined,
@@ -132,7 +174,7 @@ export async function runCassandra(args: string[], io: CliIo): Promise<number> {
       : await planCassandraKit({
           ...common,
           nodes: list(nodes ?? ''),
-          legacy: values.legacy === true,
+          legacy: values.legacy,
         });
   const outcome: Outcome = {
     files: plan.files,
@@ -143,7 +185,7 @@ export async function runCassandra(args: string[], io: CliIo): Promise<number> {
         : `Cassandra TLS kit for ${plan.nodes.join(', ')} written to ${resolve(outDir)}: see README.txt there.`,
     ],
   };
-  const config = stringOpt(values, 'config');
+  const { config } = values;
   if (config) {
     const crypt = await cryptIfAsked(values, pass, io);
     const planned = await planConfig(resolve(config), () =>

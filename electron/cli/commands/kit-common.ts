@@ -1,35 +1,54 @@
-// What the `rwsec kit` subcommands share: option parsing, passwords, committing a plan both or
-// neither, reporting, and turning every expected failure into one clear line.
+// What the `rwsec kit` subcommands share: the password and gir.jar options, committing a plan
+// both or neither, and reporting.
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command';
-import { stringOpt, type Options, type Values } from '../parse-options';
-import { requireSecret, secretHelp } from '../secret-input';
+import { secretOptions, type OptionSpecs } from '../cli-spec';
+import { requireSecret } from '../secret-input';
 import { terminalSafe } from '../../../shared/terminal-safe';
 import { RwsDocument } from '../../../shared/yaml/document';
 import { diagnosticsForPaths } from '../../services/kits/config-values';
 import { encryptWithGirJar } from '../../services/kits/encrypt';
 import { commitFiles, type PlannedFile } from '../../services/kits/transaction';
-import { reportUserError } from '../cli-errors';
 
-export const storepassOptions: Options = {
-  storepass: { type: 'string' },
-  'storepass-env': { type: 'string' },
-};
+export const storepassOptions = secretOptions('storepass', 'store password', 'RWSEC_STOREPASS');
 
-export const storepassHelp = secretHelp('storepass', 'RWSEC_STOREPASS', 'store password');
+export const girJarOptions = {
+  'gir-jar': {
+    type: 'string',
+    arg: 'PATH',
+    help: [
+      'write the config password as CRYPT: made by your RWS gir.jar',
+      '(runs `java -jar gir.jar --encrypt <password>`: see `rwsec encrypt --help`)',
+    ],
+  },
+  java: {
+    type: 'string',
+    arg: 'PATH',
+    help: 'the java to run gir.jar with (default JAVA_HOME, then PATH)',
+  },
+} as const satisfies OptionSpecs;
 
-export const girJarOptions: Options = { 'gir-jar': { type: 'string' }, java: { type: 'string' } };
-
-export const girJarHelp = [
-  '  --gir-jar PATH          write the config password as CRYPT: made by your RWS gir.jar',
-  '                          (runs `java -jar gir.jar --encrypt <password>`: see `rwsec encrypt --help`)',
-  '  --java PATH             the java to run gir.jar with (default JAVA_HOME, then PATH)',
+export const kitEpilogue = [
+  'Exit status: 0 written; 1 written but `rwsec validate` reports errors on the values set, or',
+  'refused for a stated reason (entry or kit already there, file changed on disk; nothing',
+  'written); 2 unreadable input (wrong password, corrupt or missing file, bad options; nothing',
+  'written).',
 ];
 
-export function storepass(io: CliIo, values: Values, what: string, minLength = 6): Promise<string> {
+interface StorepassValues {
+  storepass: string | undefined;
+  'storepass-env': string | undefined;
+}
+
+export function storepass(
+  io: CliIo,
+  values: StorepassValues,
+  what: string,
+  minLength = 6,
+): Promise<string> {
   return requireSecret(io, {
     option: 'storepass',
-    value: stringOpt(values, 'storepass'),
-    envName: stringOpt(values, 'storepass-env'),
+    value: values.storepass,
+    envName: values['storepass-env'],
     defaultEnv: 'RWSEC_STOREPASS',
     prompt: `Store password for ${what}: `,
     minLength,
@@ -38,13 +57,13 @@ export function storepass(io: CliIo, values: Values, what: string, minLength = 6
 
 /** The CRYPT: form of `password` when --gir-jar is given (for RWS-read config passwords). */
 export async function cryptIfAsked(
-  values: Values,
+  values: { 'gir-jar': string | undefined; java: string | undefined },
   password: string,
   io: CliIo,
 ): Promise<string | undefined> {
-  const girJar = stringOpt(values, 'gir-jar');
+  const girJar = values['gir-jar'];
   if (girJar === undefined) return undefined;
-  const java = stringOpt(values, 'java');
+  const { java } = values;
   return encryptWithGirJar(password, {
     girJar,
     ...(java !== undefined ? { java } : {}),
@@ -90,20 +109,4 @@ export async function commitAndReport(
     );
   }
   return mine.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/**
- * Turns expected failures into `prefix: message`: exit 1 when refused (alias or kit exists, file
- * changed on disk), 2 when the input is unreadable; anything else propagates.
- */
-export async function guard(
-  prefix: string,
-  io: CliIo,
-  body: () => Promise<number>,
-): Promise<number> {
-  try {
-    return await body();
-  } catch (err) {
-    return reportUserError(io, prefix, err);
-  }
 }

@@ -6,95 +6,128 @@ import { enableSslPath } from '../../services/kits/config-values';
 import { planHttpsKit, planPasswordChange, type HttpsSource } from '../../services/kits/https-kit';
 import { keySpec } from '../../services/x509/keys';
 import { parseSanList } from '../../services/x509/names';
-import {
-  intOpt,
-  oneOfOpt,
-  parseOptions,
-  requiredOpt,
-  stringOpt,
-  UsageError,
-  type Values,
-} from '../parse-options';
-import { httpsRenewHelp, runHttpsRenew } from './kit-renew';
-import { commitAndReport, storepass, storepassHelp, storepassOptions } from './kit-common';
-
-export const httpsUsage =
-  'https --renew --config application.yaml [--alias A] [--days N] | --keystore FILE --storepass P (--dname "CN=..." [--san dns:x,ip:y] | --csr OUT.csr --dname .. | --reply SIGNED.pem | --import-key KEY.pem --import-cert CHAIN.pem | --change-password) [--config application.yaml] [--port 9443]';
-
-export const httpsHelp = [
-  'rwsec kit https: the keystore for RWS HTTPS (Jetty) and, with --config, the ssl values:',
-  '  enableSsl (top-level or jetty.enableSsl, where the file has it), ssl.port,',
-  '  ssl.keyStorePath (absolute) and ssl.keyStorePassword in OBF: form (what Jetty reads).',
-  '',
-  `Usage: rwsec kit ${httpsUsage}`,
-  '',
-  'One of:',
-  '  --dname "CN=.."          self-signed certificate (non-production), with --san dns:x,ip:y',
-  '  --csr OUT.csr --dname .. new key + CSR for your CA (the config is set at --reply)',
-  '  --reply SIGNED.pem       install the CA reply (PEM/DER/P7B, with its chain) on the key',
-  '  --import-key KEY.pem --import-cert CHAIN.pem   an existing PEM key and certificate chain',
-  '                           (--keypass-env NAME for an encrypted key; default RWSEC_KEYPASS)',
-  ...httpsRenewHelp,
-  '  --change-password        re-encrypt the store with a new password (--new-storepass-env NAME,',
-  '                           default RWSEC_NEW_STOREPASS) and update ssl.keyStorePassword with it',
-  '',
-  'Options:',
-  '  --keystore FILE          the keystore (created when missing)',
-  "  --alias A                entry name, default jetty (the guide's alias)",
-  '  --storetype jks|pkcs12   type of a NEW store, default jks',
-  '  --keyalg rsa|ec          default rsa (2048 bits; EC P-256)',
-  '  --keysize N              RSA 2048/3072/4096, EC 256/384',
-  '  --days N                 validity of a self-signed certificate, default 365',
-  '  --replace                replace an existing entry of the same alias',
-  '  --config FILE            application.yaml to update (written together with the keystore)',
-  '  --port N                 ssl.port (default: the current one, else 9443; below 1024 warns)',
-  ...storepassHelp,
-  '',
-  'Files are written both or neither, keeping owner, group and mode; previous versions go to',
-  '.rwsec-backups/ beside each file (the last five).',
-].join('\n');
+import { defineCommand, secretOptions, type OptionSpecs, type ParsedValues } from '../cli-spec';
+import { UsageError } from '../cli-parse';
+import { runHttpsRenew } from './kit-renew';
+import { commitAndReport, kitEpilogue, storepass, storepassOptions } from './kit-common';
 
 export const httpsOptions = {
+  dname: {
+    type: 'string',
+    arg: '"CN=.."',
+    help: 'self-signed certificate (non-production), with --san dns:x,ip:y',
+  },
+  san: {
+    type: 'string',
+    arg: 'dns:x,ip:y',
+    help: 'subjectAltName entries (dns:, ip:, email:, uri:)',
+  },
+  csr: {
+    type: 'string',
+    arg: 'OUT.csr',
+    help: 'with --dname: new key + CSR for your CA (the config is set at --reply)',
+  },
+  reply: {
+    type: 'string',
+    arg: 'SIGNED.pem',
+    help: 'install the CA reply (PEM/DER/P7B, with its chain) on the key',
+  },
+  'import-key': {
+    type: 'string',
+    arg: 'KEY.pem',
+    help: 'with --import-cert CHAIN.pem: an existing PEM key and certificate chain',
+  },
+  'import-cert': {
+    type: 'string',
+    arg: 'CHAIN.pem',
+    help: 'the certificate chain of --import-key',
+  },
+  ...secretOptions('keypass', 'password of an encrypted --import-key', 'RWSEC_KEYPASS', false),
+  renew: {
+    type: 'boolean',
+    help: [
+      'with --config FILE: renew the keystore ssl.keyStorePath names: new key and',
+      'self-signed certificate for the same DN and SANs, same alias and password',
+      '(ssl.keyStorePassword, plain or OBF:), new validity (--days N, default the',
+      'old length; --alias A when it holds several keys). The old store is kept',
+      'in .rwsec-backups/; the config is unchanged.',
+    ],
+  },
+  'change-password': {
+    type: 'boolean',
+    help: [
+      're-encrypt the store with a new password (--new-storepass-env NAME)',
+      'and update ssl.keyStorePassword with it',
+    ],
+  },
+  ...secretOptions('new-storepass', 'the new store password', 'RWSEC_NEW_STOREPASS'),
+  keystore: { type: 'string', arg: 'FILE', help: 'the keystore (created when missing)' },
+  alias: { type: 'string', arg: 'A', help: "entry name, default jetty (the guide's alias)" },
+  storetype: {
+    type: 'string',
+    choices: ['jks', 'pkcs12'],
+    help: 'type of a NEW store, default jks',
+  },
+  keyalg: { type: 'string', choices: ['rsa', 'ec'], help: 'default rsa (2048 bits; EC P-256)' },
+  keysize: { type: 'int', min: 1, max: 100000, help: 'RSA 2048/3072/4096, EC 256/384' },
+  days: {
+    type: 'int',
+    min: 1,
+    max: 36500,
+    help: 'validity of a self-signed certificate, default 365',
+  },
+  replace: { type: 'boolean', help: 'replace an existing entry of the same alias' },
+  config: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'application.yaml to update (written together with the keystore)',
+  },
+  port: {
+    type: 'int',
+    min: 1,
+    max: 65535,
+    help: 'ssl.port (default: the current one, else 9443; below 1024 warns)',
+  },
   ...storepassOptions,
-  keystore: { type: 'string' },
-  alias: { type: 'string' },
-  storetype: { type: 'string' },
-  dname: { type: 'string' },
-  san: { type: 'string' },
-  keyalg: { type: 'string' },
-  keysize: { type: 'string' },
-  days: { type: 'string' },
-  csr: { type: 'string' },
-  reply: { type: 'string' },
-  'import-key': { type: 'string' },
-  'import-cert': { type: 'string' },
-  keypass: { type: 'string' },
-  'keypass-env': { type: 'string' },
-  'change-password': { type: 'boolean' },
-  'new-storepass': { type: 'string' },
-  'new-storepass-env': { type: 'string' },
-  replace: { type: 'boolean' },
-  config: { type: 'string' },
-  port: { type: 'string' },
-  renew: { type: 'boolean' },
-} as const;
+} as const satisfies OptionSpecs;
 
-async function source(values: Values, io: CliIo): Promise<HttpsSource> {
-  const modes = ['csr', 'reply', 'import-key'].filter((m) => stringOpt(values, m) !== undefined);
+export type HttpsValues = ParsedValues<typeof httpsOptions>;
+
+export const kitHttpsCommand = defineCommand({
+  name: 'kit https',
+  summary: 'the keystore for RWS HTTPS (Jetty) and, with --config, the ssl values',
+  usage: [
+    '--renew --config application.yaml [--alias A] [--days N]',
+    '--keystore FILE --storepass-env NAME (--dname "CN=..." [--san dns:x,ip:y] | --csr OUT.csr --dname .. | --reply SIGNED.pem | --import-key KEY.pem --import-cert CHAIN.pem | --change-password) [--config application.yaml] [--port 9443]',
+  ],
+  options: httpsOptions,
+  description: [
+    'The keystore for RWS HTTPS (Jetty) and, with --config, the ssl values: enableSsl (top-level',
+    'or jetty.enableSsl, where the file has it), ssl.port, ssl.keyStorePath (absolute) and',
+    'ssl.keyStorePassword in OBF: form (what Jetty reads). One of --dname (self-signed), --csr,',
+    '--reply, --import-key, --renew or --change-password says what to do.',
+  ],
+  epilogue: [
+    'Files are written both or neither, keeping owner, group and mode; previous versions go to',
+    '.rwsec-backups/ beside each file (the last five).',
+    '',
+    ...kitEpilogue,
+  ],
+  run: ({ values, io }) => (values.renew ? runHttpsRenew(values, io) : runHttps(values, io)),
+});
+
+async function source(values: HttpsValues, io: CliIo): Promise<HttpsSource> {
+  const modes = (['csr', 'reply', 'import-key'] as const).filter((m) => values[m] !== undefined);
   if (modes.length > 1)
     throw new UsageError(
       `Give only one of --csr, --reply, --import-key (got ${modes.join(', ')}).`,
     );
-  const key = () =>
-    keySpec(
-      stringOpt(values, 'keyalg') ?? 'rsa',
-      intOpt(values, 'keysize', { min: 1, max: 100000 }),
-    );
-  const reply = stringOpt(values, 'reply');
+  const key = () => keySpec(values.keyalg ?? 'rsa', values.keysize);
+  const { reply } = values;
   if (reply !== undefined) return { mode: 'reply', replyFile: reply };
-  const importKey = stringOpt(values, 'import-key');
+  const importKey = values['import-key'];
   if (importKey !== undefined) {
-    const certFile = stringOpt(values, 'import-cert');
+    const certFile = values['import-cert'];
     if (!certFile)
       throw new UsageError(
         '--import-key needs --import-cert CHAIN.pem (the certificate and its chain).',
@@ -103,8 +136,8 @@ async function source(values: Values, io: CliIo): Promise<HttpsSource> {
       { ...io, promptSecret: undefined },
       {
         option: 'keypass',
-        value: stringOpt(values, 'keypass'),
-        envName: stringOpt(values, 'keypass-env'),
+        value: values.keypass,
+        envName: values['keypass-env'],
         defaultEnv: 'RWSEC_KEYPASS',
         prompt: '',
       },
@@ -116,33 +149,31 @@ async function source(values: Values, io: CliIo): Promise<HttpsSource> {
       ...(keyPassword !== undefined ? { keyPassword } : {}),
     };
   }
-  const san = parseSanList(stringOpt(values, 'san') ?? '');
+  const san = parseSanList(values.san ?? '');
   const firstDns = san.find((s) => s.type === 'dns')?.value;
-  const dname = stringOpt(values, 'dname') ?? (firstDns ? `CN=${firstDns}` : undefined);
+  const dname = values.dname ?? (firstDns ? `CN=${firstDns}` : undefined);
   if (!dname)
     throw new UsageError('Give --dname "CN=host, O=Org, C=US" (or at least --san dns:host).');
-  const csr = stringOpt(values, 'csr');
+  const { csr } = values;
   if (csr !== undefined) return { mode: 'csr', csrOut: csr, dname, san, key: key() };
   return {
     mode: 'self-signed',
     dname,
     san,
     key: key(),
-    days: intOpt(values, 'days', { min: 1, max: 36500 }) ?? 365,
+    days: values.days ?? 365,
   };
 }
 
-export async function runHttps(args: string[], io: CliIo): Promise<number> {
-  const values = parseOptions(args, httpsOptions).values;
-  if (values.renew) return runHttpsRenew(values, io);
-  const keystore = requiredOpt(values, 'keystore');
-  const config = stringOpt(values, 'config');
+async function runHttps(values: HttpsValues, io: CliIo): Promise<number> {
+  const { keystore, config } = values;
+  if (keystore === undefined) throw new UsageError('--keystore FILE is required.');
   const pass = await storepass(io, values, keystore, values['change-password'] ? 1 : 6);
   if (values['change-password']) {
     const newStorepass = await requireSecret(io, {
       option: 'new-storepass',
-      value: stringOpt(values, 'new-storepass'),
-      envName: stringOpt(values, 'new-storepass-env'),
+      value: values['new-storepass'],
+      envName: values['new-storepass-env'],
       defaultEnv: 'RWSEC_NEW_STOREPASS',
       prompt: 'New store password: ',
       confirm: true,
@@ -165,16 +196,15 @@ export async function runHttps(args: string[], io: CliIo): Promise<number> {
       io,
     );
   }
-  const storeType =
-    oneOfOpt(values, 'storetype', ['jks', 'pkcs12'] as const, 'jks') === 'jks' ? 'JKS' : 'PKCS12';
-  const port = intOpt(values, 'port', { min: 1, max: 65535 });
+  const storeType = (values.storetype ?? 'jks') === 'jks' ? 'JKS' : 'PKCS12';
+  const { port } = values;
   const plan = await planHttpsKit({
     keystore,
-    alias: stringOpt(values, 'alias') ?? 'jetty',
+    alias: values.alias ?? 'jetty',
     storeType,
     storepass: pass,
     source: await source(values, io),
-    replace: values.replace === true,
+    replace: values.replace,
     ...(config ? { config } : {}),
     ...(port !== undefined ? { port } : {}),
   });

@@ -3,23 +3,15 @@
 import type { CliIo } from '../command';
 import { planHttpsRenewal } from '../../services/kits/https-renew';
 import { readFile } from 'node:fs/promises';
-import { intOpt, requiredOpt, stringOpt, type Values } from '../parse-options';
+import { UsageError } from '../cli-parse';
+import type { HttpsValues } from './kit-https';
 import { commitAndReport } from './kit-common';
 import { EXIT_OK } from '../command';
 import { KitError } from '../../services/kits/kit-error';
 
-export const httpsRenewHelp = [
-  '  --renew --config FILE    renew the keystore ssl.keyStorePath names: new key and self-signed',
-  '                           certificate for the same DN and SANs, same alias and password',
-  '                           (ssl.keyStorePassword, plain or OBF:), new validity (--days N,',
-  '                           default the old length; --alias A when it holds several keys).',
-  '                           The old store is kept in .rwsec-backups/; the config is unchanged.',
-];
-
-export async function runHttpsRenew(values: Values, io: CliIo): Promise<number> {
-  const config = requiredOpt(values, 'config');
-  const alias = stringOpt(values, 'alias');
-  const days = intOpt(values, 'days', { min: 1, max: 36500 });
+export async function runHttpsRenew(values: HttpsValues, io: CliIo): Promise<number> {
+  const { config, alias, days } = values;
+  if (config === undefined) throw new UsageError('--renew needs --config FILE.');
   const plan = await planHttpsRenewal({
     config,
     ...(alias !== undefined ? { alias } : {}),

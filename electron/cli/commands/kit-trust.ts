@@ -8,53 +8,68 @@ import { parseHostPort } from '../../services/probe/probe-endpoint';
 import { probeTls } from '../../services/probe/tls-probe';
 import { trustTargets, type TrustTarget } from '../../services/kits/config-values';
 import { formatFromName, planTrustKit } from '../../services/kits/trust-kit';
-import { oneOfOpt, parseOptions, requiredOpt, stringOpt, UsageError } from '../parse-options';
-import {
-  commitAndReport,
-  cryptIfAsked,
-  girJarHelp,
-  girJarOptions,
-  storepass,
-  storepassHelp,
-  storepassOptions,
-} from './kit-common';
+import { defineCommand, secretOptions, type OptionSpecs, type ParsedValues } from '../cli-spec';
+import { UsageError } from '../cli-parse';
+import { commitAndReport, cryptIfAsked, girJarOptions, kitEpilogue, storepass } from './kit-common';
 
-export const trustUsage =
-  'trust --target config-server|webdav|rcs|speechminer (--from FILE | --probe HOST:PORT) --out FILE [--storepass P] [--format jks|pem] [--config application.yaml]';
-
-export const trustHelp = [
-  'rwsec kit trust: the CA certificate(s) RWS checks a peer against, as JKS (recommended by the',
-  'guide) or PEM, and with --config the option that names it:',
-  ...Object.entries(trustTargets).map(
-    ([name, t]) =>
-      `  ${name.padEnd(14)} ${t.file} (+ ${t.password.split('.').pop() ?? ''} for JKS): ${t.peer}`,
-  ),
-  'Only the root(s) are kept. config-server takes ONE CA (the guide): the first root is used.',
-  '',
-  `Usage: rwsec kit ${trustUsage}`,
-  '',
-  'Options:',
-  '  --from FILE             PEM, DER, P7B or a keystore holding the CA (or the server chain)',
-  '  --probe HOST:PORT       take the chain a live server sends and keep its top (a server',
-  '                          rarely sends its root: the kit then warns; prefer --from the root)',
-  '  --out FILE              the trust file to write',
-  '  --format jks|pem        default from --out (.pem/.crt/.cer = pem), else jks',
-  '  --config FILE           application.yaml to update (written together with the trust file)',
-  ...girJarHelp,
-  ...storepassHelp,
-  '                          (JKS only; for --from a keystore, the same password opens it)',
-].join('\n');
-
-const options = {
-  ...storepassOptions,
+const trustKitOptions = {
+  target: {
+    type: 'string',
+    required: true,
+    choices: Object.keys(trustTargets) as TrustTarget[],
+    help: 'the peer the trust file is for (above)',
+  },
+  from: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'PEM, DER, P7B or a keystore holding the CA (or the server chain)',
+  },
+  probe: {
+    type: 'string',
+    arg: 'HOST:PORT',
+    help: [
+      'take the chain a live server sends and keep its top (a server',
+      'rarely sends its root: the kit then warns; prefer --from the root)',
+    ],
+  },
+  out: { type: 'string', arg: 'FILE', required: true, help: 'the trust file to write' },
+  format: {
+    type: 'string',
+    choices: ['jks', 'pem'],
+    help: 'default from --out (.pem/.crt/.cer = pem), else jks',
+  },
+  config: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'application.yaml to update (written together with the trust file)',
+  },
   ...girJarOptions,
-  target: { type: 'string' },
-  from: { type: 'string' },
-  probe: { type: 'string' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  config: { type: 'string' },
-} as const;
+  ...secretOptions(
+    'storepass',
+    'store password (JKS only; for --from a keystore, the same password opens it)',
+    'RWSEC_STOREPASS',
+  ),
+} as const satisfies OptionSpecs;
+
+export const kitTrustCommand = defineCommand({
+  name: 'kit trust',
+  summary: 'the CA file RWS checks an outbound peer against (JKS or PEM), and its config values',
+  usage: [
+    '--target config-server|webdav|rcs|speechminer (--from FILE | --probe HOST:PORT) --out FILE [--storepass-env NAME] [--format jks|pem] [--config application.yaml]',
+  ],
+  options: trustKitOptions,
+  description: [
+    'The CA certificate(s) RWS checks a peer against, as JKS (recommended by the guide) or PEM,',
+    'and with --config the option that names it:',
+    ...Object.entries(trustTargets).map(
+      ([name, t]) =>
+        `  ${name.padEnd(14)} ${t.file} (+ ${t.password.split('.').pop() ?? ''} for JKS): ${t.peer}`,
+    ),
+    'Only the root(s) are kept. config-server takes ONE CA (the guide): the first root is used.',
+  ],
+  epilogue: kitEpilogue,
+  run: ({ values, io }) => runTrust(values, io),
+});
 
 interface Source {
   certificates: X509Certificate[];
@@ -84,23 +99,13 @@ async function probed(endpoint: string): Promise<Source> {
   return { certificates: outcome.served, origin: endpoint, fromServer: true };
 }
 
-export async function runTrust(args: string[], io: CliIo): Promise<number> {
-  const values = parseOptions(args, options).values;
-  const target = oneOfOpt(
-    values,
-    'target',
-    Object.keys(trustTargets) as TrustTarget[],
-    '' as TrustTarget,
-  );
-  const out = requiredOpt(values, 'out');
-  const from = stringOpt(values, 'from');
-  const probe = stringOpt(values, 'probe');
+async function runTrust(values: ParsedValues<typeof trustKitOptions>, io: CliIo): Promise<number> {
+  const { target, out, from, probe, config } = values;
   if ((from === undefined) === (probe === undefined))
     throw new UsageError('Give one of --from FILE or --probe HOST:PORT.');
-  const format = oneOfOpt(values, 'format', ['jks', 'pem'] as const, formatFromName(out));
-  const pass = format === 'jks' ? await storepass(io, values, out) : stringOpt(values, 'storepass');
+  const format = values.format ?? formatFromName(out);
+  const pass = format === 'jks' ? await storepass(io, values, out) : values.storepass;
   const source = probe !== undefined ? await probed(probe) : fromFile(from ?? '', pass);
-  const config = stringOpt(values, 'config');
   const crypt =
     config && format === 'jks' && pass !== undefined
       ? await cryptIfAsked(values, pass, io)

@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../command';
+import { defineCommand } from '../cli-spec';
 import { startServeHost } from '../../serve/serve-host';
 import { EditingSession } from '../../services/session/editing-session';
 import { defaultFileStore } from '../../services/session/default-file-store';
@@ -13,23 +13,6 @@ import { closeIdleSsh } from '../../services/session/idle-ssh';
 import { ApiError } from '../../../shared/api/dispatch';
 import { writeRedirectPage, type RedirectPage } from '../browser-redirect';
 import { rwsecVersion } from '../version';
-
-function help(): string {
-  return [
-    'Usage: rwsec serve [--port N] [--config FILE] [--no-open]',
-    '',
-    'Serves the editor to a browser on 127.0.0.1 only and prints its URL with a one-time token.',
-    'On a remote host, tunnel the port: ssh -L N:127.0.0.1:N host, then open the printed URL.',
-    '',
-    'Options:',
-    '  --port N       port to listen on (default: any free port; the real one is printed)',
-    '  --config FILE  application.yaml to open on start',
-    '  --no-open      only print the URL (default: also open it in the desktop browser when',
-    '                 there is a desktop; on a headless host it is only printed)',
-    '',
-    'Stop with Ctrl+C.',
-  ].join('\n');
-}
 
 /** dist/renderer beside the bundled CLI (dist/cli.cjs), or in the checkout when run from sources. */
 function staticRoot(): string {
@@ -65,27 +48,40 @@ async function openBrowser(url: string): Promise<RedirectPage | undefined> {
   return page;
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        config: { type: 'string' },
-        'no-open': { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    io.err(`rwsec serve: ${(error as Error).message}\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.err(`rwsec serve: --port must be a whole number from 0 to 65535, got '${values.port}'.\n`);
-    return EXIT_UNREADABLE;
-  }
+export const serveCommand = defineCommand({
+  name: 'serve',
+  options: {
+    port: {
+      type: 'int',
+      arg: 'N',
+      min: 0,
+      max: 65535,
+      help: 'port to listen on (default: any free port; the real one is printed)',
+    },
+    config: { type: 'string', arg: 'FILE', help: 'application.yaml to open on start' },
+    'no-open': {
+      type: 'boolean',
+      help: [
+        'only print the URL (default: also open it in the desktop browser when',
+        'there is a desktop; on a headless host it is only printed)',
+      ],
+    },
+  },
+  description: [
+    'Serves the editor to a browser on 127.0.0.1 only and prints its URL with a one-time token.',
+    'Each printed URL opens one browser tab (reloading that tab keeps its session); once it is',
+    'used, the next URL is printed for another tab.',
+    'On a remote host, tunnel the port: ssh -L N:127.0.0.1:N host, then open the printed URL.',
+  ],
+  epilogue: ['Stop with Ctrl+C.'],
+  run: ({ values, io }) => serve(values, io),
+});
+
+async function serve(
+  values: { port: number | undefined; config: string | undefined; 'no-open': boolean },
+  io: CliIo,
+): Promise<number> {
+  const port = values.port ?? 0;
   const root = staticRoot();
   if (!existsSync(join(root, 'index.html'))) {
     io.err('rwsec serve: the UI is not built. Run `npm run build` in the project folder first.\n');
@@ -103,7 +99,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const handlers = createApiHandlers(session, { version: rwsecVersion, mode: 'browser' });
   let host;
   try {
-    host = await startServeHost({ port, staticRoot: root, handlers, log: (l) => io.err(`${l}\n`) });
+    host = await startServeHost({
+      port,
+      staticRoot: root,
+      handlers,
+      log: (l) => io.err(`${l}\n`),
+      onSessionOpened: (next) => io.out(`Session opened. For another tab open ${next}\n`),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
@@ -134,9 +136,3 @@ async function run(args: string[], io: CliIo): Promise<number> {
   io.out('Stopped.\n');
   return EXIT_OK;
 }
-
-export const serveCommand: Command = {
-  name: 'serve',
-  help,
-  run,
-};

@@ -12,21 +12,67 @@ import {
   writeConfig,
 } from '../../services/session/save-policy';
 import { validateConfig } from '../../services/validate/validate-config';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../command';
+import { defineCommand } from '../cli-spec';
+import { UsageError } from '../cli-parse';
 import { reportUserError } from '../cli-errors';
-import { parseCommandArgs } from '../parse-options';
 import { SecretInputError } from '../secret-input';
 import { describeChanges, isSecretPath, masked, parseEdits, resolveAssignments } from './set-edits';
 import { loadDocument } from './get';
 
 export { isSecretPath };
 
-function help(): string {
+function knownOptions(): string[] {
   const width = Math.max(...options.map((o) => o.path.length));
-  return [
-    'Usage: rwsec set FILE PATH=VALUE [PATH=VALUE ...] [--value-env PATH=NAME ...]',
-    '                 [--unset PATH ...] [--force] [--json]',
-    '',
+  return options.map((o) => `  ${o.path.padEnd(width)}  ${describeType(o)}`);
+}
+
+function show(value: unknown, secret: boolean): string {
+  if (value === undefined) return '(absent)';
+  if (secret) return SECRET_MASK;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+export const setCommand = defineCommand({
+  name: 'set',
+  usage: [
+    'FILE PATH=VALUE [PATH=VALUE ...] [--value-env PATH=NAME ...] [--unset PATH ...] [--force] [--json]',
+  ],
+  args: { usage: 'FILE PATH=VALUE...', min: 1, max: Infinity },
+  options: {
+    'value-env': {
+      type: 'string',
+      arg: 'PATH=NAME',
+      repeatable: true,
+      help: [
+        'read the value of PATH from environment variable NAME',
+        '(repeatable; works for any PATH)',
+      ],
+    },
+    unset: {
+      type: 'string',
+      arg: 'PATH',
+      repeatable: true,
+      help: 'remove the key at PATH (repeatable)',
+    },
+    force: {
+      type: 'boolean',
+      help: [
+        'save even if the change adds validation errors, the file is',
+        'read-only, or its owner and group cannot be kept (non-root)',
+      ],
+    },
+    json: {
+      type: 'boolean',
+      help: 'print {"file", "saved", "changes", "backup", "errors"} as JSON',
+    },
+  },
+  description: [
     'Changes values in an application.yaml without touching anything else (comments, blank',
     'lines, order, quoting and line endings stay byte for byte). A missing key is added after',
     'the last key of its section; a missing section is added at the end of the file.',
@@ -44,57 +90,27 @@ function help(): string {
     '  PATH=SECRET            visible to other users in `ps` and kept in shell history:',
     '                         prefer one of the next two',
     '  PATH=-                 a terminal is asked for the value (no echo)',
-    '  --value-env PATH=NAME  read the value of PATH from environment variable NAME',
-    '                         (repeatable; works for any PATH)',
-    '',
-    'Options:',
-    '  --unset PATH           remove the key at PATH (repeatable)',
-    '  --force                save even if the change adds validation errors, the file is',
-    '                         read-only, or its owner and group cannot be kept (non-root)',
-    '  --json                 print {"file", "saved", "changes", "backup", "errors"} as JSON',
-    '',
+    '  --value-env PATH=NAME  the value from an environment variable (below)',
+  ],
+  epilogue: () => [
     'Exit status: 0 saved (or nothing to change), 1 refused (bad value, new errors, file',
     'changed on disk), 2 the file cannot be read or is not valid YAML.',
     '',
     'Known options:',
-    ...options.map((o) => `  ${o.path.padEnd(width)}  ${describeType(o)}`),
-  ].join('\n');
-}
+    ...knownOptions(),
+  ],
+  run: ({ values, args, io }) => set(args, values, io),
+});
 
-function show(value: unknown, secret: boolean): string {
-  if (value === undefined) return '(absent)';
-  if (secret) return SECRET_MASK;
-  if (typeof value === 'string') return JSON.stringify(value);
-  return JSON.stringify(value) ?? String(value);
-}
-
-function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
-}
-
-async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    'set',
-    args,
-    {
-      unset: { type: 'string', multiple: true, default: [] },
-      'value-env': { type: 'string', multiple: true, default: [] },
-      force: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-    help,
-    io,
-  );
-  if (!parsed) return EXIT_UNREADABLE;
-  const { values } = parsed;
-  const [file, ...given] = parsed.positionals;
+async function set(
+  positionals: string[],
+  values: { 'value-env': string[]; unset: string[]; force: boolean; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const [file = '', ...given] = positionals;
   const fromEnv = values['value-env'];
-  if (
-    file === undefined ||
-    (given.length === 0 && values.unset.length === 0 && fromEnv.length === 0)
-  ) {
-    io.err(`rwsec set: expected FILE and at least one PATH=VALUE or --unset PATH\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
+  if (given.length === 0 && values.unset.length === 0 && fromEnv.length === 0) {
+    throw new UsageError('expected FILE and at least one PATH=VALUE or --unset PATH');
   }
   const report = (result: Record<string, unknown>): void => {
     if (values.json) io.out(JSON.stringify({ file, ...result }, null, 2) + '\n');
@@ -194,9 +210,3 @@ async function run(args: string[], io: CliIo): Promise<number> {
   io.out(terminalLines(lines) + '\n');
   return EXIT_OK;
 }
-
-export const setCommand: Command = {
-  name: 'set',
-  help,
-  run,
-};

@@ -6,8 +6,8 @@ import { FileReadError } from '../../services/files/file-errors';
 import { readTextFile } from '../../services/files/read-text';
 import { fileRuleInfo } from '../../services/validate/file-rules';
 import { validateConfig } from '../../services/validate/validate-config';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo, type Command } from '../command';
-import { parseCommandArgs } from '../parse-options';
+import { defineCommand } from '../cli-spec';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../command';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -41,28 +41,10 @@ export function jsonDiagnostic(d: Diagnostic): Diagnostic {
   };
 }
 
-function help(): string {
+function rulesList(): string[] {
   const rules = [...pureRuleInfo, ...fileRuleInfo()];
   const width = Math.max(...rules.map((r) => r.id.length));
-  return [
-    'Usage: rwsec validate FILE [--json] [--probe]',
-    '',
-    'Checks an RWS application.yaml the way the server reads it (YAML 1.1) and reports problems',
-    "in its security settings. Paths in the file are resolved against the file's folder; files",
-    'are recognised by content (PEM, JKS, JCEKS, PKCS12, DER, PKCS7), not by extension.',
-    '',
-    'Options:',
-    '  --json   print {"file": ..., "diagnostics": [...]} (sorted by line; stable fields:',
-    '           severity, rule, path, line, column, message, fix, quickFix {label, edits})',
-    "  --probe  also connect (TLS) to Configuration Server, the Cassandra nodes and RWS's own",
-    '           HTTPS URL as the file configures them, and judge what they serve (network!)',
-    '',
-    'Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read or',
-    'is not valid YAML (reported as FILE:LINE:COLUMN: error: ...).',
-    '',
-    'Rules:',
-    ...rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`),
-  ].join('\n');
+  return rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`);
 }
 
 /** Loaded only for --probe: the TLS/X.509 code it needs is large and slows every other run. */
@@ -71,24 +53,45 @@ async function probeDiagnostics(doc: RwsDocument, file: string): Promise<Diagnos
   return probeConfigDiagnostics(doc, file);
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    'validate',
-    args,
-    {
-      json: { type: 'boolean', default: false },
-      probe: { type: 'boolean', default: false },
+export const validateCommand = defineCommand({
+  name: 'validate',
+  args: { usage: 'FILE', min: 1, max: 1 },
+  options: {
+    json: {
+      type: 'boolean',
+      help: [
+        'print {"file": ..., "diagnostics": [...]} (sorted by line; stable fields:',
+        'severity, rule, path, line, column, message, fix, quickFix {label, edits})',
+      ],
     },
-    help,
-    io,
-  );
-  if (!parsed) return EXIT_UNREADABLE;
-  const { positionals, values } = parsed;
-  const file = positionals[0];
-  if (file === undefined || positionals.length > 1) {
-    io.err(`rwsec validate: expected exactly one FILE\n\n${help()}\n`);
-    return EXIT_UNREADABLE;
-  }
+    probe: {
+      type: 'boolean',
+      help: [
+        "also connect (TLS) to Configuration Server, the Cassandra nodes and RWS's own",
+        'HTTPS URL as the file configures them, and judge what they serve (network!)',
+      ],
+    },
+  },
+  description: [
+    'Checks an RWS application.yaml the way the server reads it (YAML 1.1) and reports problems',
+    "in its security settings. Paths in the file are resolved against the file's folder; files",
+    'are recognised by content (PEM, JKS, JCEKS, PKCS12, DER, PKCS7), not by extension.',
+  ],
+  epilogue: () => [
+    'Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read or',
+    'is not valid YAML (reported as FILE:LINE:COLUMN: error: ...).',
+    '',
+    'Rules:',
+    ...rulesList(),
+  ],
+  run: ({ values, args, io }) => validate(args[0] as string, values, io),
+});
+
+async function validate(
+  file: string,
+  values: { json: boolean; probe: boolean },
+  io: CliIo,
+): Promise<number> {
   const fail = (d: Omit<Diagnostic, 'severity' | 'path'>): number => {
     const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
     io.err(terminalLines([`${where}: error: ${d.message}`]) + '\n');
@@ -135,9 +138,3 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   return hasErrors(diagnostics) ? EXIT_FINDINGS : EXIT_OK;
 }
-
-export const validateCommand: Command = {
-  name: 'validate',
-  help,
-  run,
-};

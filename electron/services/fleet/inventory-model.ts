@@ -1,6 +1,7 @@
 // The inventory as Ansible builds it from either file form: groups with their variables and
 // children, hosts in the order the file names them, and each host's own variables. The INI and
 // YAML readers fill an InventoryBuilder; `resolveHosts` then applies variable precedence.
+import { UserFacingError } from '../../../shared/user-error';
 
 export type Vars = Record<string, unknown>;
 
@@ -21,10 +22,10 @@ export interface Inventory {
   hostVars: Map<string, Vars>;
 }
 
-export class InventoryError extends Error {
+/** An inventory that cannot be used as Ansible would read it: the message names file and line. */
+export class InventoryError extends UserFacingError {
   constructor(message: string) {
-    super(message);
-    this.name = 'InventoryError';
+    super('unreadable', message);
   }
 }
 

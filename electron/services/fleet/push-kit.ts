@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
+import { UserFacingError } from '../../../shared/user-error';
 import type { FleetHost } from './inventory';
 import { readRemoteFiles } from './remote-read';
 import { discardStaged, stageRemote, switchRemote, type Staged } from './remote-save';
@@ -22,7 +23,12 @@ export interface KitMatch {
   hostsWithoutNode: string[];
 }
 
-export class KitPushError extends Error {}
+/** A kit folder that cannot be delivered as it is (not a kit, files missing). */
+export class KitPushError extends UserFacingError {
+  constructor(message: string) {
+    super('unreadable', message);
+  }
+}
 
 export async function kitNodes(kitDir: string): Promise<string[]> {
   try {

@@ -10,19 +10,20 @@
 // the file either old or new: before the rename nothing but a temp file exists, and rename(2) in
 // one folder is atomic.
 import { randomBytes } from 'node:crypto';
+import { UserFacingError } from '../../../shared/user-error';
 import { BACKUP_FOLDER, DEFAULT_BACKUPS, utcStamp } from '../files/backups';
 import { STALE_TEMP_AGE_MS } from '../files/stale-temps';
 import { shellQuote, type SshSession, type SshTarget } from './ssh-transport';
 
 export type RemoteSaveErrorCode = 'changed-on-disk' | 'write-failed';
 
-export class RemoteSaveError extends Error {
+/** A node's file changed since it was read (conflict), or could not be written (refused). */
+export class RemoteSaveError extends UserFacingError {
   constructor(
     message: string,
     readonly code: RemoteSaveErrorCode,
   ) {
-    super(message);
-    this.name = 'RemoteSaveError';
+    super(code === 'changed-on-disk' ? 'conflict' : 'refused', message);
   }
 }
 

@@ -5,6 +5,7 @@
 // becomes an error naming the host and the step to take. Remote commands carry paths only:
 // file contents (secrets) travel on stdin/stdout, never in an argument.
 import { spawn } from 'node:child_process';
+import { UserFacingError } from '../../../shared/user-error';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,14 +23,14 @@ export interface SshTarget {
 
 export type SshErrorKind = 'unknown-host-key' | 'changed-host-key' | 'auth' | 'unreachable';
 
-export class SshError extends Error {
+/** A node that ssh cannot reach or log in to: its files cannot be read (exit 2 in the CLI). */
+export class SshError extends UserFacingError {
   constructor(
     message: string,
-    readonly kind: SshErrorKind,
+    readonly reason: SshErrorKind,
     readonly node: string,
   ) {
-    super(message);
-    this.name = 'SshError';
+    super('unreadable', message);
   }
 }
 

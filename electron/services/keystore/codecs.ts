@@ -13,10 +13,18 @@ import { readJks, writeJks } from './jks';
 import { KeystoreError, type Keystore } from './model';
 import { certificatePem, parsePem, PemError, privateKeyPem } from './pem';
 import { pkcs7Certificates } from './pkcs7';
-import { readPkcs12 } from './pkcs12-read';
-import { writePkcs12 } from './pkcs12-write';
+import type * as Pkcs12Read from './pkcs12-read';
+import type * as Pkcs12Write from './pkcs12-write';
 import type { ReadOptions } from './read';
 import type { WriteOptions } from './write';
+
+// PKCS12 needs node-forge (its PBE ciphers, ~40 modules): loaded with the first PKCS12 store
+// read or written, not with every start (`rwsec validate` of a config whose stores are JKS or PEM
+// never loads it). `import()` would make every codec async for that.
+/* eslint-disable @typescript-eslint/no-require-imports -- the lazy loads described above */
+const pkcs12Read = () => require('./pkcs12-read') as typeof Pkcs12Read;
+const pkcs12Write = () => require('./pkcs12-write') as typeof Pkcs12Write;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface StoreCodec {
   read(bytes: Buffer, options: ReadOptions): Keystore;
@@ -81,8 +89,8 @@ export const codecs: {
   },
   JCEKS: { read: readJceks },
   PKCS12: {
-    read: readPkcs12,
-    write: (store, options) => writePkcs12(store, options.password, options.profile),
+    read: (bytes, options) => pkcs12Read().readPkcs12(bytes, options),
+    write: (store, options) => pkcs12Write().writePkcs12(store, options.password, options.profile),
   },
   PEM: { read: readPem, write: (store, options) => writePem(store, options.password) },
   DER: { read: readDer },

@@ -24,7 +24,16 @@ import {
   NAME_ATTRIBUTES,
   SIGNATURE_ALGORITHMS,
 } from '../der/oids';
-import { px } from './peculiar';
+import type * as Peculiar from './peculiar';
+
+/**
+ * @peculiar/x509 (with reflect-metadata and tsyringe, ~200 modules) loads on the first SAN read,
+ * not with every store read: `rwsec validate` starts without it. Sync, as the reader is.
+ */
+function peculiar(): typeof Peculiar.px {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load above
+  return (require('./peculiar') as typeof Peculiar).px;
+}
 
 export interface CertificateFields {
   /** keytool style: most specific RDN first, e.g. "CN=host, O=Org, C=US". */
@@ -216,6 +225,7 @@ export interface SubjectAltNames {
 /** The SAN extension's names by kind (empty lists when there is none). */
 export function readSubjectAltNames(cert: X509Certificate): SubjectAltNames {
   const out: SubjectAltNames = { dns: [], ip: [], other: [] };
+  const px = peculiar();
   const san = new px.X509Certificate(cert.raw).getExtension(px.SubjectAlternativeNameExtension);
   for (const item of san?.names.items ?? []) {
     if (item.type === 'dns') out.dns.push(item.value);

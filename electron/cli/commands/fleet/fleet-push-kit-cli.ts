@@ -14,29 +14,43 @@ import {
 } from '../../../services/fleet/push-kit';
 import { mapLimit } from '../../../services/fleet/ssh-transport';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../../command';
-import {
-  parseOptions,
-  requiredOpt,
-  stringOpt,
-  UsageError,
-  type Options,
-} from '../../parse-options';
-import { requireSecret, secretHelp } from '../../secret-input';
-import {
-  forksFrom,
-  inventoryHelp,
-  inventoryOptions,
-  transportHelp,
-  withSession,
-} from './fleet-common';
+import { defineCommand, secretOptions, type OptionSpecs, type ParsedValues } from '../../cli-spec';
+import { requireSecret } from '../../secret-input';
+import { withSession } from './fleet-common';
+import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
 
-export const pushKitUsage =
-  'fleet push-kit -i INVENTORY KITDIR [--dest DIR] [--rws-truststore PATH] [--limit PATTERN] [--yes] [--json]';
+const pushOptions = {
+  ...fleetOptions,
+  dest: { type: 'string', arg: 'DIR', help: "folder for the Cassandra nodes' files" },
+  'rws-truststore': {
+    type: 'string',
+    arg: 'PATH',
+    help: [
+      'where RWS hosts get the truststore (default: cassandra-truststore.jks',
+      "beside the node's application.yaml)",
+    ],
+  },
+  ...secretOptions(
+    'storepass',
+    "the kit's store password (RWS's truststorePassword)",
+    'RWSEC_STOREPASS',
+  ),
+  yes: { type: 'boolean', short: 'y', help: 'write without asking' },
+  force: {
+    type: 'boolean',
+    help: 'write even if the settings add validation errors on an RWS host',
+  },
+} as const satisfies OptionSpecs;
 
-export function pushKitHelp(): string {
-  return [
-    `Usage: rwsec ${pushKitUsage}`,
-    '',
+export const fleetPushKitCommand = defineCommand({
+  name: 'fleet push-kit',
+  summary: 'deliver a `rwsec kit cassandra` kit to the Cassandra and RWS hosts of the inventory',
+  usage: [
+    '-i INVENTORY KITDIR [--dest DIR] [--rws-truststore PATH] [--limit PATTERN] [--yes] [--json]',
+  ],
+  args: { usage: 'KITDIR', min: 1, max: 1 },
+  options: pushOptions,
+  description: [
     'Delivers a Cassandra TLS kit (rwsec kit cassandra --out KITDIR) to its hosts. Each Cassandra',
     "host, matched to a kit node by inventory name or ansible_host, gets that node's keystore.jks,",
     'truststore.jks and cassandra-encryption.yaml in --dest (default: the folder the kit names for',
@@ -44,46 +58,26 @@ export function pushKitHelp(): string {
     'cassandraCluster useSSL/trustStore/truststorePassword settings, planned, validated and written',
     'as `rwsec fleet set` does. A kit node with no host, or a host with no kit node, is reported,',
     'never guessed. Every file is written 0600 with the safe save done on the node.',
-    '',
-    'Options:',
-    ...inventoryHelp,
-    "  --dest DIR             folder for the Cassandra nodes' files",
-    '  --rws-truststore PATH  where RWS hosts get the truststore (default: cassandra-truststore.jks',
-    "                         beside the node's application.yaml)",
-    ...secretHelp(
-      'storepass',
-      'RWSEC_STOREPASS',
-      "the kit's store password (RWS's truststorePassword)",
-    ),
-    '  --yes                  write without asking',
-    '  --force                write even if the settings add validation errors on an RWS host',
-    '',
+  ],
+  epilogue: [
     ...transportHelp,
     '',
     'Exit status: 0 every host written; 1 refused, a host failed, or unmatched kit nodes/hosts',
     '(reported); 2 a host could not be reached or read, or bad options (nothing written).',
-  ].join('\n');
-}
+  ],
+  run: ({ values, args, io }) => runPushKit(values, args[0] as string, io),
+});
 
-const pushOptions = {
-  ...inventoryOptions,
-  dest: { type: 'string' },
-  'rws-truststore': { type: 'string' },
-  storepass: { type: 'string' },
-  'storepass-env': { type: 'string' },
-  yes: { type: 'boolean', short: 'y', default: false },
-  force: { type: 'boolean', default: false },
-} satisfies Options;
-
-export async function runPushKit(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, pushOptions, true);
-  const [kitDir, ...extra] = positionals;
-  if (kitDir === undefined || extra.length > 0) throw new UsageError('expected exactly one KITDIR');
-  const json = values.json === true;
+async function runPushKit(
+  values: ParsedValues<typeof pushOptions>,
+  kitDir: string,
+  io: CliIo,
+): Promise<number> {
+  const { json } = values;
   const out = (text: string) => {
     if (!json) io.out(text);
   };
-  const hosts = await readHosts(requiredOpt(values, 'inventory'), stringOpt(values, 'limit'));
+  const hosts = await readHosts(values.inventory, values.limit);
   const nodes = await kitNodes(kitDir);
   const match = matchKit(hosts, nodes);
   for (const n of match.nodesWithoutHost)
@@ -100,15 +94,14 @@ export async function runPushKit(args: string[], io: CliIo): Promise<number> {
     match.rws.length > 0
       ? await requireSecret(io, {
           option: 'storepass',
-          value: stringOpt(values, 'storepass'),
-          envName: stringOpt(values, 'storepass-env'),
+          value: values.storepass,
+          envName: values['storepass-env'],
           defaultEnv: 'RWSEC_STOREPASS',
           prompt: 'Kit store password: ',
         })
       : '';
   const trustPath = (config: string) =>
-    stringOpt(values, 'rws-truststore') ??
-    posix.join(posix.dirname(config), 'cassandra-truststore.jks');
+    values['rws-truststore'] ?? posix.join(posix.dirname(config), 'cassandra-truststore.jks');
 
   return withSession(async (session) => {
     const read = await readFleetNodes(session, match.rws, { forks });
@@ -138,7 +131,7 @@ export async function runPushKit(args: string[], io: CliIo): Promise<number> {
     const adding = plans.filter((p) => p.added.length > 0 || p.error !== undefined);
     for (const p of plans)
       out(p.unchanged ? `== ${p.node.host.name}: settings already as the kit needs\n` : p.diff);
-    if (adding.length > 0 && values.force !== true) {
+    if (adding.length > 0 && !values.force) {
       for (const p of adding) {
         for (const d of p.added) io.err(`${p.node.host.name}: ${d.message} [${d.rule}]\n`);
         if (p.error) io.err(`${p.node.host.name}: ${p.error}\n`);
@@ -148,12 +141,12 @@ export async function runPushKit(args: string[], io: CliIo): Promise<number> {
       );
       return EXIT_FINDINGS;
     }
-    if (values.yes !== true) {
+    if (!values.yes) {
       io.err('rwsec fleet push-kit: review the above and add --yes to write; nothing written\n');
       return EXIT_FINDINGS;
     }
     const cassandra = await pushCassandraNodes(session, kitDir, match, {
-      ...(stringOpt(values, 'dest') !== undefined ? { dest: stringOpt(values, 'dest') } : {}),
+      ...(values.dest !== undefined ? { dest: values.dest } : {}),
       forks,
       onHost: (r) =>
         out(r.error ? `${r.name}: FAILED: ${r.error}\n` : `${r.name}: ${r.files.join(', ')}\n`),

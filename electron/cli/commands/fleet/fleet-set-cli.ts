@@ -9,26 +9,51 @@ import {
 } from '../../../services/fleet/fleet-set';
 import { readFleetNodes } from '../../../services/fleet/fleet-status';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../../command';
-import { parseOptions, stringOpt, UsageError, type Options } from '../../parse-options';
+import { defineCommand, type OptionSpecs, type ParsedValues } from '../../cli-spec';
+import { UsageError } from '../../cli-parse';
 import { SecretInputError } from '../../secret-input';
 import { isSecretPath, parseEdits, resolveAssignments } from '../set-edits';
 import { jsonDiagnostic } from '../validate';
-import {
-  forksFrom,
-  hostsFrom,
-  inventoryHelp,
-  inventoryOptions,
-  transportHelp,
-  withSession,
-} from './fleet-common';
+import { hostsFrom, withSession } from './fleet-common';
+import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
 
-export const setUsage =
-  'fleet set -i INVENTORY PATH=VALUE... [--unset PATH] [--value-env PATH=NAME] [--limit PATTERN] [--yes] [--force] [--json] [--ansible-playbook OUT]';
+const setOptions = {
+  ...fleetOptions,
+  unset: {
+    type: 'string',
+    arg: 'PATH',
+    repeatable: true,
+    help: 'remove the key at PATH (repeatable)',
+  },
+  'value-env': {
+    type: 'string',
+    arg: 'PATH=NAME',
+    repeatable: true,
+    help: 'the value of PATH from environment variable NAME (repeatable)',
+  },
+  yes: { type: 'boolean', short: 'y', help: 'write without asking' },
+  force: { type: 'boolean', help: 'write even if the change adds validation errors' },
+  'ansible-playbook': {
+    type: 'string',
+    arg: 'OUT',
+    help: [
+      'connect only to read; write OUT/playbook.yml and the per-node files',
+      'for `ansible-playbook -i INVENTORY OUT/playbook.yml` to make the',
+      'same change (OUT holds the new files, secrets included: protect',
+      'it like the files themselves)',
+    ],
+  },
+} as const satisfies OptionSpecs;
 
-export function setHelp(): string {
-  return [
-    `Usage: rwsec ${setUsage}`,
-    '',
+export const fleetSetCommand = defineCommand({
+  name: 'fleet set',
+  summary: 'the same change on every node, reviewed (a diff per node) before any is written',
+  usage: [
+    '-i INVENTORY PATH=VALUE... [--unset PATH] [--value-env PATH=NAME] [--limit PATTERN] [--yes] [--force] [--json] [--ansible-playbook OUT]',
+  ],
+  args: { usage: 'PATH=VALUE...', min: 0, max: Infinity },
+  options: setOptions,
+  description: [
     "Makes the same change in every node's application.yaml, each node's own file edited as",
     '`rwsec set` edits one (comments and unrelated differences kept). Every node is read, edited',
     'and validated with its own files before any is written; a diff per node is shown and',
@@ -40,34 +65,18 @@ export function setHelp(): string {
     '',
     'Secrets: PATH=- asks on a terminal, --value-env PATH=NAME reads environment variable NAME;',
     'secret values never appear in output, diffs, JSON or the command line of any process.',
-    '',
-    'Options:',
-    ...inventoryHelp,
-    '  --unset PATH           remove the key at PATH (repeatable)',
-    '  --value-env PATH=NAME  the value of PATH from environment variable NAME (repeatable)',
-    '  --yes                  write without asking',
-    '  --force                write even if the change adds validation errors',
-    '  --ansible-playbook OUT connect only to read; write OUT/playbook.yml and the per-node files',
-    '                         for `ansible-playbook -i INVENTORY OUT/playbook.yml` to make the',
-    '                         same change (OUT holds the new files, secrets included: protect',
-    '                         it like the files themselves)',
-    '',
+  ],
+  epilogue: [
     ...transportHelp,
     '',
     'Exit status: 0 written (or nothing to change); 1 refused (bad value, new errors, not',
     'confirmed, a file changed on a node: the report says which nodes were written); 2 a node',
     'could not be reached or read (nothing written), or a bad inventory/option.',
-  ].join('\n');
-}
+  ],
+  run: ({ values, args, io }) => runSet(values, args, io),
+});
 
-const setOptions = {
-  ...inventoryOptions,
-  unset: { type: 'string', multiple: true },
-  'value-env': { type: 'string', multiple: true },
-  yes: { type: 'boolean', short: 'y', default: false },
-  force: { type: 'boolean', default: false },
-  'ansible-playbook': { type: 'string' },
-} satisfies Options;
+type SetValues = ParsedValues<typeof setOptions>;
 
 function confirm(question: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -98,15 +107,13 @@ function describeResult(r: NodeResult): string {
   return `${r.name}: FAILED: ${r.error ?? ''}; ${holds}`;
 }
 
-export async function runSet(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, setOptions, true);
-  const unset = (values.unset as string[] | undefined) ?? [];
-  const fromEnv = (values['value-env'] as string[] | undefined) ?? [];
+async function runSet(values: SetValues, positionals: string[], io: CliIo): Promise<number> {
+  const { unset, json } = values;
+  const fromEnv = values['value-env'];
   if (positionals.length === 0 && unset.length === 0 && fromEnv.length === 0) {
     throw new UsageError('expected at least one PATH=VALUE, --value-env PATH=NAME or --unset PATH');
   }
-  const json = values.json === true;
-  const playbook = stringOpt(values, 'ansible-playbook');
+  const playbook = values['ansible-playbook'];
   const hosts = await hostsFrom(values);
   let resolved;
   try {
@@ -186,7 +193,7 @@ export async function runSet(args: string[], io: CliIo): Promise<number> {
     for (const p of adding)
       for (const d of p.added)
         io.err(format(`${p.node.host.name}:${p.node.host.config}`, d) + '\n');
-    if (adding.length > 0 && values.force !== true) {
+    if (adding.length > 0 && !values.force) {
       io.err(
         `rwsec fleet set: the change adds errors on ${adding.map((p) => p.node.host.name).join(', ')}; no node changed (use --force to write anyway)\n`,
       );
@@ -208,7 +215,7 @@ export async function runSet(args: string[], io: CliIo): Promise<number> {
       report({ written: false, reason: 'unchanged', plan: planJson, results: [] });
       return EXIT_OK;
     }
-    if (values.yes !== true) {
+    if (!values.yes) {
       if (!process.stdin.isTTY) {
         io.err(
           'rwsec fleet set: not confirmed (no terminal to ask): review the diffs and add --yes; no node changed\n',

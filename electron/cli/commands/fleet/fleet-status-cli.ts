@@ -2,39 +2,10 @@
 import type { Drift } from '../../../services/fleet/drift';
 import { fleetStatus, type NodeStatus } from '../../../services/fleet/fleet-status';
 import type { CliIo } from '../../command';
-import { parseOptions } from '../../parse-options';
+import { defineCommand, type ParsedValues } from '../../cli-spec';
 import { formatDiagnostics, jsonDiagnostic } from '../validate';
-import {
-  forksFrom,
-  hostsFrom,
-  inventoryHelp,
-  inventoryOptions,
-  transportHelp,
-  withSession,
-} from './fleet-common';
-
-export const statusUsage = 'fleet status -i INVENTORY [--limit PATTERN] [--forks N] [--json]';
-
-export function statusHelp(): string {
-  return [
-    `Usage: rwsec ${statusUsage}`,
-    '',
-    "Reads every node's application.yaml and the keystores and trust files it names (over SSH),",
-    'validates each node exactly as `rwsec validate` would on the node itself, and reports drift:',
-    'for the security keys (ssl, CORS/CSRF, cryptoSecurityKey, crClusterName, trust, Cassandra,',
-    'Configuration Server) the nodes grouped by value. MUST MATCH marks keys whose differing values',
-    'break the cluster; "differs" marks keys that may differ (ports, paths, URLs naming the node).',
-    'Trust files are compared by the certificates they hold; secrets by equality only (never shown).',
-    '',
-    'Options:',
-    ...inventoryHelp,
-    '',
-    ...transportHelp,
-    '',
-    'Exit status: 0 every node read, no errors, no must-match drift; 1 findings; 2 a node could',
-    'not be reached or read (the others are still reported), or a bad inventory/option.',
-  ].join('\n');
-}
+import { hostsFrom, withSession } from './fleet-common';
+import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
 
 function shownValue(group: Drift['groups'][number], drift: Drift): string {
   if (group.absent) return '(absent)';
@@ -68,8 +39,28 @@ function nodeHeader(n: NodeStatus): string {
   return `== ${n.name} (${n.host}) ${n.config}`;
 }
 
-export async function runStatus(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions(args, inventoryOptions);
+export const fleetStatusCommand = defineCommand({
+  name: 'fleet status',
+  summary: 'validate every node as `rwsec validate` would on it, and report drift between nodes',
+  options: fleetOptions,
+  description: [
+    "Reads every node's application.yaml and the keystores and trust files it names (over SSH),",
+    'validates each node exactly as `rwsec validate` would on the node itself, and reports drift:',
+    'for the security keys (ssl, CORS/CSRF, cryptoSecurityKey, crClusterName, trust, Cassandra,',
+    'Configuration Server) the nodes grouped by value. MUST MATCH marks keys whose differing values',
+    'break the cluster; "differs" marks keys that may differ (ports, paths, URLs naming the node).',
+    'Trust files are compared by the certificates they hold; secrets by equality only (never shown).',
+  ],
+  epilogue: [
+    ...transportHelp,
+    '',
+    'Exit status: 0 every node read, no errors, no must-match drift; 1 findings; 2 a node could',
+    'not be reached or read (the others are still reported), or a bad inventory/option.',
+  ],
+  run: ({ values, io }) => runStatus(values, io),
+});
+
+async function runStatus(values: ParsedValues<typeof fleetOptions>, io: CliIo): Promise<number> {
   const hosts = await hostsFrom(values);
   const status = await withSession((session) =>
     fleetStatus(session, hosts, { forks: forksFrom(values) }),

@@ -1,61 +1,45 @@
-// What every `rwsec keystore` subcommand shares: option parsing, passwords, opening and saving
-// the store, and turning failures into one clear line and an exit code.
-import { EXIT_FINDINGS, type CliIo } from '../../command';
-import {
-  parseOptions,
-  stringOpt,
-  UsageError,
-  type Options,
-  type Values,
-} from '../../parse-options';
+// What every `rwsec keystore` subcommand shares: the store and password options, opening and
+// saving the store, and write failures as refusals.
+import type { CliIo } from '../../command';
+import { secretOptions, type StringOption } from '../../cli-spec';
+import { UserFacingError } from '../../../../shared/user-error';
 import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
 import {
   saveStore,
   type SaveOptions,
   type SaveResult,
 } from '../../../services/keystore/store-file';
-import { requireSecret, secretHelp } from '../../secret-input';
-import { cliUserError, reportUserError } from '../../cli-errors';
+import { requireSecret } from '../../secret-input';
 
-export interface Subcommand {
-  name: string;
-  summary: string;
-  usage: string;
-  /** Option lines for the help text. */
-  details: string[];
-  options: Options;
-  /** Number of positionals: [min, max]. */
-  positionals: [number, number];
-  run(values: Values, positionals: string[], io: CliIo): Promise<number>;
-}
+export const storepassOptions = secretOptions('storepass', 'store password', 'RWSEC_STOREPASS');
 
-export const storepassOptions: Options = {
-  storepass: { type: 'string' },
-  'storepass-env': { type: 'string' },
-};
+/** Appended to every keystore subcommand's help. */
+export const keystoreEpilogue = [
+  'Exit codes: 0 done; 1 refused for a stated reason (alias exists or missing, reply does not',
+  'chain, output file exists...); 2 unreadable input (wrong password, corrupt or missing file,',
+  'bad arguments). A failed command never changes the store; a change keeps the previous file in',
+  '.rwsec-backups/ beside it.',
+];
 
-export const storepassHelp = secretHelp('storepass', 'RWSEC_STOREPASS', 'store password');
+/** The store every keystore subcommand works on. */
+export const storeArg = { usage: 'STORE', min: 1, max: 1 } as const;
 
-export function parse(sub: Subcommand, args: string[]): { values: Values; positionals: string[] } {
-  const parsed = parseOptions(args, sub.options, true);
-  const [min, max] = sub.positionals;
-  if (parsed.positionals.length < min || parsed.positionals.length > max) {
-    throw new UsageError(`usage: rwsec keystore ${sub.usage}`);
-  }
-  return parsed;
+interface StorepassValues {
+  storepass: string | undefined;
+  'storepass-env': string | undefined;
 }
 
 /** The store password from --storepass / --storepass-env / RWSEC_STOREPASS / prompt. */
 export function storePassword(
   io: CliIo,
-  values: Values,
+  values: StorepassValues,
   file: string,
   extra: { confirm?: boolean; minLength?: number } = {},
 ): Promise<string> {
   return requireSecret(io, {
     option: 'storepass',
-    value: stringOpt(values, 'storepass'),
-    envName: stringOpt(values, 'storepass-env'),
+    value: values.storepass,
+    envName: values['storepass-env'],
     defaultEnv: 'RWSEC_STOREPASS',
     prompt: `Password for ${file}: `,
     ...extra,
@@ -81,25 +65,38 @@ export function printNotes(io: CliIo, notes: readonly string[]): void {
   for (const note of notes) io.err(`note: ${note}\n`);
 }
 
-export function storeTypeOpt(values: Values): WritableStoreType | undefined {
-  const t = stringOpt(values, 'storetype')?.toUpperCase();
-  if (t === undefined) return undefined;
-  if (t === 'JKS' || t === 'PKCS12') return t;
-  if (t === 'P12' || t === 'PFX') return 'PKCS12';
-  throw new UsageError(`--storetype must be jks or pkcs12 (got '${t.toLowerCase()}').`);
+/** --storetype as the store model names it (p12 and pfx are PKCS12 too). */
+export const storetypeOption = {
+  type: 'string',
+  arg: 'jks|pkcs12',
+  choices: ['jks', 'pkcs12', 'p12', 'pfx'],
+  help: 'type of a NEW store (default from the extension, else pkcs12)',
+} as const satisfies StringOption;
+
+export function storeType(value: string | undefined): WritableStoreType | undefined {
+  if (value === undefined) return undefined;
+  return value === 'jks' ? 'JKS' : 'PKCS12';
 }
 
+/** --profile of a PKCS12 written: JDK 17 defaults or legacy 3DES/SHA-1. */
+export const profileOption = {
+  type: 'string',
+  arg: 'strong|compatible',
+  choices: ['strong', 'compatible'],
+  help: 'PKCS12 encryption (compatible = 3DES/SHA-1 for old JREs)',
+} as const satisfies StringOption;
+
 /**
- * Exit codes (documented in `rwsec keystore --help`): 2 for input we cannot read (wrong password,
- * corrupt or missing file, bad arguments), 1 for an operation refused for a stated reason.
+ * A file the store or output could not be written to (EACCES, ENOSPC, ...): refused (exit 1),
+ * nothing was changed. Other failures are already UserFacingErrors, or bugs.
  */
-export function reportError(io: CliIo, err: unknown, prefix: string): number {
-  if (cliUserError(err)) return reportUserError(io, prefix, err);
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-    const path = (err as NodeJS.ErrnoException).path;
-    io.err(`${prefix}: cannot write ${path ?? 'the file'} (${code}); nothing was changed.`);
-    return EXIT_FINDINGS;
-  }
-  throw err;
+export function keystoreWriteError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || error instanceof UserFacingError)
+    return error;
+  const path = (error as NodeJS.ErrnoException).path;
+  return new UserFacingError(
+    'refused',
+    `cannot write ${path ?? 'the file'} (${code}); nothing was changed.`,
+  );
 }

@@ -3,25 +3,27 @@ import { EXIT_OK } from '../../command';
 import { deleteAlias, renameAlias } from '../../../services/keystore/operations';
 import { readKeystoreFile } from '../../../services/keystore/read';
 import { writableTypeOf } from '../../../services/keystore/store-file';
-import { requiredOpt } from '../../parse-options';
+import { defineCommand } from '../../cli-spec';
 import {
+  keystoreEpilogue,
   printNotes,
   save,
+  storeArg,
   storePassword,
-  storepassHelp,
   storepassOptions,
-  type Subcommand,
 } from './common';
 
-export const deleteCmd: Subcommand = {
-  name: 'delete',
+export const deleteCmd = defineCommand({
+  name: 'keystore delete',
   summary: 'delete an entry (a backup of the store is kept)',
-  usage: 'delete STORE --alias A',
-  details: ['  --alias A               the entry to delete', ...storepassHelp],
-  options: { ...storepassOptions, alias: { type: 'string' } },
-  positionals: [1, 1],
-  async run(values, [file = ''], io) {
-    const alias = requiredOpt(values, 'alias');
+  args: storeArg,
+  options: {
+    alias: { type: 'string', arg: 'A', required: true, help: 'the entry to delete' },
+    ...storepassOptions,
+  },
+  epilogue: keystoreEpilogue,
+  async run({ values, args: [file = ''], io }) {
+    const { alias } = values;
     const password = await storePassword(io, values, file);
     const { store, bytes } = readKeystoreFile(file, { password });
     const next = deleteAlias(store, alias);
@@ -33,21 +35,20 @@ export const deleteCmd: Subcommand = {
     io.out(`Deleted "${alias.toLowerCase()}" from ${file}\n`);
     return EXIT_OK;
   },
-};
+});
 
-export const renameCmd: Subcommand = {
-  name: 'rename',
+export const renameCmd = defineCommand({
+  name: 'keystore rename',
   summary: 'rename an entry (keytool -changealias)',
-  usage: 'rename STORE --alias OLD --dest NEW',
-  details: [
-    '  --alias OLD --dest NEW  current and new alias (stored lower-case)',
-    ...storepassHelp,
-  ],
-  options: { ...storepassOptions, alias: { type: 'string' }, dest: { type: 'string' } },
-  positionals: [1, 1],
-  async run(values, [file = ''], io) {
-    const from = requiredOpt(values, 'alias');
-    const to = requiredOpt(values, 'dest');
+  args: storeArg,
+  options: {
+    alias: { type: 'string', arg: 'OLD', required: true, help: 'the current alias' },
+    dest: { type: 'string', arg: 'NEW', required: true, help: 'the new alias (stored lower-case)' },
+    ...storepassOptions,
+  },
+  epilogue: keystoreEpilogue,
+  async run({ values, args: [file = ''], io }) {
+    const { alias: from, dest: to } = values;
     const password = await storePassword(io, values, file);
     const { store, bytes } = readKeystoreFile(file, { password });
     const result = renameAlias(store, from, to);
@@ -60,4 +61,4 @@ export const renameCmd: Subcommand = {
     io.out(`Renamed "${from.toLowerCase()}" to "${to.trim().toLowerCase()}" in ${file}\n`);
     return EXIT_OK;
   },
-};
+});

@@ -11,15 +11,18 @@ import { readKeystoreFile } from '../../../services/keystore/read';
 import { storeExists, typeForNewFile, writableTypeOf } from '../../../services/keystore/store-file';
 import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
 import { readSecret } from '../../secret-input';
-import { stringOpt, UsageError, type Values } from '../../parse-options';
+import { defineCommand, secretOptions, type OptionSpecs, type ParsedValues } from '../../cli-spec';
+import { UsageError } from '../../cli-parse';
 import {
   printNotes,
   save,
   storePassword,
-  storeTypeOpt,
-  storepassHelp,
+  keystoreEpilogue,
+  profileOption,
+  storeArg,
+  storeType,
+  storetypeOption,
   storepassOptions,
-  type Subcommand,
 } from './common';
 import { readCertificates, readInput } from './files';
 
@@ -30,55 +33,64 @@ interface Opened {
   bytes?: Buffer;
 }
 
-async function openOrCreate(io: CliIo, values: Values, file: string): Promise<Opened> {
+async function openOrCreate(
+  io: CliIo,
+  values: ParsedValues<typeof importOptions>,
+  file: string,
+): Promise<Opened> {
   if (await storeExists(file)) {
     const password = await storePassword(io, values, file);
     const { store, bytes } = readKeystoreFile(file, { password });
     return { store, type: writableTypeOf(store, file), password, bytes };
   }
-  const type = typeForNewFile(file, storeTypeOpt(values));
+  const type = typeForNewFile(file, storeType(values.storetype));
   if (type === 'PEM') throw new UsageError('A new store must be jks or pkcs12 (--storetype).');
   const password = await storePassword(io, values, file, { confirm: true, minLength: 6 });
   return { store: { type, entries: [] }, type, password };
 }
 
-export const importCmd: Subcommand = {
-  name: 'import',
-  summary: 'import trusted certificates, a CA reply, or a PEM key + certificate chain',
-  usage:
-    'import STORE (--file CERTS [--alias A] | --alias KEYENTRY --file REPLY | --alias A --key KEY.pem --cert CHAIN.pem)',
-  details: [
-    '  --file CERTS            PEM bundle, DER or PKCS#7 (.p7b). If --alias names an existing key',
-    '                          entry, the file is its CA reply: it must match the key and chain to',
-    '                          a root (in the reply or trusted in the store). Otherwise EVERY',
-    '                          certificate becomes a trusted entry (alias, alias-2, ... or from CN)',
-    '  --key KEY.pem --cert CHAIN.pem   a private key (PKCS#8/PKCS#1/SEC1, may be encrypted)',
-    '                          and its certificate chain, as the key entry --alias',
-    '  --keypass-env NAME      password of an encrypted KEY.pem (or --keypass; prompt otherwise)',
-    '  --storetype jks|pkcs12  type when STORE is created',
-    ...storepassHelp,
-  ],
-  options: {
-    ...storepassOptions,
-    alias: { type: 'string' },
-    file: { type: 'string' },
-    key: { type: 'string' },
-    cert: { type: 'string' },
-    keypass: { type: 'string' },
-    'keypass-env': { type: 'string' },
-    storetype: { type: 'string' },
-    profile: { type: 'string' },
+const importOptions = {
+  alias: {
+    type: 'string',
+    arg: 'A',
+    help: 'the entry: a key entry takes --file as its CA reply, a new alias names the import',
   },
-  positionals: [1, 1],
-  async run(values, [file = ''], io) {
-    const alias = stringOpt(values, 'alias');
-    const certFile = stringOpt(values, 'file');
-    const keyFile = stringOpt(values, 'key');
-    const chainFile = stringOpt(values, 'cert');
+  file: {
+    type: 'string',
+    arg: 'CERTS',
+    help: [
+      'PEM bundle, DER or PKCS#7 (.p7b). If --alias names an existing key',
+      'entry, the file is its CA reply: it must match the key and chain to',
+      'a root (in the reply or trusted in the store). Otherwise EVERY',
+      'certificate becomes a trusted entry (alias, alias-2, ... or from CN)',
+    ],
+  },
+  key: {
+    type: 'string',
+    arg: 'KEY.pem',
+    help: 'a private key (PKCS#8/PKCS#1/SEC1, may be encrypted), with --cert and --alias',
+  },
+  cert: { type: 'string', arg: 'CHAIN.pem', help: 'the certificate chain of --key' },
+  ...secretOptions('keypass', 'password of an encrypted KEY.pem'),
+  storetype: storetypeOption,
+  profile: profileOption,
+  ...storepassOptions,
+} as const satisfies OptionSpecs;
+
+export const importCmd = defineCommand({
+  name: 'keystore import',
+  summary: 'import trusted certificates, a CA reply, or a PEM key + certificate chain',
+  usage: [
+    'STORE (--file CERTS [--alias A] | --alias KEYENTRY --file REPLY | --alias A --key KEY.pem --cert CHAIN.pem)',
+  ],
+  args: storeArg,
+  options: importOptions,
+  epilogue: keystoreEpilogue,
+  async run({ values, args: [file = ''], io }) {
+    const { alias, file: certFile, key: keyFile, cert: chainFile, profile } = values;
     if ((keyFile === undefined) === (certFile === undefined)) {
       throw new UsageError('Give either --file CERTS, or --key KEY.pem with --cert CHAIN.pem.');
     }
-    const profile = stringOpt(values, 'profile') as 'strong' | 'compatible' | undefined;
     let result: OperationResult;
     let opened: Opened;
     if (keyFile !== undefined) {
@@ -88,8 +100,8 @@ export const importCmd: Subcommand = {
       const keyPass = encrypted
         ? await readSecret(io, {
             option: 'keypass',
-            value: stringOpt(values, 'keypass'),
-            envName: stringOpt(values, 'keypass-env'),
+            value: values.keypass,
+            envName: values['keypass-env'],
             prompt: `Password of ${keyFile}: `,
           })
         : undefined;
@@ -123,4 +135,4 @@ export const importCmd: Subcommand = {
     printNotes(io, result.notes);
     return EXIT_OK;
   },
-};
+});

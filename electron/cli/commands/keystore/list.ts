@@ -2,7 +2,8 @@ import { terminalSafe } from '../../../../shared/terminal-safe';
 import type { CliIo } from '../../command';
 import { EXIT_OK } from '../../command';
 import { describeStore, type StoreDescription } from '../../../services/keystore/describe-store';
-import { storePassword, storepassHelp, storepassOptions, type Subcommand } from './common';
+import { defineCommand } from '../../cli-spec';
+import { keystoreEpilogue, storeArg, storePassword, storepassOptions } from './common';
 import { readKeystoreFile } from '../../../services/keystore/read';
 import { KeystoreError } from '../../../services/keystore/model';
 
@@ -39,7 +40,7 @@ function human(file: string, d: StoreDescription): string {
 }
 
 /** Certificate files (PEM, DER, PKCS#7) need no password; try without one before asking. */
-async function openForList(file: string, io: CliIo, values: Record<string, unknown>) {
+async function openForList(file: string, io: CliIo, values: Parameters<typeof storePassword>[1]) {
   const given = values.storepass !== undefined || values['storepass-env'] !== undefined;
   if (!given && io.env.RWSEC_STOREPASS === undefined) {
     try {
@@ -48,20 +49,22 @@ async function openForList(file: string, io: CliIo, values: Record<string, unkno
       if (!(err instanceof KeystoreError) || err.code !== 'password-required') throw err;
     }
   }
-  return readKeystoreFile(file, { password: await storePassword(io, values as never, file) }).store;
+  return readKeystoreFile(file, { password: await storePassword(io, values, file) }).store;
 }
 
-export const list: Subcommand = {
-  name: 'list',
+export const list = defineCommand({
+  name: 'keystore list',
   summary: 'list the entries of a store (any format) with their chains',
-  usage: 'list STORE [--storepass P] [--json]',
-  details: ['  --json                  machine-readable output', ...storepassHelp],
-  options: { ...storepassOptions, json: { type: 'boolean' } },
-  positionals: [1, 1],
-  async run(values, [file = ''], io) {
+  args: storeArg,
+  options: {
+    json: { type: 'boolean', help: 'machine-readable output' },
+    ...storepassOptions,
+  },
+  epilogue: keystoreEpilogue,
+  async run({ values, args: [file = ''], io }) {
     const store = await openForList(file, io, values);
     const description = describeStore(store);
     io.out(values.json ? JSON.stringify(description, null, 2) + '\n' : human(file, description));
     return EXIT_OK;
   },
-};
+});

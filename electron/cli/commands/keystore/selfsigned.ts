@@ -5,57 +5,66 @@ import { storeExists, typeForNewFile, writableTypeOf } from '../../../services/k
 import type { Keystore } from '../../../services/keystore/model';
 import { keySpec } from '../../../services/x509/keys';
 import { parseSanList } from '../../../services/x509/names';
-import { intOpt, requiredOpt, stringOpt, UsageError } from '../../parse-options';
+import { defineCommand } from '../../cli-spec';
+import { UsageError } from '../../cli-parse';
 import {
+  keystoreEpilogue,
   printNotes,
+  profileOption,
   save,
+  storeArg,
   storePassword,
-  storeTypeOpt,
-  storepassHelp,
+  storeType,
+  storetypeOption,
   storepassOptions,
-  type Subcommand,
 } from './common';
 
-export const selfsigned: Subcommand = {
-  name: 'selfsigned',
+export const selfsigned = defineCommand({
+  name: 'keystore selfsigned',
   summary: 'generate a key pair with a self-signed certificate (creates the store if needed)',
-  usage:
-    'selfsigned STORE --alias A --dname "CN=..." [--san dns:x,ip:y] [--storetype jks|pkcs12] [--keyalg rsa|ec] [--keysize N] [--days N] [--ca]',
-  details: [
-    '  --alias A               entry name (stored lower-case, like Java)',
-    '  --dname "CN=.., O=.., C=US"   subject; escape commas inside values as \\,',
-    '  --san dns:x,ip:y        subjectAltName entries (dns:, ip:, email:, uri:)',
-    '  --storetype jks|pkcs12  type of a NEW store (default from the extension, else pkcs12)',
-    '  --profile strong|compatible  PKCS12 encryption (compatible = 3DES/SHA-1 for old JREs)',
-    '  --keyalg rsa|ec         default rsa',
-    '  --keysize N             RSA 2048 (default), 3072, 4096; EC 256 (default), 384',
-    '  --days N                validity, default 365',
-    '  --ca                    make a private CA certificate (to sign others), not a server one',
-    ...storepassHelp,
+  usage: [
+    'STORE --alias A --dname "CN=..." [--san dns:x,ip:y] [--storetype jks|pkcs12] [--keyalg rsa|ec] [--keysize N] [--days N] [--ca]',
   ],
+  args: storeArg,
   options: {
+    alias: {
+      type: 'string',
+      arg: 'A',
+      required: true,
+      help: 'entry name (stored lower-case, like Java)',
+    },
+    dname: {
+      type: 'string',
+      arg: '"CN=.., O=.., C=US"',
+      required: true,
+      help: 'subject; escape commas inside values as \\,',
+    },
+    san: {
+      type: 'string',
+      arg: 'dns:x,ip:y',
+      help: 'subjectAltName entries (dns:, ip:, email:, uri:)',
+    },
+    storetype: storetypeOption,
+    profile: profileOption,
+    keyalg: { type: 'string', choices: ['rsa', 'ec'], help: 'default rsa' },
+    keysize: {
+      type: 'int',
+      min: 1,
+      max: 100000,
+      help: 'RSA 2048 (default), 3072, 4096; EC 256 (default), 384',
+    },
+    days: { type: 'int', min: 1, max: 36500, help: 'validity, default 365' },
+    ca: {
+      type: 'boolean',
+      help: 'make a private CA certificate (to sign others), not a server one',
+    },
     ...storepassOptions,
-    alias: { type: 'string' },
-    dname: { type: 'string' },
-    san: { type: 'string' },
-    storetype: { type: 'string' },
-    profile: { type: 'string' },
-    keyalg: { type: 'string' },
-    keysize: { type: 'string' },
-    days: { type: 'string' },
-    ca: { type: 'boolean' },
   },
-  positionals: [1, 1],
-  async run(values, [file = ''], io) {
-    const alias = requiredOpt(values, 'alias');
-    const dname = requiredOpt(values, 'dname');
-    const san = parseSanList(stringOpt(values, 'san') ?? '');
-    const key = keySpec(stringOpt(values, 'keyalg') ?? 'rsa', intOpt(values, 'keysize'));
-    const days = intOpt(values, 'days');
-    const profile = stringOpt(values, 'profile');
-    if (profile !== undefined && profile !== 'strong' && profile !== 'compatible') {
-      throw new UsageError("--profile must be 'strong' or 'compatible'.");
-    }
+  epilogue: keystoreEpilogue,
+  async run({ values, args: [file = ''], io }) {
+    const { alias, dname, days, profile } = values;
+    const san = parseSanList(values.san ?? '');
+    const key = keySpec(values.keyalg ?? 'rsa', values.keysize);
     const exists = await storeExists(file);
     const password = await storePassword(
       io,
@@ -69,14 +78,14 @@ export const selfsigned: Subcommand = {
     if (exists) {
       ({ store, bytes: original } = readKeystoreFile(file, { password }));
       type = writableTypeOf(store, file);
-      const asked = storeTypeOpt(values);
+      const asked = storeType(values.storetype);
       if (asked && asked !== type) {
         throw new UsageError(
           `${file} is ${type}, not ${asked}; use \`rwsec keystore convert\` to change its type.`,
         );
       }
     } else {
-      type = typeForNewFile(file, storeTypeOpt(values));
+      type = typeForNewFile(file, storeType(values.storetype));
       if (type === 'PEM') throw new UsageError('A new store must be jks or pkcs12 (--storetype).');
       store = { type, entries: [] };
     }
@@ -86,12 +95,12 @@ export const selfsigned: Subcommand = {
       san,
       key,
       days,
-      ca: values.ca === true,
+      ca: values.ca,
     });
     await save(io, file, result.store, {
       type,
       password,
-      profile: profile as 'strong' | 'compatible' | undefined,
+      profile,
       expectedOriginal: original,
     });
     printNotes(io, result.notes);
@@ -102,4 +111,4 @@ export const selfsigned: Subcommand = {
     );
     return EXIT_OK;
   },
-};
+});

@@ -3,14 +3,9 @@ import { signCsrWith } from '../../../services/keystore/operations';
 import { readKeystoreFile } from '../../../services/keystore/read';
 import { readCsr } from '../../../services/x509/csr';
 import { parseSanList } from '../../../services/x509/names';
-import { intOpt, requiredOpt, stringOpt, UsageError } from '../../parse-options';
-import {
-  printNotes,
-  storePassword,
-  storepassHelp,
-  storepassOptions,
-  type Subcommand,
-} from './common';
+import { defineCommand } from '../../cli-spec';
+import { UsageError } from '../../cli-parse';
+import { keystoreEpilogue, printNotes, storeArg, storePassword, storepassOptions } from './common';
 import { readInput, writeOutput } from './files';
 
 function ekuOpt(text: string | undefined): { serverAuth: boolean; clientAuth: boolean } {
@@ -27,56 +22,60 @@ function ekuOpt(text: string | undefined): { serverAuth: boolean; clientAuth: bo
   };
 }
 
-export const sign: Subcommand = {
-  name: 'sign',
+export const sign = defineCommand({
+  name: 'keystore sign',
   summary: 'sign a CSR with a CA key entry of the store (the store is not changed)',
-  usage:
-    'sign STORE --alias CA --infile REQ.csr [--outfile CERT.pem] [--days N] [--eku server,client] [--san ...] [--ca] [--cert-only]',
-  details: [
-    '  --alias CA              the CA key entry that signs',
-    '  --infile REQ.csr        the request (PEM or DER)',
-    '  --outfile CERT.pem      write here (a new file) instead of standard output',
-    '  --days N                validity, default 365 (never beyond the CA certificate)',
-    '  --eku server,client     extended key usage, default both',
-    '  --san dns:x,ip:y        replace the SANs the request asks for (default: copy them)',
-    '  --ca                    issue an intermediate CA certificate (only on request)',
-    '  --cert-only             output only the new certificate (default: it and the CA chain,',
-    '                          ready for `rwsec keystore import` as a CA reply)',
-    ...storepassHelp,
+  usage: [
+    'STORE --alias CA --infile REQ.csr [--outfile CERT.pem] [--days N] [--eku server,client] [--san ...] [--ca] [--cert-only]',
   ],
+  args: storeArg,
   options: {
+    alias: { type: 'string', arg: 'CA', required: true, help: 'the CA key entry that signs' },
+    infile: { type: 'string', arg: 'REQ.csr', required: true, help: 'the request (PEM or DER)' },
+    outfile: {
+      type: 'string',
+      arg: 'CERT.pem',
+      help: 'write here (a new file) instead of standard output',
+    },
+    days: {
+      type: 'int',
+      min: 1,
+      max: 36500,
+      help: 'validity, default 365 (never beyond the CA certificate)',
+    },
+    eku: { type: 'string', arg: 'server,client', help: 'extended key usage, default both' },
+    san: {
+      type: 'string',
+      arg: 'dns:x,ip:y',
+      help: 'replace the SANs the request asks for (default: copy them)',
+    },
+    ca: { type: 'boolean', help: 'issue an intermediate CA certificate (only on request)' },
+    'cert-only': {
+      type: 'boolean',
+      help: [
+        'output only the new certificate (default: it and the CA chain,',
+        'ready for `rwsec keystore import` as a CA reply)',
+      ],
+    },
     ...storepassOptions,
-    alias: { type: 'string' },
-    infile: { type: 'string' },
-    outfile: { type: 'string' },
-    days: { type: 'string' },
-    eku: { type: 'string' },
-    san: { type: 'string' },
-    ca: { type: 'boolean' },
-    'cert-only': { type: 'boolean' },
   },
-  positionals: [1, 1],
-  async run(values, [file = ''], io) {
-    const alias = requiredOpt(values, 'alias');
-    const infile = requiredOpt(values, 'infile');
-    const sanText = stringOpt(values, 'san');
-    const usage = { ...ekuOpt(stringOpt(values, 'eku')), ca: values.ca === true };
+  epilogue: keystoreEpilogue,
+  async run({ values, args: [file = ''], io }) {
+    const { alias, infile } = values;
+    const sanText = values.san;
+    const usage = { ...ekuOpt(values.eku), ca: values.ca };
     const request = await readCsr(await readInput(infile), infile);
     const { store } = readKeystoreFile(file, {
       password: await storePassword(io, values, file),
     });
     const result = await signCsrWith(store, alias, request, {
-      days: intOpt(values, 'days'),
+      days: values.days,
       usage,
       san: sanText === undefined ? undefined : parseSanList(sanText),
     });
     const certs = values['cert-only'] ? [result.certificate] : result.chain;
-    await writeOutput(
-      io,
-      stringOpt(values, 'outfile'),
-      certs.map((c) => c.toString().trim() + '\n').join(''),
-    );
+    await writeOutput(io, values.outfile, certs.map((c) => c.toString().trim() + '\n').join(''));
     printNotes(io, result.notes);
     return EXIT_OK;
   },
-};
+});
