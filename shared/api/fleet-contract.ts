@@ -3,7 +3,7 @@
 // (what `rwsec fleet set` shows before asking), then written node by node. Long work runs in the
 // host and the page polls `fleet.state` for its progress (nodes done / total).
 import { z } from 'zod';
-import { diagnosticSchema } from '../diagnostics';
+import { diagnosticSchema } from '../diagnostic-schema';
 import { documentEditSchema } from '../yaml/edit-schema';
 import { inventorySchema } from './certs-contract';
 

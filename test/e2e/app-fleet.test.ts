@@ -105,7 +105,7 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     });
     page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(run.url);
+    await page.goto(await run.freshUrl());
     await page.waitForSelector('#root[data-app-state="ready"]');
     await nav(page, 'Fleet').click();
     await page.getByRole('heading', { level: 1, name: 'Fleet' }).waitFor();
@@ -291,7 +291,7 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
         `${name}'s own server certificate is listed under it`,
       );
     }
-    await page.getByRole('button', { name: 'Node' }).click();
+    await page.getByRole('button', { name: 'Node', exact: true }).click();
     const byNode = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-node')));
     assert.deepEqual(byNode, [...byNode].sort(), 'sorted by node');
     await screenshots(page, 'certificates-fleet');

@@ -12,7 +12,7 @@ import { findOption } from '../../../shared/catalog/options';
 import { computeDrift } from '../fleet/drift';
 import { applyPlans, planNode, type NodePlan } from '../fleet/fleet-set';
 import { nodeStatus, readFleetNodes } from '../fleet/fleet-status';
-import { InventoryError, readFleet, type FleetHost } from '../fleet/inventory';
+import { readFleet, type FleetHost } from '../fleet/inventory';
 import type { NodeRead } from '../fleet/node-read';
 import { IdleSsh } from './idle-ssh';
 
@@ -71,13 +71,8 @@ export class FleetWorkspace {
 
   async open(inventory: string, limit?: string): Promise<FleetState> {
     this.requireIdle();
-    let hosts: FleetHost[];
-    try {
-      hosts = await readFleet(inventory, limit?.trim() || undefined);
-    } catch (error) {
-      if (error instanceof InventoryError) throw new UserFacingError('unreadable', error.message);
-      throw error;
-    }
+    // A bad inventory is an InventoryError: a user-facing error the door shows as it is.
+    const hosts = await readFleet(inventory, limit?.trim() || undefined);
     await this.ssh.close();
     this.hosts = hosts;
     this.plans = [];

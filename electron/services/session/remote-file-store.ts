@@ -9,7 +9,6 @@ import { NodeFiles } from '../fleet/node-files';
 import { validateOnNode } from '../fleet/node-read';
 import { readRemoteFiles } from '../fleet/remote-read';
 import { RemoteSaveError, saveRemote } from '../fleet/remote-save';
-import { SshError } from '../fleet/ssh-transport';
 import type { FileSource } from './editing-session';
 import type { FileStore, ReadResult } from './file-store';
 import type { IdleSsh } from './idle-ssh';
@@ -28,23 +27,14 @@ export function remoteLabel(host: FleetHost): string {
   return `${host.name}:${host.config ?? ''}`;
 }
 
-function asUserError(error: unknown): unknown {
-  if (error instanceof SshError) return new UserFacingError('unavailable', error.message);
-  if (error instanceof RemoteSaveError) return new UserFacingError('refused', error.message);
-  return error;
-}
-
 export function remoteSource(ssh: IdleSsh, host: FleetHost): FileSource {
   const file = host.config as string;
   /** What each stamp the session holds was read as: the save's "unchanged since read" check. */
   const reads = new Map<string, Read>();
 
   const readNode = async (): Promise<Read> => {
-    const [got] = await ssh
-      .use((s) => readRemoteFiles(s, host, [file]))
-      .catch((e: unknown) => {
-        throw asUserError(e);
-      });
+    // SshError and RemoteSaveError are user-facing errors: they reach the UI as they are.
+    const [got] = await ssh.use((s) => readRemoteFiles(s, host, [file]));
     if (got?.kind !== 'file') {
       const why = got?.kind === 'unreadable' ? got.reason : `${got?.kind ?? 'no answer'}`;
       throw new UserFacingError('unreadable', `${remoteLabel(host)}: cannot be read (${why})`);
@@ -88,17 +78,12 @@ export function remoteSource(ssh: IdleSsh, host: FleetHost): FileSource {
         if (error instanceof RemoteSaveError && error.code === 'changed-on-disk') {
           return { saved: false, conflict: 'changed-on-disk' };
         }
-        throw asUserError(error);
+        throw error;
       }
     },
   };
   return {
     store,
-    validate: (doc) =>
-      ssh
-        .use((s) => validateOnNode(doc, file, new NodeFiles(s, host)))
-        .catch((e: unknown) => {
-          throw asUserError(e);
-        }),
+    validate: (doc) => ssh.use((s) => validateOnNode(doc, file, new NodeFiles(s, host))),
   };
 }
