@@ -5,7 +5,7 @@ import { planCassandraKit } from '../services/kits/cassandra-kit';
 import { cassandraEdits } from '../services/kits/config-values';
 import { commitFiles } from '../services/kits/transaction';
 import type { EditingSession } from '../services/session/editing-session';
-import { describeFiles, keySpecOf } from './kit-files';
+import { configPathValue, describeFiles, keySpecOf, missingFolders } from './kit-files';
 import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
 type CassandraRequest = Request<'kit.cassandra.run'>;
@@ -30,7 +30,7 @@ export async function cassandraKit(
   const doc = await openDocument(session);
   const edits = doc
     ? cassandraEdits({
-        trustStore: plan.clientTruststore,
+        trustStore: configPathValue(session, r.outDir, plan.clientTruststore),
         storepass: r.password,
         ...(r.crypt ? { crypt: r.crypt } : {}),
       })
@@ -40,9 +40,15 @@ export async function cassandraKit(
     `Cassandra TLS kit for ${plan.nodes.length} node(s) (${plan.nodes.join(', ')}) in ${session.resolvePath(r.outDir)}; see README.txt there for what goes where.`,
     `RWS trusts the nodes through ${plan.clientTruststore}.`,
   ];
-  const files = describeFiles(plan.files);
-  if (!run) return { files, warnings, summary, edits };
+  const described = {
+    files: describeFiles(plan.files),
+    newFolders: missingFolders(plan.files),
+    warnings,
+    summary,
+    edits,
+  };
+  if (!run) return described;
   const result = await commitFiles(plan.files);
   const applied = await applyKitEdits(session, edits, warnings);
-  return { files, warnings, summary, edits, backups: result.backups, applied };
+  return { ...described, backups: result.backups, applied };
 }

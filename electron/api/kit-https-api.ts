@@ -9,7 +9,8 @@ import { KitError } from '../services/kits/kit-error';
 import { commitFiles } from '../services/kits/transaction';
 import type { EditingSession } from '../services/session/editing-session';
 import { parseSanList } from '../services/x509/names';
-import { describeFiles, keySpecOf } from './kit-files';
+import { describeCertificate } from '../services/x509/describe';
+import { configPathValue, describeFiles, keySpecOf, missingFolders } from './kit-files';
 import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
 type HttpsRequest = Request<'kit.https.run'>;
@@ -77,14 +78,25 @@ export async function httpsKit(
   if (r.mode !== 'csr') {
     const doc = await openDocument(session);
     if (doc) {
-      edits = httpsEdits(doc, { port: r.port, keyStorePath: keystore, storepass: r.password });
+      edits = httpsEdits(doc, {
+        port: r.port,
+        keyStorePath: configPathValue(session, r.keystore, keystore),
+        storepass: r.password,
+      });
       // Keep the flag where this file has it (top level, or jetty.enableSsl in older layouts).
       edits[0] = { path: enableSslPath(doc), value: true };
     } else warnings.push(noConfigWarning);
   }
-  const files = describeFiles(plan.files);
-  if (!run) return { files, warnings, summary: plan.summary, edits };
+  const described = {
+    files: describeFiles(plan.files),
+    newFolders: missingFolders(plan.files),
+    warnings,
+    summary: plan.summary,
+    edits,
+    ...(plan.certificate ? { certificate: describeCertificate(plan.certificate) } : {}),
+  };
+  if (!run) return described;
   const result = await commitFiles(plan.files);
   const applied = await applyKitEdits(session, edits, warnings);
-  return { files, warnings, summary: plan.summary, edits, backups: result.backups, applied };
+  return { ...described, backups: result.backups, applied };
 }

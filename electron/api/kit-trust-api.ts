@@ -10,7 +10,7 @@ import { planTrustKit } from '../services/kits/trust-kit';
 import { parseHostPort } from '../services/probe/probe-endpoint';
 import { probeTls, type ProbeSession } from '../services/probe/tls-probe';
 import type { EditingSession } from '../services/session/editing-session';
-import { describeFiles } from './kit-files';
+import { configPathValue, describeFiles, missingFolders } from './kit-files';
 import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
 function isSelfSigned(cert: X509Certificate): boolean {
@@ -75,14 +75,23 @@ export async function trustKit(
   const edits = doc
     ? trustEdits(doc, {
         target: r.target,
-        file: out,
+        file: configPathValue(session, r.out, out),
         ...(storepass !== undefined ? { storepass } : {}),
         ...(storepass !== undefined && r.crypt ? { crypt: r.crypt } : {}),
       }).map((e) => ('delete' in e ? { path: e.path, delete: true } : e))
     : [];
   if (!doc) warnings.push(noConfigWarning);
   const files = describeFiles(plan.files);
+  const newFolders = missingFolders(plan.files);
   const result = await commitFiles(plan.files);
   const applied = await applyKitEdits(session, edits, warnings);
-  return { files, warnings, summary: plan.summary, edits, backups: result.backups, applied };
+  return {
+    files,
+    newFolders,
+    warnings,
+    summary: plan.summary,
+    edits,
+    backups: result.backups,
+    applied,
+  };
 }

@@ -21,7 +21,12 @@ function daysLeft(cert: X509Certificate, now: Date): number {
   return Math.floor((new Date(cert.validTo).getTime() - now.getTime()) / 86_400_000);
 }
 
-function chainChecks(entry: KeyEntry, trust: TrustSource, host: string | undefined): Check[] {
+function chainChecks(
+  entry: KeyEntry,
+  trust: TrustSource,
+  hosts: readonly string[],
+  standardOnly: boolean,
+): Check[] {
   const chain = { certificates: entry.chain, leafFirst: true, trust: [trust] };
   // The chain verdict without the host, so a name mismatch is reported once, on its own lines,
   // and not as a broken chain.
@@ -32,9 +37,14 @@ function chainChecks(entry: KeyEntry, trust: TrustSource, host: string | undefin
       text: `Chain against ${trust.name}: ${report.verdict.message}`,
     },
   ];
-  const named = host ? verifyChain({ ...chain, host, hostnameRule: 'rws' }) : undefined;
-  if (named?.hostname) {
-    for (const v of [named.hostname.rws, named.hostname.rfc6125]) {
+  // Every name clients may use (each SAN of a new certificate), each judged by both rules.
+  for (const host of hosts) {
+    const named = verifyChain({ ...chain, host, hostnameRule: 'rws' });
+    if (!named.hostname) continue;
+    const verdicts = standardOnly
+      ? [named.hostname.rfc6125]
+      : [named.hostname.rws, named.hostname.rfc6125];
+    for (const v of verdicts) {
       checks.push({
         mark: v.status === 'match' ? 'ok' : v.status === 'unknown' ? 'warn' : 'fail',
         text: `Host name ${v.host} (${v.rule === 'rws' ? "RWS's rule" : 'standard rule'}): ${v.message}`,
@@ -88,7 +98,8 @@ export async function verifyStore(
   const trust = r.trustFile
     ? loadTrustFile(session.resolvePath(r.trustFile), r.trustPassword)
     : trustSourceOf('its own top certificate', [top]);
-  checks.push(...chainChecks(entry, trust, r.host));
+  const hosts = [...new Set([...(r.host ? [r.host] : []), ...(r.hosts ?? [])])];
+  checks.push(...chainChecks(entry, trust, hosts, r.hostnameRules === 'standard'));
   return { checks };
 }
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { linkStates } from '../connections/types';
 import { diagnosticSchema } from '../diagnostic-schema';
+import { certificateDescriptionSchema } from './keystore-contract';
 
 const text = z.string().max(4096);
 const path = z.string().min(1).max(4096);
@@ -43,6 +44,10 @@ const kitResult = z.object({
    * (one undo step, saved through the reviewed save); the UI reads the session again.
    */
   applied: z.boolean().optional(),
+  /** Folders that do not exist yet and that writing creates (the outermost of each branch). */
+  newFolders: z.array(z.string()).optional(),
+  /** The certificate the kit installs (HTTPS: the keystore entry's leaf), for the review. */
+  certificate: certificateDescriptionSchema.optional(),
 });
 
 const httpsRequest = z
@@ -162,6 +167,13 @@ export const kitContract = {
         trustFile: path.optional(),
         trustPassword: secret.optional(),
         host: z.string().max(253).optional(),
+        /** More names to check the certificate against (every SAN, not only the first). */
+        hosts: z.array(z.string().min(1).max(253)).max(100).optional(),
+        /**
+         * Which host-name rules judge the names: both (RWS is the client, e.g. of Cassandra), or
+         * only the standard one (browsers and API clients of RWS's own HTTPS).
+         */
+        hostnameRules: z.enum(['both', 'standard']).optional(),
       })
       .strict(),
     response: z.object({ checks: z.array(check) }),

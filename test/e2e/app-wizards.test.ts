@@ -7,14 +7,15 @@ import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildStandInGirJar, standInCrypt } from '../helpers/gir-jar';
+import { snakeValue, snakeYamlMissing } from '../helpers/snake-yaml';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
 import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
 
-const skipReason = uiSkipReason({ keytool: true });
+const skipReason = uiSkipReason({ keytool: true }) ?? snakeYamlMissing();
 
 let browser: Browser;
 let run: ServeRun;
@@ -57,21 +58,47 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     if (jarDir) await rm(jarDir, { recursive: true, force: true });
   });
 
-  test('HTTPS: self-signed keystore written, keytool sees alias jetty, ssl.* pending with OBF', async () => {
+  test('HTTPS: SANs checked as typed, review restates the certificate, relative path kept, every SAN verified, Review and save', async () => {
     await openWizard('HTTPS for RWS');
-    await page.getByLabel('Host names and addresses (SAN)').fill('dns:rws.example.com,ip:10.0.0.5');
+    const sanField = page.getByLabel('Host names and addresses (SAN)');
+    // The issue's example: an address without ip: is refused on this step, not later.
+    await sanField.fill('dns:rws-01.example.internal, 10.0.0.5');
+    await page.getByText(/'10\.0\.0\.5' is not a SAN entry: write dns:NAME, ip:ADDRESS/).waitFor();
+    assert.equal(await sanField.getAttribute('aria-invalid'), 'true');
+    assert.equal(await button('Next').isDisabled(), true, 'Next waits for a valid SAN list');
+    await screenshots(page, 'wizard-https-1-san-error');
+    await sanField.fill('dns:rws.example.com,ip:10.0.0.5');
+    assert.equal(await sanField.getAttribute('aria-invalid'), 'false');
     await screenshots(page, 'wizard-https-1-certificate');
     await button('Next').click();
     await page.getByLabel('Keystore file').fill('etc/keystore');
+    // Where a relative path points, shown before anything is written.
+    await page.getByText(`as RWS reads it: ${join(run.dir, 'etc', 'keystore')}`).waitFor();
     await page.getByLabel('HTTPS port').fill('443');
     await page.getByText(/Port 443 is below 1024/).waitFor();
     await button('Use 9443').click();
     await page.getByLabel('Store password', { exact: true }).fill('jetty-pass-1');
+    await page.getByLabel('Repeat the password').fill('jetty-pass-2');
+    await page.getByText('The two entries differ.').waitFor();
+    assert.equal(await button('Review').isDisabled(), true);
     await page.getByLabel('Repeat the password').fill('jetty-pass-1');
     assert.match(await page.getByTestId('obf-preview').innerText(), /^OBF:/);
     await screenshots(page, 'wizard-https-2-keystore');
     await button('Review').click();
     await page.getByLabel('Files to write').waitFor();
+    const recap = (label: string) => page.locator(`[data-recap="${label}"]`).innerText();
+    assert.equal(await recap('Subject'), 'CN=rws.example.com');
+    assert.equal(await recap('Host names (SAN)'), 'DNS:rws.example.com, IP Address:10.0.0.5');
+    assert.equal(await recap('Key'), 'RSA 2048-bit');
+    assert.match(await recap('Valid'), /\(825 days\)$/);
+    assert.equal(await recap('Issued by'), 'itself (self-signed)');
+    const folders = await page.getByTestId('new-folders').innerText();
+    assert.ok(folders.includes(join(run.dir, 'etc')), folders);
+    assert.ok(!existsSync(join(run.dir, 'etc')), 'the review writes nothing');
+    assert.match(
+      await page.getByLabel('Configuration values').innerText(),
+      /^ssl\.keyStorePath: etc\/keystore$/m,
+    );
     await screenshots(page, 'wizard-https-3-review');
     await button('Write the keystore').click();
     await page.getByLabel('Config diff').waitFor();
@@ -80,6 +107,8 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.match(diff, /^\+enableSsl: true$/m);
     assert.match(diff, /^\+ {2}port: 9443$/m);
     assert.match(diff, /^\+ {2}keyStorePassword: OBF:/m);
+    // As typed, relative to the config's folder: not the absolute path of this copy.
+    assert.match(diff, /^\+ {2}keyStorePath: etc\/keystore$/m);
     await screenshots(page, 'wizard-https-4-summary');
     const store = join(run.dir, 'etc', 'keystore');
     assert.deepEqual(entries(keytoolListing(store, 'jetty-pass-1')), [
@@ -87,10 +116,27 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     ]);
     await button('Verify').click();
     await page.locator('[data-check]').first().waitFor();
-    assert.equal(await page.locator('[data-check="fail"]').count(), 0);
-    assert.ok((await page.locator('[data-check="ok"]').count()) >= 4);
+    const checks = await page.getByLabel('Verification').innerText();
+    assert.equal(await page.locator('[data-check="fail"]').count(), 0, checks);
+    for (const host of ['rws.example.com', '10.0.0.5']) {
+      assert.match(
+        checks,
+        new RegExp(`Host name ${host.replace(/\./g, '\\.')} \\(standard rule\\)`),
+        checks,
+      );
+    }
     await screenshots(page, 'wizard-https-5-verify');
     assert.ok(await page.getByTestId('dirty-marker').isVisible(), 'the config edits are pending');
+
+    // The closing step saves through the same reviewed save as the top bar.
+    await button('Start again').waitFor();
+    await button('Review and save').click();
+    await page.getByRole('button', { name: 'Save to disk' }).click();
+    await page.getByTestId('dirty-marker').waitFor({ state: 'hidden' });
+    const saved = snakeValue(run.config) as { ssl: { keyStorePath: string } };
+    assert.equal(saved.ssl.keyStorePath, 'etc/keystore');
+    // RWS resolves it beside the config: that file is the keystore keytool just listed.
+    assert.equal(resolve(dirname(run.config), saved.ssl.keyStorePath), store);
   });
 
   test('Cassandra: pasted nodes, preview tree, kit written (node chains of 2), useSSL pending', async () => {
@@ -139,7 +185,14 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.ok(createPrivateKey({ key: caKey, format: 'pem', passphrase: 'cass-ca-pass-2' }));
     await button('Verify').click();
     await page.locator('[data-check]').first().waitFor();
-    assert.equal(await page.locator('[data-check="fail"]').count(), 0);
+    const checks = await page.getByLabel('Verification').innerText();
+    assert.equal(await page.locator('[data-check="fail"]').count(), 0, checks);
+    // Every node, not only the first: each keystore judged for its own name.
+    for (const node of ['cass-01', 'cass-02', 'cass-03']) {
+      const name = `${node}.example.internal`;
+      assert.ok(checks.includes(`${name}: Host name ${name} (RWS's rule)`), checks);
+      assert.ok(checks.includes(`${name}: Chain against`), checks);
+    }
     await screenshots(page, 'wizard-cassandra-5-verify');
   });
 
@@ -154,6 +207,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await button('Next').click();
     await page.getByLabel('Trust file to write').fill('trust/webdav.jks');
     await page.getByLabel('Store password').fill('trust-pass-1');
+    await page.getByLabel('Repeat the password').fill('trust-pass-1');
     await screenshots(page, 'wizard-trust-2-file');
     await button('Write the trust file').click();
     await page.getByLabel('Config diff').waitFor();
@@ -180,6 +234,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     }
     await openWizard('Secret encryption');
     await page.getByLabel('Password to protect').fill('ops-secret');
+    await page.getByLabel('Repeat the password').fill('ops-secret');
     await button('Next').click();
     await page.getByLabel(/^CRYPT:/).check();
     await page.getByLabel('gir.jar of your RWS installation').fill(join(jarDir, 'missing.jar'));

@@ -8,6 +8,8 @@ export interface WatchedRun {
   signal: NodeJS.Signals | null;
   out: string;
   err: string;
+  /** rwsec's pid (it names the ssh socket folder). */
+  pid: number | undefined;
 }
 
 export function rwsecWatched(
@@ -15,6 +17,7 @@ export function rwsecWatched(
   options: {
     env?: Record<string, string>;
     onStdout?: (text: string, child: ChildProcess) => void;
+    onSpawn?: (child: ChildProcess) => void;
   } = {},
 ): Promise<WatchedRun> {
   return new Promise((resolve) => {
@@ -22,6 +25,7 @@ export function rwsecWatched(
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    options.onSpawn?.(child);
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -29,6 +33,6 @@ export function rwsecWatched(
       options.onStdout?.(out, child);
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code, signal) => resolve({ code, signal, out, err }));
+    child.on('close', (code, signal) => resolve({ code, signal, out, err, pid: child.pid }));
   });
 }

@@ -2,7 +2,7 @@
 // the remote safe save (mode, owner, backup kept), refusals before any write, a file changed on a
 // node between read and write, and SIGKILL of rwsec and of a node's sshd mid-run.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { readFleet } from '../../electron/services/fleet/inventory';
@@ -19,7 +19,13 @@ import {
 } from '../helpers/fleet-nodes';
 import { watchArgv } from '../helpers/process-watch';
 import { rwsecWatched as rwsecAsync } from '../helpers/fleet-rwsec';
-import { fleetSkipReason, startFleet, type Fleet, type FleetNode } from '../helpers/ssh-fleet';
+import {
+  childPids,
+  fleetSkipReason,
+  startFleet,
+  type Fleet,
+  type FleetNode,
+} from '../helpers/ssh-fleet';
 
 const skip = fleetSkipReason();
 if (skip) console.log(`# skipped: ${skip}`);
@@ -55,6 +61,18 @@ describe('rwsec fleet set on real sshd nodes', { skip }, () => {
   };
   const temps = (node: FleetNode) =>
     readdirSync(join(node.dir, 'etc')).filter((n) => n.endsWith('.tmp'));
+  /** The node's config write lock, as another saver holds it; returns the release. */
+  const holdLock = (node: FleetNode) => {
+    const lock = join(node.dir, 'etc', '.application.yaml.rwsec-lock');
+    writeFileSync(lock, '1 elsewhere\n', { flag: 'wx' });
+    return () => rmSync(lock, { force: true });
+  };
+  const descendants = (pid: number): number[] =>
+    childPids(pid).flatMap((child) => [child, ...descendants(child)]);
+  const until = async (ok: () => boolean, ms: number) => {
+    for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 100)))
+      if (Date.now() > end) throw new Error('timed out waiting');
+  };
 
   test('one change on every node: each own file edited, mode and owner kept, previous version backed up', async () => {
     const before = fleet.nodes.map(backups);
@@ -195,31 +213,50 @@ describe('rwsec fleet set on real sshd nodes', { skip }, () => {
 
   test('SIGKILL of rwsec mid-run: every node holds the old or the new file, never a part', async () => {
     const value = 'https://kill.example';
-    const r = await rwsecAsync(['fleet', 'set', '-i', inventory, `${ORIGINS}=${value}`, '--yes'], {
-      onStdout: (out, child) => {
-        if (/\[2\/5\]/.test(out)) child.kill('SIGKILL');
-      },
-    });
-    assert.equal(r.signal, 'SIGKILL');
-    let fresh = 0;
-    for (const node of fleet.nodes) {
+    // rws-3's write lock held by "another saver": its switch waits there, so the kill lands
+    // after rws-1 and rws-2 are switched and before rws-3 is, however fast the switches are.
+    const release = holdLock(fleet.nodes[2]!);
+    try {
+      const r = await rwsecAsync(
+        ['fleet', 'set', '-i', inventory, `${ORIGINS}=${value}`, '--yes'],
+        {
+          onStdout: (out, child) => {
+            if (/\[2\/5\]/.test(out)) child.kill('SIGKILL');
+          },
+        },
+      );
+      assert.equal(r.signal, 'SIGKILL');
+      // A switch already sent to rws-3 waits on the lock, then gives up by itself: wait for
+      // rws-3's shells to end before the lock goes, so that it cannot go on afterwards.
+      const sshd = fleet.nodes[2]!.pid as number;
+      await until(() => descendants(sshd).length === 0, 30_000);
+    } finally {
+      release();
+    }
+    const fresh = fleet.nodes.map((node) => {
       const now = readFileSync(node.config, 'utf8');
       const isNew = now === expected(node, [{ path: ORIGINS, value }]);
       const isOld = now === (originals.get(node.name) as Buffer).toString('utf8');
       assert.ok(isNew || isOld, `${node.name} holds the old or the new file`);
-      if (isNew) fresh++;
-    }
-    assert.ok(fresh >= 2 && fresh < 5, `killed mid-run (${fresh} nodes written)`);
+      return isNew;
+    });
+    assert.deepEqual(fresh, [true, true, false, false, false], 'killed after rws-2');
   });
 
   test("SIGKILL of a node's sshd mid-run: that node old or new, the run stops and says so", async () => {
     const value = 'https://sshd-kill.example';
     const victim = fleet.nodes[2]!;
-    const r = await rwsecAsync(['fleet', 'set', '-i', inventory, `${ORIGINS}=${value}`, '--yes'], {
-      onStdout: (out) => {
-        if (/\[2\/5\]/.test(out) && victim.process) fleet.killNode(victim);
-      },
-    });
+    const release = holdLock(victim); // its switch waits: the kill lands while it is under way
+    let r;
+    try {
+      r = await rwsecAsync(['fleet', 'set', '-i', inventory, `${ORIGINS}=${value}`, '--yes'], {
+        onStdout: (out) => {
+          if (/\[2\/5\]/.test(out) && victim.process) fleet.killNode(victim);
+        },
+      });
+    } finally {
+      release();
+    }
     await fleet.startNode(victim);
     assert.notEqual(r.code, 0);
     assert.match(r.err, /stopped at rws-3: rws-3 \(127\.0\.0\.13:\d+\): unreachable/);

@@ -30,6 +30,7 @@ interface Run {
   code: number | null;
   out: string;
   err: string;
+  pid: number | undefined;
 }
 
 function rwsec(...args: string[]): Promise<Run> {
@@ -39,7 +40,7 @@ function rwsec(...args: string[]): Promise<Run> {
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
+    child.on('close', (code) => resolve({ code, out, err, pid: child.pid }));
   });
 }
 
@@ -162,10 +163,11 @@ describe('rwsec fleet status on real sshd nodes', { skip }, () => {
   test('a node down: exit 2, it is named, the others are still reported; no secret on any command line', async () => {
     const down = fleet.nodes[2]!;
     await fleet.stopNode(down);
-    const tempsBefore = readdirSync(tmpdir()).filter((n) => n.startsWith('rwsec-ssh-'));
     const watch = watchArgv(SECRETS, /^ssh /);
+    let pid: number | undefined;
     try {
       const r = await rwsec('fleet', 'status', '-i', inventory, '--json');
+      pid = r.pid;
       assert.equal(r.code, 2);
       const report = JSON.parse(r.out) as {
         nodes: { name: string; reachable: boolean; error?: string; diagnostics: unknown[] }[];
@@ -183,10 +185,10 @@ describe('rwsec fleet status on real sshd nodes', { skip }, () => {
     }
     assert.ok(watch.seen > 0, 'the watch saw the ssh children');
     assert.deepEqual(watch.leaks, []);
-    // Master connections shut and their private folder removed.
-    const tempsAfter = readdirSync(tmpdir()).filter((n) => n.startsWith('rwsec-ssh-'));
+    // Master connections shut and their private folder (named by rwsec's pid) removed.
+    assert.ok(pid);
     assert.deepEqual(
-      tempsAfter.filter((n) => !tempsBefore.includes(n)),
+      readdirSync(tmpdir()).filter((n) => n.startsWith(`rwsec-ssh-${pid}-`)),
       [],
     );
     assert.deepEqual(

@@ -1,14 +1,15 @@
 // The fleet's only way to a node: the system OpenSSH client, so the user's ~/.ssh/config, agent,
 // ProxyJump and known_hosts apply as for any ssh they run. We add BatchMode (never a prompt) and
-// one multiplexed master connection per host, its socket in a private 0700 folder that `close()`
-// shuts and removes. Host-key checking stays as the user configured it; a host-key failure
+// one connection per host for the whole run, carrying one shell on the node (remote-shell.ts)
+// that every step of the run uses; its control socket sits in a private 0700 folder that
+// `close()` removes (and the next run removes, if a killed run could not). Host-key checking stays as the user configured it; a host-key failure
 // becomes an error naming the host and the step to take. Remote commands carry paths only:
 // file contents (secrets) travel on stdin/stdout, never in an argument.
-import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { UserFacingError } from '../../../shared/user-error';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeControlDir } from './control-dir';
+import { RemoteShell } from './remote-shell';
 
 export interface SshTarget {
   /** Inventory name, for messages. */
@@ -99,29 +100,26 @@ export async function mapLimit<T, R>(
 export interface SshSessionOptions {
   /** The ssh program (tests and odd installs); default `ssh` from PATH. */
   ssh?: string;
-  /** Seconds the master stays up after its last use (it is shut at close() anyway). */
-  persistSeconds?: number;
 }
 
 export class SshSession {
   private controlDir: Promise<string> | undefined;
-  private readonly used = new Map<string, SshTarget>();
+  private readonly shells = new Map<string, RemoteShell>();
   private closed = false;
 
   constructor(private readonly options: SshSessionOptions = {}) {}
 
   private dir(): Promise<string> {
-    this.controlDir ??= (async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'rwsec-ssh-'));
-      await chmod(dir, 0o700);
-      return dir;
-    })();
+    this.controlDir ??= makeControlDir();
     return this.controlDir;
   }
 
-  private async baseArgs(target: SshTarget): Promise<string[]> {
+  private async args(target: SshTarget): Promise<string[]> {
     const dir = await this.dir();
-    // Ours first: ssh keeps the first value it gets for an option, and these must hold.
+    // Ours first: ssh keeps the first value it gets for an option, and these must hold. The
+    // node's shell of this run is the master connection itself (ControlPersist=no): it ends with
+    // the run, also when rwsec is killed (its stdin closes), instead of lingering in the
+    // background; the socket lets any other ssh of this run to the node share it.
     return [
       '-o',
       'BatchMode=yes',
@@ -130,66 +128,63 @@ export class SshSession {
       '-o',
       `ControlPath=${join(dir, '%C')}`,
       '-o',
-      `ControlPersist=${this.options.persistSeconds ?? 60}`,
+      'ControlPersist=no',
       ...target.sshArgs,
       ...(target.port ? ['-p', String(target.port)] : []),
       ...(target.user ? ['-l', target.user] : []),
       ...(target.privateKey ? ['-i', target.privateKey] : []),
+      '--',
+      target.host,
     ];
   }
 
+  private ended(target: SshTarget) {
+    return (code: number | null, stderr: string): Error => {
+      if (code === null) {
+        return new SshError(
+          `${target.name}: cannot run ssh (${stderr}); install the OpenSSH client`,
+          'unreachable',
+          target.name,
+        );
+      }
+      if (code === 255) return sshFailure(target, stderr);
+      const last = stderr.trim().split('\n').filter(Boolean).pop();
+      return new SshError(
+        `${target.name} (${target.host}): the remote shell ended (exit ${code}${last ? `: ${last}` : ''}); the node needs a POSIX sh`,
+        'unreachable',
+        target.name,
+      );
+    };
+  }
+
+  /** The node's shell of this run: opened at first use, opened again if it ended. */
+  private async shell(target: SshTarget): Promise<RemoteShell> {
+    let shell = this.shells.get(target.name);
+    if (!shell || shell.ended) {
+      shell = new RemoteShell(
+        this.options.ssh ?? 'ssh',
+        await this.args(target),
+        this.ended(target),
+      );
+      this.shells.set(target.name, shell);
+    }
+    return shell;
+  }
+
   /**
-   * Runs `script` with the node's POSIX shell; `stdin` (file contents) is written to it. Throws
-   * SshError when ssh itself fails (exit 255: unreachable, host key, login).
+   * Runs `script` with the node's POSIX shell; `stdin` (file contents) is its input. Throws
+   * SshError when ssh itself fails (unreachable, host key, login).
    */
   async run(target: SshTarget, script: string, stdin?: Uint8Array): Promise<RemoteResult> {
     if (this.closed) throw new Error('the SSH session is closed');
-    this.used.set(target.name, target);
-    const args = [...(await this.baseArgs(target)), '--', target.host, script];
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.options.ssh ?? 'ssh', args, { stdio: ['pipe', 'pipe', 'pipe'] });
-      const out: Buffer[] = [];
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      child.on('error', (error) =>
-        reject(
-          new SshError(
-            `${target.name}: cannot run ssh (${(error as NodeJS.ErrnoException).code ?? error.message}); install the OpenSSH client`,
-            'unreachable',
-            target.name,
-          ),
-        ),
-      );
-      child.stdin.on('error', () => undefined); // the node may exit before reading all of it
-      child.on('close', (code) => {
-        if (code === 255) reject(sshFailure(target, stderr));
-        else resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr });
-      });
-      child.stdin.end(stdin ? Buffer.from(stdin) : undefined);
-    });
+    return (await this.shell(target)).run(script, stdin);
   }
 
-  /** Shuts every master connection and removes the socket folder. */
+  /** Ends every node's shell (and with it its master connection) and removes the socket folder. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (!this.controlDir) return;
-    const targets = [...this.used.values()];
-    await Promise.all(
-      targets.map(
-        async (target) =>
-          new Promise<void>((resolve) => {
-            void this.baseArgs(target).then((args) => {
-              const child = spawn(this.options.ssh ?? 'ssh', [...args, '-O', 'exit', target.host], {
-                stdio: 'ignore',
-              });
-              child.on('error', () => resolve());
-              child.on('close', () => resolve());
-            });
-          }),
-      ),
-    );
-    await rm(await this.controlDir, { recursive: true, force: true });
+    await Promise.all([...this.shells.values()].map((shell) => shell.close()));
+    if (this.controlDir) await rm(await this.controlDir, { recursive: true, force: true });
   }
 }

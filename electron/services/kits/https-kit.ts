@@ -50,6 +50,8 @@ export interface HttpsPlan {
   /** What was done, one line each, for the CLI and UI. */
   summary: string[];
   config?: PlannedConfig;
+  /** The certificate the keystore's entry will hold (for a CSR: the placeholder until the reply). */
+  certificate?: X509Certificate;
 }
 
 export const SUGGESTED_PORT = 9443;
@@ -215,12 +217,20 @@ export async function planHttpsKit(options: HttpsKitOptions): Promise<HttpsPlan>
   }
 
   files.push({ path: file, data: storeBytes(store, type, options.storepass), mode: KEYSTORE_MODE });
+  const entry = store.entries.find((e) => e.alias === alias);
+  const certificate = entry?.kind === 'key' ? entry.chain[0] : undefined;
   const config = touchConfig ? await configFor(options, warnings) : undefined;
   if (config) {
     files.push({ path: config.file, data: config.after });
     summary.push(`${config.file}: HTTPS on, ssl.keyStorePath and ssl.keyStorePassword (OBF:) set.`);
   }
-  return { files, warnings, summary, ...(config ? { config } : {}) };
+  return {
+    files,
+    warnings,
+    summary,
+    ...(config ? { config } : {}),
+    ...(certificate ? { certificate } : {}),
+  };
 }
 
 export interface PasswordChangeOptions {

@@ -86,8 +86,9 @@ export function describeCertificate(cert: X509Certificate): CertificateDescripti
     ...keyFacts(cert),
     signatureAlgorithm: fields.signatureJava,
     san: splitSan(cert.subjectAltName),
-    keyUsage: fields.keyUsage ?? [],
-    extendedKeyUsage: fields.extendedKeyUsage ?? [],
+    // Copies: the fields are shared by every reader of this certificate.
+    keyUsage: [...(fields.keyUsage ?? [])],
+    extendedKeyUsage: [...(fields.extendedKeyUsage ?? [])],
     isCA: fields.basicConstraints?.ca ?? false,
     ...(fields.basicConstraints?.pathLength !== undefined
       ? { pathLen: fields.basicConstraints.pathLength }

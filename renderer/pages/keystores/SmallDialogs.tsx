@@ -3,6 +3,7 @@
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { TwiceSecretFields, useTwiceSecret } from '../../components/TwiceSecret';
 import { FormDialog } from './FormDialog';
 
 interface Common {
@@ -33,48 +34,8 @@ export function RenameDialog(props: Common & { alias: string; onRename(to: strin
   );
 }
 
-/** A new secret typed twice; `minLength` as keytool asks. */
-function useTwice(minLength: number) {
-  const [first, setFirst] = useState('');
-  const [second, setSecond] = useState('');
-  const problem =
-    first.length < minLength
-      ? `At least ${minLength} characters.`
-      : first !== second
-        ? 'The two entries differ.'
-        : null;
-  return { first, second, setFirst, setSecond, problem };
-}
-
-/** A new secret typed twice: `ID` and `ID-again`, with the mismatch or length problem shown. */
-function TwiceFields(props: { id: string; label: string; pw: ReturnType<typeof useTwice> }) {
-  const { pw } = props;
-  return (
-    <>
-      <TextField
-        id={props.id}
-        label={props.label}
-        type="password"
-        autoComplete="new-password"
-        value={pw.first}
-        onChange={(e) => pw.setFirst(e.target.value)}
-      />
-      <TextField
-        id={`${props.id}-again`}
-        label={`${props.label} again`}
-        type="password"
-        autoComplete="new-password"
-        value={pw.second}
-        error={pw.second !== '' && pw.problem !== null}
-        helperText={pw.second !== '' ? (pw.problem ?? ' ') : ' '}
-        onChange={(e) => pw.setSecond(e.target.value)}
-      />
-    </>
-  );
-}
-
 export function PasswordDialog(props: Common & { file: string; onChange(password: string): void }) {
-  const pw = useTwice(6);
+  const pw = useTwiceSecret(6);
   return (
     <FormDialog
       {...props}
@@ -87,13 +48,13 @@ export function PasswordDialog(props: Common & { file: string; onChange(password
         {props.file} is written with the new password when you save. Remember to put it in
         application.yaml too.
       </Typography>
-      <TwiceFields id="new-store-password" label="New password" pw={pw} />
+      <TwiceSecretFields id="new-store-password" label="New password" secret={pw} />
     </FormDialog>
   );
 }
 
 export function ExportKeyDialog(props: Common & { alias: string; onExport(pass: string): void }) {
-  const pw = useTwice(6);
+  const pw = useTwiceSecret(6);
   return (
     <FormDialog
       {...props}
@@ -106,7 +67,7 @@ export function ExportKeyDialog(props: Common & { alias: string; onExport(pass: 
         The key is exported only as encrypted PKCS#8 (AES-256). Anyone with the file and this
         passphrase holds the server&apos;s identity: keep both apart.
       </Typography>
-      <TwiceFields id="export-passphrase" label="Passphrase" pw={pw} />
+      <TwiceSecretFields id="export-passphrase" label="Passphrase" secret={pw} />
     </FormDialog>
   );
 }

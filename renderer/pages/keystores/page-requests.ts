@@ -5,7 +5,7 @@ export type PageRequest =
   | { page: 'chain'; alias?: string; trustKey?: string }
   | { page: 'wizards'; prefill: WizardPrefill };
 
-/** Values a wizard starts with when another page opens it (the Certificates page's renew). */
+/** Values a wizard starts with when another page opens it (a renew, a problem's fix). */
 export type WizardPrefill =
   | {
       wizard: 'https';
@@ -16,7 +16,11 @@ export type WizardPrefill =
       days: number;
       replace: true;
     }
-  | { wizard: 'cassandra'; nodes: string };
+  | { wizard: 'cassandra'; nodes: string }
+  /** A trust file for a peer (a problem's "Make a truststore..."). */
+  | { wizard: 'trust'; target: 'config-server' | 'webdav' | 'rcs' | 'speechminer'; out?: string }
+  /** A secret option's stored form (a problem's "Obfuscate..." or "Encrypt with gir.jar..."). */
+  | { wizard: 'secret'; form: 'OBF' | 'CRYPT'; field: string; password?: string };
 
 type Listener = (page: PageRequest['page']) => void;
 

@@ -5,10 +5,10 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { takeRequest, type WizardPrefill } from '../keystores/page-requests';
 import type { ConfigModel } from '../../app/use-config';
-import { CassandraWizard } from './CassandraWizard';
-import { HttpsWizard } from './HttpsWizard';
-import { SecretWizard } from './SecretWizard';
-import { TrustWizard } from './TrustWizard';
+import { CassandraWizard } from './cassandra/CassandraWizard';
+import { HttpsWizard } from './https/HttpsWizard';
+import { SecretWizard } from './secret/SecretWizard';
+import { TrustWizard } from './trust/TrustWizard';
 
 const wizards = [
   { id: 'https', label: 'HTTPS for RWS' },
@@ -17,10 +17,21 @@ const wizards = [
   { id: 'secret', label: 'Secret encryption' },
 ] as const;
 
+type WizardId = (typeof wizards)[number]['id'];
+
+/** The prefill when it is for `id`, as the props object to spread. */
+function prefillFor<W extends WizardId>(
+  prefill: WizardPrefill | undefined,
+  id: W,
+): { prefill: Extract<WizardPrefill, { wizard: W }> } | object {
+  return prefill?.wizard === id ? { prefill } : {};
+}
+
 export function WizardsPage(props: { model: ConfigModel }) {
-  // Opened from another page (e.g. Certificates > Renew): that wizard, with its values filled in.
+  // Opened from another page (Certificates > Renew, a problem's fix): that wizard, filled in.
   const [prefill] = useState<WizardPrefill | undefined>(() => takeRequest('wizards')?.prefill);
-  const [tab, setTab] = useState<(typeof wizards)[number]['id']>(prefill?.wizard ?? 'https');
+  const [tab, setTab] = useState<WizardId>(prefill?.wizard ?? 'https');
+  const { model } = props;
   return (
     <>
       <Typography variant="h5" component="h1" gutterBottom>
@@ -33,7 +44,7 @@ export function WizardsPage(props: { model: ConfigModel }) {
       </Typography>
       <Tabs
         value={tab}
-        onChange={(_, v: typeof tab) => setTab(v)}
+        onChange={(_, v: WizardId) => setTab(v)}
         aria-label="Wizards"
         sx={{ mb: 2 }}
         variant="scrollable"
@@ -42,17 +53,12 @@ export function WizardsPage(props: { model: ConfigModel }) {
           <Tab key={w.id} value={w.id} label={w.label} />
         ))}
       </Tabs>
-      {tab === 'https' && (
-        <HttpsWizard model={props.model} {...(prefill?.wizard === 'https' ? { prefill } : {})} />
-      )}
+      {tab === 'https' && <HttpsWizard model={model} {...prefillFor(prefill, 'https')} />}
       {tab === 'cassandra' && (
-        <CassandraWizard
-          model={props.model}
-          {...(prefill?.wizard === 'cassandra' ? { prefill } : {})}
-        />
+        <CassandraWizard model={model} {...prefillFor(prefill, 'cassandra')} />
       )}
-      {tab === 'trust' && <TrustWizard model={props.model} />}
-      {tab === 'secret' && <SecretWizard model={props.model} />}
+      {tab === 'trust' && <TrustWizard model={model} {...prefillFor(prefill, 'trust')} />}
+      {tab === 'secret' && <SecretWizard model={model} {...prefillFor(prefill, 'secret')} />}
     </>
   );
 }

@@ -1,16 +1,9 @@
-// Pieces every wizard uses: the stepper frame, the outcome of a kit (files, warnings, values),
-// the verify checks, the config diff, and applying a kit's values to the open session.
+// Pieces every wizard uses: the outcome of a kit (files, new folders, warnings, values), the verify
+// checks, the config diff, and reading a kit's values back from the open session.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
-import Paper from '@mui/material/Paper';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { useCallback, useState, type ReactNode } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import type { ConfigModel } from '../../app/use-config';
 import { DiffLines } from '../../components/diff/DiffLines';
@@ -18,25 +11,6 @@ import { DiffLines } from '../../components/diff/DiffLines';
 export type KitResult = Response<'kit.https.run'>;
 export type KitEdit = KitResult['edits'][number];
 export type Check = Response<'kit.verify.store'>['checks'][number];
-
-/** Runs API calls with one busy flag and one error message (shown by the wizard frame). */
-export function useCall() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const call = useCallback(async <T,>(operation: () => Promise<T>): Promise<T | null> => {
-    setBusy(true);
-    setError(null);
-    try {
-      return await operation();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, error, call, clearError: () => setError(null) };
-}
 
 /**
  * After a kit run: the main process applied its values to the open session (one undo step), so
@@ -48,57 +22,6 @@ export async function showKitValues(
 ): Promise<string | null> {
   if (result.applied) await model.refresh();
   return model.diff();
-}
-
-export function WizardFrame(props: {
-  title: string;
-  steps: readonly string[];
-  active: number;
-  busy: boolean;
-  error: string | null;
-  children: ReactNode;
-  /** Undefined hides the button. */
-  onBack?: (() => void) | undefined;
-  next?: { label: string; disabled?: boolean; onClick(): void } | undefined;
-}) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2.5 }} component="section" aria-label={props.title}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {props.title}
-      </Typography>
-      <Stepper activeStep={props.active} alternativeLabel sx={{ mb: 3 }}>
-        {props.steps.map((s) => (
-          <Step key={s}>
-            <StepLabel>{s}</StepLabel>
-          </Step>
-        ))}
-      </Stepper>
-      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>{props.children}</Box>
-      {props.error && (
-        <Alert severity="error" sx={{ mt: 2, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {props.error}
-        </Alert>
-      )}
-      <Box sx={{ display: 'flex', gap: 1, mt: 3, alignItems: 'center' }}>
-        {props.onBack && (
-          <Button onClick={props.onBack} disabled={props.busy}>
-            Back
-          </Button>
-        )}
-        <Box sx={{ flex: 1 }} />
-        {props.busy && <CircularProgress size={22} aria-label="Working" />}
-        {props.next && (
-          <Button
-            variant="contained"
-            onClick={props.next.onClick}
-            disabled={props.busy || props.next.disabled === true}
-          >
-            {props.next.label}
-          </Button>
-        )}
-      </Box>
-    </Paper>
-  );
 }
 
 function size(bytes: number): string {
@@ -237,6 +160,32 @@ export function WrittenSummary(props: { written: string; result: KitResult; diff
       <FileList files={props.result.files} written />
       <Warnings warnings={props.result.warnings} />
       <DiffView diff={props.diff} />
+    </>
+  );
+}
+
+/** Before anything is written: the folders the run creates, named, so a typo is caught here. */
+export function NewFolders(props: { folders: readonly string[] | undefined }) {
+  const folders = props.folders ?? [];
+  if (folders.length === 0) return null;
+  return (
+    <Alert severity="warning" data-testid="new-folders" sx={{ overflowWrap: 'anywhere' }}>
+      {folders.length === 1
+        ? 'This folder does not exist and will be created: '
+        : 'These folders do not exist and will be created: '}
+      {folders.join(', ')}
+    </Alert>
+  );
+}
+
+/** The last step of a kit wizard: what was checked and the checks themselves. */
+export function VerifyStep(props: { intro: string; checks: readonly Check[] | null }) {
+  return (
+    <>
+      <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+        {props.intro}
+      </Typography>
+      <Checks checks={props.checks} />
     </>
   );
 }
