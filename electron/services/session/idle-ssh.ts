@@ -14,7 +14,7 @@ export class IdleSsh {
 
   async use<T>(work: (session: SshSession) => Promise<T>): Promise<T> {
     clearTimeout(this.timer);
-    this.session ??= new SshSession({ persistSeconds: Math.ceil(this.idleMs / 1000) + 10 });
+    this.session ??= new SshSession();
     live.add(this);
     this.users++;
     try {
