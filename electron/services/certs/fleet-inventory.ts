@@ -45,10 +45,13 @@ async function nodeInventory(node: NodeRead, options: InventoryOptions): Promise
     if (file.kind === 'folder') throw errno(path, 'EISDIR');
     throw errno(path, 'EIO', file.reason);
   };
+  const probe = options.probe
+    ? { ...(typeof options.probe === 'object' ? options.probe : {}), rwsAddress: node.host.host }
+    : false;
   return takeInventory(node.doc, config, {
     ...options,
     node: name,
-    probe: false,
+    probe,
     remote: { read, cacerts: NODE_CACERTS },
   });
 }
