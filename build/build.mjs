@@ -2,10 +2,12 @@
 // process and preload, and the renderer. esbuild keeps it to about a second, so `npm install`
 // (via `prepare`) and `npm test` always run against fresh bundles.
 import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { cp, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCliCodeCache } from './cli-code-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
@@ -30,7 +32,12 @@ async function main() {
       ...nodeTarget,
       entryPoints: [join(root, 'electron/cli/main.ts')],
       outfile: join(out, 'cli.cjs'),
-    }),
+      // The id ties the code cache to this very bundle (electron/cli/load-bundle.cjs).
+      banner: { js: `// rwsec-build ${randomBytes(8).toString('hex')}` },
+      // Every import() becomes a require: the bundle is run through vm.Script, which has no
+      // loader for a real dynamic import.
+      supported: { 'dynamic-import': false },
+    }).then(() => writeCliCodeCache(root, out)),
     build({
       ...nodeTarget,
       entryPoints: [join(root, 'electron/desktop/main.ts')],

@@ -59,7 +59,7 @@ function describeReport(
   return report.certificates.map((c) => {
     const cert = known.get(fingerprint(c.sha256));
     if (!cert) throw new Error(`certificate ${c.subject} of the report is not at hand`);
-    return describeCertificate(cert);
+    return { ...describeCertificate(cert), pem: cert.toString() };
   });
 }
 

@@ -16,7 +16,13 @@ import {
 import { keySpec } from '../services/x509/keys';
 import { parseSanList } from '../services/x509/names';
 import type { EditingSession } from '../services/session/editing-session';
-import { configuredPassword, storeOption } from '../services/kits/config-passwords';
+import {
+  configuredPassword,
+  storeOption,
+  storeOptions,
+  valueAt,
+} from '../services/kits/config-passwords';
+import { checkFile } from '../services/session/file-check';
 import { importMaterial } from '../services/keystore/import-material';
 import { readInputBytes } from './input-bytes';
 import { KeystoreSession } from '../services/keystore/keystore-session';
@@ -54,6 +60,14 @@ async function passwordFromConfig(
   return found.kind === 'known'
     ? { password: found.password, key: found.key }
     : { password: undefined };
+}
+
+/** The file a store option names, or undefined for true/false (trust flags) and absent keys. */
+function storePathOf(values: unknown, key: string): string | undefined {
+  const raw = valueAt(values, key);
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  return text === '' || text === 'true' || text === 'false' ? undefined : text;
 }
 
 function safeFileName(alias: string, extension: string): string {
@@ -180,5 +194,21 @@ export function createKeystoreHandlers(session: EditingSession): KeystoreHandler
       run(async () => keystores.setPassword(handle, password)),
     'keystore.undo': ({ handle }) => run(async () => keystores.undo(handle)),
     'keystore.save': ({ handle }) => run(() => keystores.save(handle)),
+    'keystore.configStores': async () => {
+      if (!session.file) return { stores: [] };
+      const { values } = await session.state();
+      const stores = await Promise.all(
+        storeOptions.map(async (option) => {
+          const value = storePathOf(values, option.key);
+          if (value === undefined) return [];
+          const file = await checkFile(resolvePath(value));
+          const password = configuredPassword(values, option).kind;
+          return [{ key: option.key, label: option.label, value, ...file, password }];
+        }),
+      );
+      return {
+        stores: stores.flat().map(({ description: _, ...store }) => store),
+      };
+    },
   };
 }

@@ -10,7 +10,8 @@ import type { CliCommand, GroupCommand, LeafCommand, OptionSpecs, ParsedValues }
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './command';
 
 function usageHint(io: CliIo, cmd: CliCommand): void {
-  io.err(`${usageLines(cmd).join('\n')}\nRun \`rwsec ${cmd.name} --help\` for every option.\n`);
+  const what = cmd.kind === 'group' ? 'its subcommands' : 'every option';
+  io.err(`${usageLines(cmd).join('\n')}\nRun \`rwsec ${cmd.name} --help\` for ${what}.\n`);
 }
 
 type Translate = (error: unknown) => unknown;

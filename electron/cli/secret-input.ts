@@ -77,19 +77,3 @@ export async function requireSecret(io: CliIo, request: SecretRequest): Promise<
   }
   return secret;
 }
-
-/** Help lines describing the password options of a command. */
-export function secretHelp(
-  option: string,
-  defaultEnv: string,
-  what: string,
-  prompts = true,
-): string[] {
-  const col = (flag: string) => `  ${flag.padEnd(22)}  `;
-  return [
-    `${col(`--${option} P`)}${what}`,
-    `${col('')}(visible to other users in \`ps\`: prefer the next one)`,
-    `${col(`--${option}-env NAME`)}read it from environment variable NAME (default ${defaultEnv})`,
-    ...(prompts ? [`${col('')}without either, a terminal is asked (no echo)`] : []),
-  ];
-}

@@ -53,6 +53,9 @@ function useFocusAfterJump(page: PageId) {
   return setTarget;
 }
 
+/** Forms and tables use the width (two columns, a side panel from 1536 px); steps keep a column. */
+const pageWidth = { form: 1680, wide: 1680, column: 1200 } as const;
+
 function useDesktop() {
   const [desktop, setDesktop] = useState(false);
   useEffect(() => {
@@ -163,7 +166,7 @@ export function App() {
           sx={{ flex: 1, minWidth: 0, px: 4, pb: 6, outline: 'none' }}
         >
           <Toolbar variant="dense" />
-          <Box sx={{ maxWidth: pageById(page).layout === 'wide' ? 1600 : 960, pt: 3 }}>
+          <Box sx={{ maxWidth: pageWidth[pageById(page).layout], pt: 2 }}>
             <QuickFixContext.Provider value={model}>
               <PageView
                 model={model}

@@ -25,8 +25,11 @@ export interface PageEntry {
   readonly title: string;
   readonly intro?: string;
   readonly group: NavGroup;
-  /** 'form' keeps a readable column; 'wide' is for tables and diagrams. */
-  readonly layout: 'form' | 'wide';
+  /**
+   * 'form' and 'wide' use the screen's width (forms in two columns, tables, diagrams); 'column'
+   * keeps one readable column for step-by-step pages.
+   */
+  readonly layout: 'form' | 'wide' | 'column';
   /** Lazily loaded for pages not needed at start (the editor's forms are in the first bundle). */
   readonly component: ComponentType<PageProps>;
   /** The catalog section a form page edits. */
@@ -110,7 +113,7 @@ export const pages = [
     id: 'wizards',
     title: 'Wizards',
     group: 'tools',
-    layout: 'form',
+    layout: 'column',
     component: later(() => import('../pages/wizards/WizardsPage')),
   },
   {

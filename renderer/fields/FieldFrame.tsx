@@ -1,14 +1,19 @@
-// Everything around a control: the option's help, its default, and its diagnostics as you type.
+// Everything around a control: a one-line summary (the full help behind an info button), the
+// YAML key as a copyable chip, and the field's diagnostics as compact alerts as you type.
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
+import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { CopyChip } from '../components/CopyChip';
 import { QuickFixButton } from '../components/QuickFixButton';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { OptionSpec } from '../../shared/catalog/options';
+import { InfoIcon } from './icons';
 
-const severityColor = { error: 'error.main', warning: 'warning.main', info: 'info.main' } as const;
 const severityWord = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 export function FieldFrame(props: {
@@ -21,60 +26,96 @@ export function FieldFrame(props: {
   children: ReactNode;
 }) {
   const { id, spec, path, diagnostics } = props;
+  const [more, setMore] = useState(false);
   return (
-    <Box
-      data-option={spec.path}
-      sx={{
-        py: 1.5,
-        borderBottom: 1,
-        borderColor: 'divider',
-        '&:last-of-type': { borderBottom: 0 },
-      }}
-    >
+    <Box data-option={spec.path} sx={{ py: 0.75, minWidth: 0 }}>
       {props.children}
-      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, mt: 0.75 }}>
-        <Typography
-          id={`${id}-help`}
-          variant="body2"
-          color="text.secondary"
-          sx={{ flex: 1, overflowWrap: 'anywhere' }}
-        >
-          {spec.help}{' '}
-          <Box component="code" sx={{ fontSize: '0.8rem', opacity: 0.8 }}>
-            {path}
-          </Box>
-        </Typography>
-        {props.onRemove && (
-          <Button
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1, mt: 0.25 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', flex: '0 1 auto', minWidth: 0 }}>
+          <Typography id={`${id}-help`} variant="body2" color="text.secondary" sx={{ minWidth: 0 }}>
+            {spec.summary}
+          </Typography>
+          <IconButton
             size="small"
-            onClick={props.onRemove}
-            color="inherit"
-            sx={{ py: 0, flexShrink: 0, textTransform: 'none', color: 'text.secondary' }}
+            aria-label={`Full help for ${path}`}
+            aria-expanded={more}
+            aria-controls={`${id}-more`}
+            onClick={() => setMore((m) => !m)}
+            sx={{ p: 0.5, color: more ? 'primary.main' : 'text.secondary' }}
           >
-            {/* Visible "Remove" starts the accessible name (voice control says what it sees). */}
-            Remove<VisuallyHidden> {path} from the file</VisuallyHidden>
-          </Button>
-        )}
+            <InfoIcon sx={{ fontSize: 16 }} />
+          </IconButton>
+        </Box>
+        {/* Beside the summary where both fit, else on the next line at the right. */}
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 0.5,
+            ml: 'auto',
+            minWidth: 0,
+            maxWidth: '100%',
+          }}
+        >
+          <CopyChip text={path} what="YAML key" />
+          {props.onRemove && (
+            <Button
+              size="small"
+              onClick={props.onRemove}
+              color="inherit"
+              sx={{
+                py: 0,
+                minWidth: 0,
+                flexShrink: 0,
+                textTransform: 'none',
+                color: 'text.secondary',
+              }}
+            >
+              {/* Visible "Remove" starts the accessible name (voice control says what it sees). */}
+              Remove<VisuallyHidden> {path} from the file</VisuallyHidden>
+            </Button>
+          )}
+        </Box>
       </Box>
+      <Collapse in={more} id={`${id}-more`}>
+        <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+          {spec.help}
+        </Typography>
+      </Collapse>
       <Box id={`${id}-diagnostics`} aria-live="polite">
         {diagnostics.map((d, i) => (
-          <Typography
-            key={`${d.rule}-${i}`}
-            variant="body2"
-            data-diagnostic={d.rule}
-            sx={{ mt: 0.5, color: severityColor[d.severity], overflowWrap: 'anywhere' }}
-          >
-            <strong>{severityWord[d.severity]}:</strong> {d.message}
-            {d.fix ? ` ${d.fix}` : ''}
-            {d.quickFix && (
-              <>
-                {' '}
-                <QuickFixButton fix={d.quickFix} />
-              </>
-            )}
-          </Typography>
+          <FieldDiagnostic key={`${d.rule}-${i}`} diagnostic={d} />
         ))}
       </Box>
     </Box>
+  );
+}
+
+/** One finding as a compact alert: the severity word stays in the text for screen readers. */
+function FieldDiagnostic({ diagnostic: d }: { diagnostic: ApiDiagnostic }) {
+  return (
+    <Alert
+      severity={d.severity}
+      variant="outlined"
+      data-diagnostic={d.rule}
+      sx={{
+        mt: 0.5,
+        py: 0,
+        px: 1,
+        fontSize: '0.8125rem',
+        overflowWrap: 'anywhere',
+        '& .MuiAlert-icon': { py: 0.5, mr: 0.75, fontSize: 18 },
+        '& .MuiAlert-message': { py: 0.5 },
+      }}
+    >
+      <strong>{severityWord[d.severity]}:</strong> {d.message}
+      {d.fix ? ` ${d.fix}` : ''}
+      {d.quickFix && (
+        <>
+          {' '}
+          <QuickFixButton fix={d.quickFix} />
+        </>
+      )}
+    </Alert>
   );
 }

@@ -44,3 +44,21 @@ export function ContrastIcon(props: SvgIconProps) {
     </SvgIcon>
   );
 }
+
+/** "More about this": reveals a field's full help. */
+export function InfoIcon(props: SvgIconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16zm-1 3v2h2V7zm0 4v6h2v-6z" />
+    </SvgIcon>
+  );
+}
+
+/** Copy to the clipboard. */
+export function CopyIcon(props: SvgIconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M8 2h11a2 2 0 0 1 2 2v13h-2V4H8zM5 6h10a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2zm0 2v12h10V8z" />
+    </SvgIcon>
+  );
+}

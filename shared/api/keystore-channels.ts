@@ -14,6 +14,7 @@ export const keystoreChannelNames = [
   'keystore.passwd',
   'keystore.undo',
   'keystore.save',
+  'keystore.configStores',
 ] as const;
 
 export const chainChannelNames = ['chain.trustChoices', 'chain.verify', 'probe.run'] as const;

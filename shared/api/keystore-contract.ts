@@ -2,7 +2,7 @@
 // no response ever carries a password or a private key (except an explicitly requested,
 // passphrase-encrypted PKCS#8 export).
 import { z } from 'zod';
-import { writableStoreTypes } from '../store-formats';
+import { storeTypes, writableStoreTypes } from '../store-formats';
 import { maxUploadBytes } from './keystore-channels';
 
 export const certificateDescriptionSchema = z.object({
@@ -22,6 +22,10 @@ export const certificateDescriptionSchema = z.object({
   extendedKeyUsage: z.array(z.string()),
   isCA: z.boolean(),
   pathLen: z.number().optional(),
+  subjectKeyId: z.string().optional(),
+  authorityKeyId: z.string().optional(),
+  /** The certificate as PEM, where the view offers to copy it (the chain preview). */
+  pem: z.string().optional(),
 });
 
 const entrySchema = z.object({
@@ -66,6 +70,21 @@ const inputSchema = z.union([
   z.object({ upload }).strict(),
   z.object({ pem: z.string().min(1).max(maxUploadBytes) }).strict(),
 ]);
+
+/** A store file the open config names (the keystore manager's and chain preview's first offer). */
+export const configStoreSchema = z.object({
+  /** The option that names it, e.g. ssl.keyStorePath. */
+  key: z.string(),
+  label: z.string(),
+  /** As written in the config, and resolved against its folder. */
+  value: z.string(),
+  resolved: z.string(),
+  exists: z.boolean(),
+  /** Judged by the file's bytes; null when missing. */
+  format: z.enum([...storeTypes, 'empty', 'unknown']).nullable(),
+  /** none: no password option set; known: plain or OBF in the config; crypt: must be typed. */
+  password: z.enum(['none', 'known', 'crypt']),
+});
 
 const view = keystoreViewSchema;
 const noView = z.object({ view: keystoreViewSchema.nullable() });
@@ -156,8 +175,14 @@ export const keystoreContract = {
     request: z.object({ handle }).strict(),
     response: z.object({ view, backup: z.string().nullable() }),
   },
+  /** Every store file the open config names (true/false trust flags are not files). */
+  'keystore.configStores': {
+    request: z.object({}).strict(),
+    response: z.object({ stores: z.array(configStoreSchema) }),
+  },
 } as const;
 
 export type KeystoreView = z.infer<typeof keystoreViewSchema>;
+export type ConfigStore = z.infer<typeof configStoreSchema>;
 export type CertificateDescriptionView = z.infer<typeof certificateDescriptionSchema>;
 export type KeystoreInput = z.infer<typeof inputSchema>;

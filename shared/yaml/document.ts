@@ -5,7 +5,6 @@ import {
   isMap,
   isScalar,
   isSeq,
-  visit,
   type LineCounter,
   type Document,
   type Node,
@@ -22,6 +21,7 @@ import {
   reparseSections,
 } from './section-reparse';
 import { checkSnakeCharacters } from './snake-characters';
+import type { NodeScan } from './node-scan';
 import { parseWithUniqueKeys } from './unique-keys';
 import { column, detectLineEnding, type Splice } from './text-lines';
 
@@ -59,12 +59,12 @@ export class RwsDocument implements ConfigView, EditTarget {
   /** Parses `text`; throws YamlSyntaxError (with line and column) when it is not valid YAML. */
   static parse(text: string): RwsDocument {
     checkSnakeCharacters(text);
-    const doc = parseWithUniqueKeys(text, parseOptions);
+    const { doc, scan } = parseWithUniqueKeys(text, parseOptions);
     const first = doc.errors[0];
     // Line starts are only needed for positions: counted when asked, not on every parse.
     if (first) throw toSyntaxError(first, doc, countLines(text));
     const parsed = new RwsDocument(text, doc, undefined);
-    parsed.checkResolution();
+    if (scan?.mustResolve) parsed.checkResolution(scan);
     return parsed;
   }
 
@@ -73,20 +73,10 @@ export class RwsDocument implements ConfigView, EditTarget {
    * throws: a ReferenceError past maxAliasCount (a "billion laughs" file expands to billions of
    * nodes) and an Error for a merge of a non-mapping (SnakeYAML refuses both). Resolve such a
    * document once here, so that both are syntax errors at parse time and not a crash in whatever
-   * reads a value later. Documents without aliases or merges skip this (sections resolve alone).
+   * reads a value later. Documents whose aliases and merges cannot fail (node-scan.ts: the usual
+   * anchored defaults merged into a few blocks) skip this (sections resolve alone, when read).
    */
-  private checkResolution(): void {
-    let alias: Node | undefined;
-    let merge: Node | undefined;
-    visit(this.doc, {
-      Alias(_, node) {
-        alias ??= node;
-      },
-      Pair(_, pair) {
-        if (isMergeKey(pair.key)) merge ??= pair.key as Node;
-      },
-    });
-    if (!alias && !merge) return;
+  private checkResolution({ firstAlias: alias, firstMerge: merge }: NodeScan): void {
     try {
       void this.plain;
     } catch (error) {

@@ -14,7 +14,6 @@ import {
   LineCounter,
   Pair,
   Scalar,
-  visit,
   type Document,
   type DocumentOptions,
   type Node,
@@ -26,6 +25,7 @@ import {
 } from 'yaml';
 import { isMergeKey } from './edit-plan';
 import { snakeYaml11 } from './snake-yaml-schema';
+import type { NodeScan } from './node-scan';
 import { parseWithUniqueKeys } from './unique-keys';
 import type { Splice } from './text-lines';
 
@@ -88,21 +88,9 @@ function selfContained(node: unknown, anchors: Set<string>): boolean {
   return node.items.every((item) => selfContained(item, anchors));
 }
 
-/** Aliases or merges in the re-read part: resolve them now, as RwsDocument.parse does. */
-function resolves(doc: Document.Parsed): boolean {
-  let linked = false;
-  visit(doc, {
-    Alias() {
-      linked = true;
-      return visit.BREAK;
-    },
-    Pair(_, pair) {
-      if (!isMergeKey(pair.key)) return undefined;
-      linked = true;
-      return visit.BREAK;
-    },
-  });
-  if (!linked) return true;
+/** Aliases or merges in the re-read part: resolve them now when they might fail, as parse does. */
+function resolves(doc: Document.Parsed, scan: NodeScan): boolean {
+  if (!scan.mustResolve) return true;
   try {
     doc.toJS({ maxAliasCount: 1000 });
     return true;
@@ -219,8 +207,11 @@ export function reparseSections(
   // Where a key follows, the part is read with a stand-in key after it: comments and blank lines
   // at its end then end where they end before a key, not where they end at the end of a file.
   const followed = b < starts.length;
-  const partDoc = parseWithUniqueKeys(followed ? `${part}${standIn}:\n` : part, parseOptions);
-  if (partDoc.errors.length > 0) return undefined;
+  const { doc: partDoc, scan } = parseWithUniqueKeys(
+    followed ? `${part}${standIn}:\n` : part,
+    parseOptions,
+  );
+  if (partDoc.errors.length > 0 || !scan) return undefined;
   const partRoot = partDoc.contents;
   if (!isMap(partRoot) || partRoot.flow || !partRoot.range) return undefined;
   const fresh = partRoot.items as Pair<Node, Node | null>[];
@@ -228,7 +219,7 @@ export function reparseSections(
   if (followed && (last === undefined || keyName(last) !== standIn)) return undefined;
   // The part must begin with its first key, so nothing in it can continue the section before.
   if (fresh.length === 0 || fresh[0]?.key?.range?.[0] !== 0) return undefined;
-  if (!hasIndependentSections(partDoc, part) || !resolves(partDoc)) return undefined;
+  if (!hasIndependentSections(partDoc, part) || !resolves(partDoc, scan)) return undefined;
 
   const kept = new Set([...items.slice(0, a), ...items.slice(b)].map(keyName));
   if (fresh.some((p) => keyName(p) === undefined || kept.has(keyName(p)))) return undefined;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
+import { makeTestPki } from '../helpers/chain-pki';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
 import { screenshotDir, uiSkipReason } from './app-page';
 
@@ -217,6 +218,31 @@ describe('axe-core: no serious or critical violations (rwsec serve)', { skip: sk
       await page.getByRole('dialog').waitFor();
       await audit(page, `${scheme} dialog: delete entry`);
       await closeDialog(page);
+
+      await page.getByRole('button', { name: /^More/ }).click();
+      await page.getByRole('menu').waitFor();
+      await audit(page, `${scheme} keystore: "More" menu`);
+      await page.keyboard.press('Escape');
+      await page.context().close();
+    });
+
+    test(`${scheme}: chain preview with a verdict, every certificate unfolded`, async () => {
+      const pki = await makeTestPki();
+      const dir = runs.get(scheme)!.dir;
+      await writeFile(join(dir, 'axe-root.pem'), pki.root.certPem);
+      await writeFile(join(dir, 'axe-chain.pem'), pki.good.certPem + pki.intermediate.certPem);
+      const page = await themedPage(scheme);
+      await openPage(page, 'Chain preview');
+      await page.locator('#chain-file').fill('axe-chain.pem');
+      await page.locator('#chain-trust').click();
+      await page.getByRole('option', { name: /Another file/ }).click();
+      await page.locator('#chain-trust-path').fill('axe-root.pem');
+      await button(page, 'Check chain').click();
+      await page.getByTestId('chain-verdict').waitFor();
+      const more = page.getByRole('button', { name: 'All fields' });
+      while ((await more.count()) > 0) await more.first().click();
+      await page.locator('#chain-host').fill('localhost');
+      await audit(page, `${scheme} chain: verdict, all fields`);
       await page.context().close();
     });
   }

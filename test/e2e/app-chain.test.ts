@@ -122,8 +122,10 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
     await screenshots(page, 'chain-trusted-wrong-host');
     await page.locator('#chain-host').fill('localhost');
 
-    await boxes(page).nth(2).click();
-    const details = page.getByRole('region', { name: 'Selected certificate' });
+    // The leaf is unfolded from the start; the root unfolds in place with all its fields.
+    await page.getByRole('region', { name: 'Fields of localhost' }).waitFor();
+    await boxes(page).nth(2).getByRole('button', { name: 'All fields' }).click();
+    const details = page.getByRole('region', { name: 'Fields of Test Root CA' });
     assert.match(await details.innerText(), /CN=Test Root CA/);
     assert.match(await details.innerText(), /Basic constraints\s*CA/);
     await screenshots(page, 'chain-trusted');

@@ -52,6 +52,15 @@ async function generate(page: Page, alias: string, keyLabel: string) {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
+/** "Close store" is one of the rarer actions, in the toolbar's "More" menu. */
+async function closeStore(page: Page) {
+  await page
+    .getByRole('toolbar', { name: 'Keystore actions' })
+    .getByRole('button', { name: /^More/ })
+    .click();
+  await page.getByRole('menuitem', { name: 'Close store' }).click();
+}
+
 const row = (page: Page, alias: string) => page.locator(`tr[data-alias="${alias}"]`);
 const pending = (page: Page) => page.getByTestId('keystore-pending');
 
@@ -167,7 +176,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
     await page.getByRole('button', { name: 'Save store' }).click();
     await pending(page).waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: 'Close' }).click();
+    await closeStore(page);
     await page.locator('#keystore-password').fill('wrongpass');
     await page
       .getByRole('region', { name: 'Open a keystore' })
@@ -240,7 +249,7 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
     await generate(page, 'jetty', 'EC P-256');
     await page.getByRole('button', { name: 'Save store' }).click();
     await pending(page).waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Close' }).click();
+    await closeStore(page);
 
     await nav(page, 'HTTPS').click();
     await page.locator(`#${fieldId('ssl.keyStorePath')}`).fill('https.p12');

@@ -2,7 +2,11 @@
 // the hover keeps the exact instant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDate, isoInstant } from '../../renderer/components/dates/human-date';
+import {
+  humanDate,
+  humanizeInstants,
+  isoInstant,
+} from '../../renderer/components/dates/human-date';
 
 test('a day is "12 Mar 2027", the UTC day whatever the local time zone', () => {
   assert.equal(humanDate('2027-03-12T10:00:00.000Z'), '12 Mar 2027');
@@ -21,4 +25,12 @@ test('the hover instant is ISO 8601 to the second, in UTC', () => {
 test('a value that is no date is shown as given, never "Invalid Date"', () => {
   assert.equal(humanDate('unknown'), 'unknown');
   assert.equal(isoInstant(''), '');
+});
+
+test('instants inside a verdict message read in the same format', () => {
+  assert.equal(
+    humanizeInstants('expired on 2026-01-05T10:00:00.000Z (3 days ago)'),
+    'expired on 5 Jan 2026 (3 days ago)',
+  );
+  assert.equal(humanizeInstants('no date here: 2026-01-05'), 'no date here: 2026-01-05');
 });

@@ -9,7 +9,8 @@ import { KeystoreError } from '../../services/keystore/model';
 import { chainReportText } from '../../services/chain/report-text';
 import { verifyChain } from '../../services/chain/verify';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command';
-import { defineCommand, secretOptions } from '../cli-spec';
+import { defineCommand } from '../cli-spec';
+import { storepassOptions } from './store-password';
 import { readSecret } from '../secret-input';
 import { hostnameRuleFrom, trustOptions, trustSourcesFrom } from './chain-trust-options';
 
@@ -99,7 +100,7 @@ export const chainCommand = defineCommand({
       arg: 'A',
       help: 'keystore entry to judge (needed when the store holds several)',
     },
-    ...secretOptions('storepass', 'keystore password', 'RWSEC_STOREPASS'),
+    ...storepassOptions,
     host: {
       type: 'string',
       arg: 'H',

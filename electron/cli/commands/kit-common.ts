@@ -1,15 +1,15 @@
 // What the `rwsec kit` subcommands share: the password and gir.jar options, committing a plan
 // both or neither, and reporting.
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command';
-import { secretOptions, type OptionSpecs } from '../cli-spec';
-import { requireSecret } from '../secret-input';
+import type { OptionSpecs } from '../cli-spec';
+import { storePassword, type StorepassValues } from './store-password';
 import { terminalSafe } from '../../../shared/terminal-safe';
 import { RwsDocument } from '../../../shared/yaml/document';
 import { diagnosticsForPaths } from '../../services/kits/config-values';
 import { encryptWithGirJar } from '../../services/kits/encrypt';
 import { commitFiles, type PlannedFile } from '../../services/kits/transaction';
 
-export const storepassOptions = secretOptions('storepass', 'store password', 'RWSEC_STOREPASS');
+export { storepassOptions } from './store-password';
 
 export const girJarOptions = {
   'gir-jar': {
@@ -34,25 +34,13 @@ export const kitEpilogue = [
   'written).',
 ];
 
-interface StorepassValues {
-  storepass: string | undefined;
-  'storepass-env': string | undefined;
-}
-
 export function storepass(
   io: CliIo,
   values: StorepassValues,
   what: string,
   minLength = 6,
 ): Promise<string> {
-  return requireSecret(io, {
-    option: 'storepass',
-    value: values.storepass,
-    envName: values['storepass-env'],
-    defaultEnv: 'RWSEC_STOREPASS',
-    prompt: `Store password for ${what}: `,
-    minLength,
-  });
+  return storePassword(io, values, `Store password for ${what}: `, { minLength });
 }
 
 /** The CRYPT: form of `password` when --gir-jar is given (for RWS-read config passwords). */

@@ -42,8 +42,9 @@ function readFacts(cert: X509Certificate): {
   const facts: CertificateFacts = {
     subject: oneLine(cert.subject),
     issuer: oneLine(cert.issuer),
-    subjectCN: fields.subjectCN,
-    issuerCN: fields.issuerCN,
+    // Copies: the fields are shared by every reader of this certificate.
+    subjectCN: [...fields.subjectCN],
+    issuerCN: [...fields.issuerCN],
     serialNumber: cert.serialNumber.toLowerCase(),
     notBefore: new Date(cert.validFrom).toISOString(),
     notAfter: new Date(cert.validTo).toISOString(),
@@ -56,8 +57,8 @@ function readFacts(cert: X509Certificate): {
     signatureAlgorithm: fields.signatureOpenssl,
     ...(bc ? { isCA: bc.ca } : {}),
     ...(bc?.pathLength !== undefined ? { pathLength: bc.pathLength } : {}),
-    ...(fields.keyUsage ? { keyUsage: fields.keyUsage } : {}),
-    ...(fields.extendedKeyUsage ? { extendedKeyUsage: fields.extendedKeyUsage } : {}),
+    ...(fields.keyUsage ? { keyUsage: [...fields.keyUsage] } : {}),
+    ...(fields.extendedKeyUsage ? { extendedKeyUsage: [...fields.extendedKeyUsage] } : {}),
     selfIssued: cert.subject === cert.issuer,
   };
   return {

@@ -1,11 +1,12 @@
 // Reads any supported store from its bytes, detecting the format by content (never by name).
+import type { X509Certificate } from 'node:crypto';
 import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
 import { FileReadError } from '../files/file-errors';
 import { detectFormat } from '../files/detect-format';
 import { codecs } from './codecs';
 import { corrupt } from './errors';
 import { KeystoreError, type Keystore } from './model';
-import { describeCertificate } from '../x509/describe';
+import { readCertificateFields } from '../x509/cert-fields';
 
 export interface ReadOptions {
   /** Store password (JKS/JCEKS integrity, PKCS12 MAC and bags, encrypted PEM keys). */
@@ -29,22 +30,23 @@ export function readKeystore(bytes: Uint8Array, options: ReadOptions = {}): Keys
 /**
  * OpenSSL parses a certificate lazily: one whose public key or key usage is garbled still makes
  * an X509Certificate, and fails later in whatever reads it (describe, chain checks, kits). Such
- * a file is damaged; say so here, where the file is named.
+ * a file is damaged; say so here, where the file is named. What can fail is checked: the public
+ * key and the fields the one certificate reader decodes (read once, kept for the later readers).
+ * Fingerprints, serial and the SAN text are node:crypto getters that do not throw on a
+ * certificate it parsed.
  */
 function checkCertificates(store: Keystore, file: string | undefined): void {
-  const certs = [
-    ...store.entries.flatMap((e) => e.chain.map((cert) => ({ cert, alias: e.alias }))),
-    ...(store.hiddenCertificates ?? []).map((cert) => ({ cert, alias: undefined })),
-  ];
-  for (const { cert, alias } of certs) {
+  const check = (cert: X509Certificate, alias: string | undefined): void => {
     try {
       void cert.publicKey;
-      describeCertificate(cert);
+      readCertificateFields(cert);
     } catch {
       const which = alias === undefined ? 'a certificate' : `a certificate of "${alias}"`;
       throw corrupt(file, store.type, `${which} cannot be decoded`);
     }
-  }
+  };
+  for (const entry of store.entries) for (const cert of entry.chain) check(cert, entry.alias);
+  for (const cert of store.hiddenCertificates ?? []) check(cert, undefined);
 }
 
 function readAnyFormat(bytes: Uint8Array, options: ReadOptions): Keystore {

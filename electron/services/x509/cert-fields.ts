@@ -75,7 +75,13 @@ function quote(value: string): string {
   return /[,+=";<>\\#]|^\s|\s$/.test(value) ? `"${value.replace(/(["\\])/g, '\\$1')}"` : value;
 }
 
-function attributes(name: Asn1): { key: string; oid: string; text: string }[][] {
+interface NameAttribute {
+  key: string;
+  oid: string;
+  text: string;
+}
+
+function attributes(name: Asn1): NameAttribute[][] {
   return children(expect(name, TAG.SEQUENCE, 'Name')).map((rdn) =>
     children(rdn).map((atv) => {
       const [type, value] = seqOf(atv, 'AttributeTypeAndValue');
@@ -92,23 +98,29 @@ function attributes(name: Asn1): { key: string; oid: string; text: string }[][] 
 }
 
 /** keytool order: the last RDN (most specific) first. */
-export function formatName(name: Asn1): string {
-  return attributes(name)
+function nameText(rdns: NameAttribute[][]): string {
+  return rdns
     .map((rdn) => rdn.map((a) => `${a.key}=${quote(a.text)}`).join(' + '))
     .reverse()
     .join(', ');
 }
 
-function commonNames(name: Asn1 | undefined): string[] {
-  if (!name) return [];
-  try {
-    return attributes(name)
+interface ReadName {
+  text: string;
+  commonNames: string[];
+}
+
+/** A name as keytool prints it and its CNs, from one pass over its attributes. */
+function readName(name: Asn1 | undefined): ReadName {
+  if (!name) return { text: '', commonNames: [] };
+  const rdns = attributes(name);
+  return {
+    text: nameText(rdns),
+    commonNames: rdns
       .flat()
       .filter((a) => a.oid === '2.5.4.3')
-      .map((a) => a.text);
-  } catch {
-    return [];
-  }
+      .map((a) => a.text),
+  };
 }
 
 function readTime(node: Asn1 | undefined): string {
@@ -188,22 +200,47 @@ function readExtensions(tbsFields: Asn1[], out: CertificateFields): void {
   }
 }
 
-/** Reads the fields; throws Asn1Error on a certificate whose structure cannot be decoded. */
-export function readCertificateFields(cert: X509Certificate): CertificateFields {
+/**
+ * The fields of each certificate already read. A store's certificates are read (and checked) when
+ * the store is opened, and read again by whatever shows or verifies them: the chain verifier, the
+ * description, the trust source. An X509Certificate never changes, so its fields are read once.
+ */
+const readFields = new WeakMap<X509Certificate, Readonly<CertificateFields>>();
+
+/**
+ * Reads the fields; throws Asn1Error on a certificate whose structure cannot be decoded. The
+ * answer is shared between callers (read once per certificate): do not change it.
+ */
+export function readCertificateFields(cert: X509Certificate): Readonly<CertificateFields> {
+  let fields = readFields.get(cert);
+  if (!fields) {
+    fields = decodeFields(cert);
+    readFields.set(cert, fields);
+  }
+  return fields;
+}
+
+function decodeFields(cert: X509Certificate): CertificateFields {
   const [tbs, sigAlgNode] = seqOf(parseDer(cert.raw), 'Certificate');
   const fields = seqOf(tbs, 'TBSCertificate');
   const offset = fields[0]?.tag === 0xa0 ? 1 : 0;
-  const issuer = fields[offset + 2];
+  const issuerNode = fields[offset + 2];
   const validity = seqOf(fields[offset + 3], 'Validity');
-  const subject = fields[offset + 4];
+  const subjectNode = fields[offset + 4];
   const sigAlg = seqOf(sigAlgNode, 'AlgorithmIdentifier');
   const signatureOid = readOid(sigAlg[0]);
   const known = SIGNATURE_ALGORITHMS[signatureOid];
+  const subject = readName(subjectNode);
+  // Roots and other self-issued certificates (all of a JDK cacerts) name the same DN twice.
+  const issuer =
+    issuerNode && subjectNode && issuerNode.der.equals(subjectNode.der)
+      ? subject
+      : readName(issuerNode);
   const out: CertificateFields = {
-    subject: subject ? formatName(subject) : '',
-    issuer: issuer ? formatName(issuer) : '',
-    subjectCN: commonNames(subject),
-    issuerCN: commonNames(issuer),
+    subject: subject.text,
+    issuer: issuer.text,
+    subjectCN: subject.commonNames,
+    issuerCN: issuer.commonNames,
     notBefore: readTime(validity[0]),
     notAfter: readTime(validity[1]),
     signatureOid,

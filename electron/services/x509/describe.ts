@@ -33,6 +33,14 @@ export interface CertificateDescription {
   isCA: boolean;
   /** BasicConstraints pathLenConstraint, when present. */
   pathLen?: number;
+  /** Subject and authority key identifiers, colon-separated upper-case hex, when present. */
+  subjectKeyId?: string;
+  authorityKeyId?: string;
+}
+
+/** "a1b2" -> "A1:B2", the way fingerprints are written. */
+function colonHex(hex: string): string {
+  return (hex.toUpperCase().match(/../g) ?? []).join(':');
 }
 
 function splitSan(text: string | undefined): string[] {
@@ -86,11 +94,14 @@ export function describeCertificate(cert: X509Certificate): CertificateDescripti
     ...keyFacts(cert),
     signatureAlgorithm: fields.signatureJava,
     san: splitSan(cert.subjectAltName),
-    keyUsage: fields.keyUsage ?? [],
-    extendedKeyUsage: fields.extendedKeyUsage ?? [],
+    // Copies: the fields are shared by every reader of this certificate.
+    keyUsage: [...(fields.keyUsage ?? [])],
+    extendedKeyUsage: [...(fields.extendedKeyUsage ?? [])],
     isCA: fields.basicConstraints?.ca ?? false,
     ...(fields.basicConstraints?.pathLength !== undefined
       ? { pathLen: fields.basicConstraints.pathLength }
       : {}),
+    ...(fields.subjectKeyId ? { subjectKeyId: colonHex(fields.subjectKeyId) } : {}),
+    ...(fields.authorityKeyId ? { authorityKeyId: colonHex(fields.authorityKeyId) } : {}),
   };
 }

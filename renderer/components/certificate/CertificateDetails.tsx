@@ -1,17 +1,25 @@
-// Every field of one certificate, as keytool -list -v would show it, laid out to survive long
-// subjects and many SANs.
+// Every field of one certificate, as keytool -list -v (or KeyStore Explorer) shows it, laid out
+// to survive long subjects and many SANs: values wrap, nothing is cut off.
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { CertificateDescriptionView } from '../../../shared/api/keystore-contract';
 import { DateText } from '../dates/DateText';
+import { CopyPemButton } from './CopyPemButton';
 import { ExpiryBar } from './ExpiryBar';
 
-function Row(props: { label: string; children: ReactNode; mono?: boolean }) {
+function Row(props: { label: string; children: ReactNode; mono?: boolean; span?: boolean }) {
+  // A spanning row takes a whole line of the two-pair layout (lists that need the width).
+  const span = props.span ? { gridColumn: { lg: '2 / -1' } } : {};
   return (
     <>
-      <Typography component="dt" variant="body2" color="text.secondary" sx={{ fontWeight: 600 }}>
+      <Typography
+        component="dt"
+        variant="body2"
+        color="text.secondary"
+        sx={{ fontWeight: 600, ...(props.span ? { gridColumn: { lg: '1' } } : {}) }}
+      >
         {props.label}
       </Typography>
       <Box
@@ -22,6 +30,7 @@ function Row(props: { label: string; children: ReactNode; mono?: boolean }) {
           overflowWrap: 'anywhere',
           fontFamily: props.mono ? 'monospace' : undefined,
           fontSize: props.mono ? 13 : 14,
+          ...span,
         }}
       >
         {props.children}
@@ -38,13 +47,21 @@ function Chips(props: { items: readonly string[]; empty: string; label: string }
       </Typography>
     );
   return (
-    <Box
-      role="list"
-      aria-label={props.label}
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, maxHeight: 160, overflowY: 'auto' }}
-    >
+    <Box role="list" aria-label={props.label} sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
       {props.items.map((item) => (
-        <Chip key={item} role="listitem" size="small" variant="outlined" label={item} />
+        <Chip
+          key={item}
+          role="listitem"
+          size="small"
+          variant="outlined"
+          label={item}
+          // A chip cuts its label with an ellipsis by default: a long name must wrap instead.
+          sx={{
+            height: 'auto',
+            maxWidth: '100%',
+            '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: '2px' },
+          }}
+        />
       ))}
     </Box>
   );
@@ -55,7 +72,14 @@ export function keyText(cert: CertificateDescriptionView): string {
   return `${cert.keyAlgorithm}${size}${cert.curve ? ` (${cert.curve})` : ''}`;
 }
 
-export function CertificateDetails(props: { cert: CertificateDescriptionView; label?: string }) {
+const oneColumn = 'minmax(110px, max-content) minmax(0, 1fr)';
+
+export function CertificateDetails(props: {
+  cert: CertificateDescriptionView;
+  label?: string;
+  /** Where there is room (the chain preview), two label/value pairs per line from 1200 px. */
+  wide?: boolean;
+}) {
   const { cert } = props;
   return (
     <Box
@@ -64,7 +88,9 @@ export function CertificateDetails(props: { cert: CertificateDescriptionView; la
       data-testid="certificate-details"
       sx={{
         display: 'grid',
-        gridTemplateColumns: 'minmax(110px, max-content) minmax(0, 1fr)',
+        gridTemplateColumns: props.wide
+          ? { xs: oneColumn, lg: `${oneColumn} ${oneColumn}` }
+          : oneColumn,
         columnGap: 2,
         rowGap: 1,
         m: 0,
@@ -83,7 +109,7 @@ export function CertificateDetails(props: { cert: CertificateDescriptionView; la
       </Row>
       <Row label="Public key">{keyText(cert)}</Row>
       <Row label="Signature">{cert.signatureAlgorithm}</Row>
-      <Row label="SANs">
+      <Row label="SANs" span={props.wide}>
         <Chips items={cert.san} empty="none" label="Subject alternative names" />
       </Row>
       <Row label="Key usage">
@@ -97,12 +123,23 @@ export function CertificateDetails(props: { cert: CertificateDescriptionView; la
           ? `CA${cert.pathLen !== undefined ? `, path length ${cert.pathLen}` : ''}`
           : 'not a CA'}
       </Row>
+      <Row label="Subject key ID" mono>
+        {cert.subjectKeyId ?? 'none'}
+      </Row>
+      <Row label="Authority key ID" mono>
+        {cert.authorityKeyId ?? 'none'}
+      </Row>
       <Row label="SHA-1" mono>
         {cert.sha1}
       </Row>
       <Row label="SHA-256" mono>
         {cert.sha256}
       </Row>
+      {cert.pem && (
+        <Row label="PEM">
+          <CopyPemButton pem={cert.pem} label={props.label ?? cert.subject} />
+        </Row>
+      )}
     </Box>
   );
 }

@@ -21,3 +21,10 @@ export function isoInstant(value: string | number | Date): string {
   if (!date) return String(value);
   return date.toISOString().replace('.000Z', 'Z');
 }
+
+const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
+
+/** A message from the engine ("expired on 2026-01-05T10:00:00.000Z ...") in the app's format. */
+export function humanizeInstants(text: string): string {
+  return text.replace(INSTANT, (instant) => humanDate(instant));
+}

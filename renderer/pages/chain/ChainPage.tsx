@@ -4,7 +4,9 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { ConfigStoreList } from '../keystores/ConfigStoreList';
 import { errorText, readDropped } from '../keystores/files';
+import { ConfigStoreActions } from './ConfigStoreActions';
 import { ChainSourceForm } from './ChainSourceForm';
 import { ChainVerdict } from './ChainVerdict';
 import { useChainCheck } from './use-chain-check';
@@ -39,11 +41,14 @@ export default function ChainPage() {
       </Typography>
       <ChainSourceForm check={c} />
       {!c.result && !c.error && (
-        <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-          <Typography color="text.secondary">
-            Choose a certificate source and a trust source, then check the chain.
-          </Typography>
-        </Paper>
+        <>
+          <ConfigStoreList actions={(store) => <ConfigStoreActions check={c} store={store} />} />
+          <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
+            <Typography color="text.secondary">
+              Choose a certificate source and a trust source, then check the chain.
+            </Typography>
+          </Paper>
+        </>
       )}
       {c.result && (
         <ChainVerdict key={c.checks} result={c.result} host={c.host} onHostChange={c.setHost} />

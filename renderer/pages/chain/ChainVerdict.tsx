@@ -7,8 +7,6 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { checkHostnames } from '../../../shared/tls/hostname';
-import { CertificateDetails } from '../../components/certificate/CertificateDetails';
-import { commonName } from '../../components/certificate/expiry';
 import { ChainPicture } from './ChainPicture';
 import { bannerOf, hostCheck } from './host-verdict';
 import { HostnamePanel } from './HostnamePanel';
@@ -20,13 +18,19 @@ export function ChainVerdict(props: {
   onHostChange(host: string): void;
 }) {
   const { result, host } = props;
-  const [selected, setSelected] = useState<number | null>(null);
+  // The leaf starts unfolded: its fields are what an admin checks first.
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set([0]));
+  const toggle = (i: number) =>
+    setExpanded((now) => {
+      const next = new Set(now);
+      if (!next.delete(i)) next.add(i);
+      return next;
+    });
   const leaf = result.report.certificates[0];
   const verdict = result.report.verdict;
   if (!leaf) return null;
   const leafHost = host.trim() !== '' ? hostCheck(checkHostnames(host.trim(), leaf)) : null;
   const banner = bannerOf(verdict.trusted, leafHost);
-  const shown = selected !== null ? result.details[selected] : undefined;
 
   return (
     <Stack spacing={2} component="section" aria-label="Chain verdict">
@@ -47,12 +51,13 @@ export function ChainVerdict(props: {
           Checked: {result.source}
         </Typography>
       </Alert>
-      <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
+      <Paper variant="outlined" sx={{ p: 2 }}>
         <ChainPicture
           certificates={result.report.certificates}
+          details={result.details}
           leafCheck={leafHost}
-          selected={selected}
-          onSelect={(i) => setSelected(selected === i ? null : i)}
+          expanded={expanded}
+          onToggle={toggle}
         />
         {result.report.unused.length > 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
@@ -60,19 +65,6 @@ export function ChainVerdict(props: {
           </Typography>
         )}
       </Paper>
-      {shown && (
-        <Paper
-          variant="outlined"
-          component="section"
-          sx={{ p: 2 }}
-          aria-label="Selected certificate"
-        >
-          <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-            {commonName(shown.subject)}
-          </Typography>
-          <CertificateDetails cert={shown} />
-        </Paper>
-      )}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <TextField
           id="chain-host"

@@ -1,8 +1,7 @@
-// The selected entry: its actions, and every field of each certificate in its chain.
+// The selected entry: what it is, and every field of each certificate in its chain (its actions
+// are in the store's toolbar).
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
@@ -11,29 +10,13 @@ import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { CertificateDetails } from '../../components/certificate/CertificateDetails';
 import { commonName } from '../../components/certificate/expiry';
 import { DateText } from '../../components/dates/DateText';
-import type { EntryAction } from './entry-actions';
 
-export function EntryPanel(props: {
-  entry: KeystoreView['entries'][number];
-  busy: boolean;
-  onAction(action: EntryAction): void;
-}) {
+export function EntryPanel(props: { entry: KeystoreView['entries'][number] }) {
   const { entry } = props;
   const [index, setIndex] = useState(0);
   const shown = Math.min(index, entry.chain.length - 1);
   const cert = entry.chain[shown];
   const key = entry.kind === 'key';
-  const button = (action: EntryAction, label: string, color?: 'error') => (
-    <Button
-      size="small"
-      variant="outlined"
-      color={color ?? 'primary'}
-      disabled={props.busy}
-      onClick={() => props.onAction(action)}
-    >
-      {label}
-    </Button>
-  );
   return (
     <Paper
       variant="outlined"
@@ -50,16 +33,6 @@ export function EntryPanel(props: {
           : 'Trusted certificate entry'}{' '}
         · created <DateText value={entry.created} />
       </Typography>
-      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', mb: 2 }}>
-        {button('chain', 'Preview chain')}
-        {button('export-cert', 'Export certificate')}
-        {entry.chain.length > 1 && button('export-chain', 'Export chain')}
-        {key && button('csr', 'Create CSR')}
-        {key && button('reply', 'Import CA reply')}
-        {key && button('export-key', 'Export private key…')}
-        {button('rename', 'Rename')}
-        {button('delete', 'Delete', 'error')}
-      </Stack>
       {entry.chain.length > 1 && (
         <Tabs
           value={shown}
@@ -72,7 +45,7 @@ export function EntryPanel(props: {
             <Tab
               key={c.sha256}
               value={i}
-              label={`${i === 0 ? 'Leaf' : i === entry.chain.length - 1 ? 'Root' : 'CA'}: ${commonName(c.subject)}`}
+              label={`${i === 0 ? 'Leaf' : c.subject === c.issuer ? 'Root' : 'CA'}: ${commonName(c.subject)}`}
               sx={{ textTransform: 'none', maxWidth: 260 }}
             />
           ))}

@@ -5,7 +5,6 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { EntriesTable } from './EntriesTable';
-import { runEntryAction } from './entry-actions';
 import { EntryPanel } from './EntryPanel';
 import type { StoreManager } from './use-store-manager';
 
@@ -39,14 +38,7 @@ export function StoreEntries(props: { manager: StoreManager; view: KeystoreView 
           Drop a PEM, DER, P7B, PKCS12 or JKS file here to import it.
         </Typography>
       </Paper>
-      {entry && (
-        <EntryPanel
-          key={entry.alias}
-          entry={entry}
-          busy={m.busy}
-          onAction={(action) => runEntryAction(m, entry.alias, action)}
-        />
-      )}
+      {entry && <EntryPanel key={entry.alias} entry={entry} />}
     </Box>
   );
 }

@@ -127,6 +127,12 @@ export function useStoreManager() {
     setDialog(next);
   };
 
+  /** Opens a store the config names, with the config's password; on failure the form shows it. */
+  const openFromConfig = async (store: { resolved: string; key: string }) => {
+    setInitialPath(store.resolved);
+    await open({ path: store.resolved, configKey: store.key });
+  };
+
   /** Closes the store; the open form comes back with its path filled in. */
   const close = () =>
     act(async () => {
@@ -157,6 +163,7 @@ export function useStoreManager() {
     setPem,
     show,
     open,
+    openFromConfig,
     close,
     change,
     act,

@@ -14,8 +14,8 @@ import {
 } from '../../../services/fleet/push-kit';
 import { mapLimit } from '../../../services/fleet/ssh-transport';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../../command';
-import { defineCommand, secretOptions, type OptionSpecs, type ParsedValues } from '../../cli-spec';
-import { requireSecret } from '../../secret-input';
+import { defineCommand, type OptionSpecs, type ParsedValues } from '../../cli-spec';
+import { storePassword, storepassOptions } from '../store-password';
 import { withSession } from './fleet-common';
 import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
 
@@ -30,11 +30,7 @@ const pushOptions = {
       "beside the node's application.yaml)",
     ],
   },
-  ...secretOptions(
-    'storepass',
-    "the kit's store password (RWS's truststorePassword)",
-    'RWSEC_STOREPASS',
-  ),
+  ...storepassOptions,
   yes: { type: 'boolean', short: 'y', help: 'write without asking' },
   force: {
     type: 'boolean',
@@ -91,15 +87,7 @@ async function runPushKit(
     throw new KitPushError(`${kitDir}: client/truststore.jks is missing; is this a Cassandra kit?`);
   });
   const storepass =
-    match.rws.length > 0
-      ? await requireSecret(io, {
-          option: 'storepass',
-          value: values.storepass,
-          envName: values['storepass-env'],
-          defaultEnv: 'RWSEC_STOREPASS',
-          prompt: 'Kit store password: ',
-        })
-      : '';
+    match.rws.length > 0 ? await storePassword(io, values, 'Kit store password: ') : '';
   const trustPath = (config: string) =>
     values['rws-truststore'] ?? posix.join(posix.dirname(config), 'cassandra-truststore.jks');
 

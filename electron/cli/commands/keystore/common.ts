@@ -1,7 +1,7 @@
 // What every `rwsec keystore` subcommand shares: the store and password options, opening and
 // saving the store, and write failures as refusals.
 import type { CliIo } from '../../command';
-import { secretOptions, type StringOption } from '../../cli-spec';
+import type { StringOption } from '../../cli-spec';
 import { UserFacingError } from '../../../../shared/user-error';
 import type { Keystore, WritableStoreType } from '../../../services/keystore/model';
 import {
@@ -9,9 +9,9 @@ import {
   type SaveOptions,
   type SaveResult,
 } from '../../../services/keystore/store-file';
-import { requireSecret } from '../../secret-input';
+import { storePassword as askStorePassword, type StorepassValues } from '../store-password';
 
-export const storepassOptions = secretOptions('storepass', 'store password', 'RWSEC_STOREPASS');
+export { storepassOptions } from '../store-password';
 
 /** Appended to every keystore subcommand's help. */
 export const keystoreEpilogue = [
@@ -24,11 +24,6 @@ export const keystoreEpilogue = [
 /** The store every keystore subcommand works on. */
 export const storeArg = { usage: 'STORE', min: 1, max: 1 } as const;
 
-interface StorepassValues {
-  storepass: string | undefined;
-  'storepass-env': string | undefined;
-}
-
 /** The store password from --storepass / --storepass-env / RWSEC_STOREPASS / prompt. */
 export function storePassword(
   io: CliIo,
@@ -36,14 +31,7 @@ export function storePassword(
   file: string,
   extra: { confirm?: boolean; minLength?: number } = {},
 ): Promise<string> {
-  return requireSecret(io, {
-    option: 'storepass',
-    value: values.storepass,
-    envName: values['storepass-env'],
-    defaultEnv: 'RWSEC_STOREPASS',
-    prompt: `Password for ${file}: `,
-    ...extra,
-  });
+  return askStorePassword(io, values, `Password for ${file}: `, extra);
 }
 
 /** Saves and tells the user about lower-cased aliases and the backup. */

@@ -1,0 +1,123 @@
+// Density and layout as an administrator meets them: a settings section of up to ten fields fits
+// 1280x800 without scrolling, each field says what it is in one line with the full help one
+// click away and its YAML key copyable; at 1920x1080 the form uses the width (two columns and a
+// side panel) instead of a narrow column.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { options } from '../../shared/catalog/options';
+import { fieldId } from '../../renderer/app/sections';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { nav, openApp, screenshots, uiSkipReason } from './app-page';
+
+const skipReason = uiSkipReason();
+
+let browser: Browser;
+let run: ServeRun;
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  assert.ok(b, 'element is rendered');
+  return b;
+}
+
+/** How many of the page's option fields lie wholly inside the viewport, below the app bar. */
+async function fieldsInView(page: Page): Promise<{ visible: number; total: number }> {
+  return page.evaluate(() => {
+    const barBottom = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+    const fields = [...document.querySelectorAll('main [data-option]')];
+    const visible = fields.filter((f) => {
+      const r = f.getBoundingClientRect();
+      return r.top >= barBottom && r.bottom <= window.innerHeight && r.height > 0;
+    });
+    return { visible: visible.length, total: fields.length };
+  });
+}
+
+describe('form density and layout (rwsec serve)', { skip: skipReason }, () => {
+  before(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    run = await startServe();
+  });
+  after(async () => {
+    await browser?.close();
+    await run?.stop();
+  });
+
+  test('at 1280x800 the whole HTTPS section (ten fields) is in view without scrolling', async () => {
+    const page = await openApp(browser, run);
+    await nav(page, 'HTTPS').click();
+    await page.locator(`#${fieldId('jetty.cookies.sameSite')}`).waitFor();
+    const { visible, total } = await fieldsInView(page);
+    assert.equal(total, 10, 'the sample has ten HTTPS fields (cookies included)');
+    assert.equal(visible, total, `${visible} of ${total} fields wholly in view at 1280x800`);
+    await screenshots(page, 'layout-https');
+    await page.close();
+  });
+
+  test('each field: a one-line summary, the full catalog help behind its info button', async () => {
+    const page = await openApp(browser, run);
+    await nav(page, 'HTTPS').click();
+    for (const path of ['ssl.port', 'ssl.keyStorePassword', 'enableSsl']) {
+      const spec = options.find((o) => o.path === path)!;
+      const id = fieldId(path);
+      const summary = page.locator(`#${id}-help`);
+      assert.equal(await summary.innerText(), spec.summary);
+      const lineHeight = await summary.evaluate((el) =>
+        parseFloat(getComputedStyle(el).lineHeight),
+      );
+      assert.ok((await box(summary)).height < lineHeight * 1.5, `${path}: summary is one line`);
+      const more = page.locator(`#${id}-more`);
+      assert.equal(await more.isVisible(), false, 'the full help starts folded');
+      const info = page.getByRole('button', { name: `Full help for ${path}` });
+      await info.click();
+      assert.equal(await info.getAttribute('aria-expanded'), 'true');
+      await page.waitForFunction(
+        (el) => el!.getBoundingClientRect().height > 0,
+        await more.elementHandle(),
+      );
+      assert.equal((await more.innerText()).trim(), spec.help);
+    }
+    await page.close();
+  });
+
+  test("a field's YAML key is a chip that copies the key", async () => {
+    const page = await openApp(browser, run);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: run.origin,
+    });
+    await nav(page, 'HTTPS').click();
+    const chip = page
+      .locator('[data-option="ssl.keyStorePath"]')
+      .getByRole('button', { name: 'Copy YAML key ssl.keyStorePath' });
+    await chip.click();
+    await chip.getByText('copied').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'ssl.keyStorePath');
+    await page.close();
+  });
+
+  test('at 1920x1080 the form runs in two columns with the problems panel beside it', async () => {
+    const page = await openApp(browser, run);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await nav(page, 'HTTPS').click();
+    const left = await box(page.locator('[data-option="enableSsl"]'));
+    const right = await box(page.locator('[data-option="ssl.port"]'));
+    assert.ok(right.x >= left.x + left.width, 'ssl.port sits to the right of enableSsl');
+    assert.ok(Math.abs(right.y - left.y) < 8, 'on the same row');
+    const panel = page.getByRole('complementary', { name: 'Details' });
+    const side = await box(panel);
+    assert.ok(side.x >= right.x + right.width, 'the details panel is beside the form');
+    assert.ok(
+      side.x + side.width > 1920 * 0.85,
+      `content reaches ${side.x + side.width} of 1920 px`,
+    );
+    // The panel lists this page's problem with a link to its field, and the focused field's help.
+    await panel.getByText(/keyStorePassword is stored in plain text/).waitFor();
+    await panel.getByRole('button', { name: 'Go to field' }).first().click();
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    assert.equal(focused, fieldId('ssl.keyStorePassword'));
+    const help = options.find((o) => o.path === 'ssl.keyStorePassword')!.help;
+    await panel.getByText(help).waitFor();
+    await page.close();
+  });
+});
