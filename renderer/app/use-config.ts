@@ -10,6 +10,7 @@ import type {
 } from '../../shared/api/contract';
 import { valueAt } from '../../shared/api/option-layout';
 import { api } from '../api/client';
+import { errorText } from '../components/use-async-action';
 import { rememberFile } from './recent-files';
 
 export const editDelayMs = 150;
@@ -44,10 +45,6 @@ export interface ConfigModel {
   dismissError(): void;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useConfig(): ConfigModel {
   const [phase, setPhase] = useState<Phase>('loading');
   const [state, setState] = useState<ConfigState | null>(null);
@@ -70,7 +67,7 @@ export function useConfig(): ConfigModel {
       },
       (e: unknown) => {
         if (!live) return;
-        setError(message(e));
+        setError(errorText(e));
         setPhase('unreachable');
       },
     );
@@ -96,7 +93,7 @@ export function useConfig(): ConfigModel {
       try {
         setState(await api['config.edit']({ edits }));
       } catch (e) {
-        setError(message(e));
+        setError(errorText(e));
       } finally {
         // Keep entries typed after this batch left; drop the ones it carried.
         const rest = Object.fromEntries(
@@ -126,7 +123,7 @@ export function useConfig(): ConfigModel {
       try {
         return await operation();
       } catch (e) {
-        setError(message(e));
+        setError(errorText(e));
         return null;
       } finally {
         setBusy(false);

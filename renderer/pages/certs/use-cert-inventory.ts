@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { api } from '../../api/client';
+import { errorText } from '../../components/use-async-action';
 
 export type Inventory = NonNullable<Response<'certs.inventory'>['inventory']>;
 export type Source = 'config' | 'fleet';
@@ -52,7 +53,7 @@ export function useCertInventory(warnDays: number, configText: string | undefine
       },
       (e: unknown) => {
         if (!live) return;
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
         setLoading(false);
       },
     );

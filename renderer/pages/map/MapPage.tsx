@@ -17,6 +17,7 @@ import type { ConfigModel } from '../../app/use-config';
 import { AuthFlowDiagram } from './AuthFlowDiagram';
 import { ConnectionDiagram } from './ConnectionDiagram';
 import { linkStates, useLinkLooks } from './link-style';
+import { errorText } from '../../components/use-async-action';
 
 type MapState = Response<'map.state'>;
 
@@ -115,7 +116,7 @@ export function MapPage(props: { model: ConfigModel; jumpTo(path: string): void 
           setError(null);
         }
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;
