@@ -13,6 +13,7 @@ import {
   loadTrustFile,
   type TrustSource,
 } from '../services/chain/trust-source';
+import { defaultTrustForKeystore, firstExistingTrust } from '../services/chain/keystore-trust';
 import { verifyChain } from '../services/chain/verify';
 import { findEntry } from '../services/keystore/operations';
 import { parseHostPort, probeEndpoint } from '../services/probe/probe-endpoint';
@@ -100,6 +101,21 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
     }
   }
 
+  /** The default trust: for a keystore entry the store it is used against, else the first file. */
+  function preferredTrust(config: unknown, alias: string | undefined): string {
+    const entry =
+      alias !== undefined && keystores.file !== undefined
+        ? findEntry(keystores.store(), alias)
+        : undefined;
+    if (!entry) return firstExistingTrust({ config, resolvePath });
+    return defaultTrustForKeystore({
+      config,
+      resolvePath,
+      keystoreFile: keystores.file,
+      chain: entry.chain,
+    });
+  }
+
   function sourceOf(source: SourceRequest): {
     certificates: X509Certificate[];
     leafFirst: boolean;
@@ -150,9 +166,9 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
   }
 
   return {
-    'chain.trustChoices': async () => {
+    'chain.trustChoices': async ({ alias }) => {
       const config = await values();
-      if (!config) return { choices: [] };
+      if (!config) return { choices: [], preferred: 'jdk' };
       const choices = storeOptions.flatMap((option) => {
         if (option.key === 'ssl.keyStorePath') return [];
         const value = trustPathOf(config, option.key);
@@ -168,7 +184,7 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
           },
         ];
       });
-      return { choices };
+      return { choices, preferred: preferredTrust(config, alias) };
     },
     'chain.verify': async ({ source, trust, host, rule }) => {
       const trustSources = await trustOf(trust);

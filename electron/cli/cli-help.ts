@@ -75,7 +75,12 @@ function leafHelp(cmd: LeafCommand): string[] {
   const options = optionLines(cmd.options);
   return [
     ...usageLines(cmd),
-    ...(cmd.description?.length ? ['', ...cmd.description] : []),
+    // A subcommand without prose of its own is described by its one-line summary.
+    ...(cmd.description?.length
+      ? ['', ...cmd.description]
+      : cmd.summary
+        ? ['', `${cmd.summary[0]?.toUpperCase() ?? ''}${cmd.summary.slice(1)}.`]
+        : []),
     ...(options.length ? ['', 'Options:', ...options] : []),
     ...(epilogue?.length ? ['', ...epilogue] : []),
   ];

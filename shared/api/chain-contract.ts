@@ -82,8 +82,16 @@ const chainResult = z.object({
 export const chainContract = {
   /** The config's trust files (only options that name a file). */
   'chain.trustChoices': {
-    request: z.object({}).strict(),
-    response: z.object({ choices: z.array(trustChoiceSchema) }),
+    /** With `alias`: the default for that entry of the store open in the keystore manager. */
+    request: z.object({ alias: z.string().min(1).max(200).optional() }).strict(),
+    response: z.object({
+      choices: z.array(trustChoiceSchema),
+      /**
+       * The trust source to choose first: `config:<key>` (a trust file of the config that exists,
+       * for a keystore entry the one that store is used against) or `jdk`.
+       */
+      preferred: z.string(),
+    }),
   },
   'chain.verify': {
     request: z

@@ -37,7 +37,9 @@ async function report(inventories: Inventory[], values: CertsValues, io: CliIo):
   if (values.json) io.out(JSON.stringify(inventories, null, 2) + '\n');
   else
     io.out(
-      inventories.map((inv) => `== ${inv.node} ${inv.config}\n${formatInventory(inv)}`).join('\n'),
+      inventories
+        .map((inv) => `${terminalSafe(`== ${inv.node} ${inv.config}`)}\n${formatInventory(inv)}`)
+        .join('\n'),
     );
   return Math.max(0, ...inventories.map(inventoryExitCode));
 }

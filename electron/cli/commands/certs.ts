@@ -1,12 +1,14 @@
 // `rwsec certs`: every certificate an application.yaml depends on, soonest expiry first, with
 // Prometheus metrics for node_exporter's textfile collector on request.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { inventoryExitCode, type Inventory } from '../../../shared/certs/inventory';
 import { RwsDocument, YamlSyntaxError } from '../../../shared/yaml/document';
 import { DEFAULT_WARN_DAYS, takeInventory } from '../../services/certs/inventory';
 import { formatInventory } from '../../services/certs/inventory-table';
 import { terminalSafe } from '../../../shared/terminal-safe';
+import { readTextFile } from '../../services/files/read-text';
+import { FileReadError } from '../../services/files/file-errors';
+import { terminalSafeIo } from '../terminal-io';
 import { EXIT_UNREADABLE, type CliIo } from '../command';
 import { defineCommand, type OptionSpecs, type ParsedValues } from '../cli-spec';
 import { UsageError } from '../cli-parse';
@@ -72,7 +74,8 @@ export const certsCommand = defineCommand({
     'Exit status: 0 nothing due, 1 a certificate expires within --warn-days or has expired,',
     '2 a store cannot be read (missing, wrong password, damaged) or bad options.',
   ],
-  run: ({ values, args, io }) => certs(values, args, io),
+  // Subjects, SANs, served chains and node answers reach the terminal: text output made safe.
+  run: ({ values, args, io }) => certs(values, args, terminalSafeIo(io, values.json === true)),
 });
 
 async function certs(values: CertsValues, positionals: string[], io: CliIo): Promise<number> {
@@ -89,12 +92,10 @@ async function certs(values: CertsValues, positionals: string[], io: CliIo): Pro
   const file = resolve(config);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readTextFile(file)).text;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(
-      `rwsec certs: ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}: give the path of application.yaml.\n`,
-    );
+    if (!(error instanceof FileReadError)) throw error;
+    io.err(`rwsec certs: ${terminalSafe(error.message)}\n`);
     return EXIT_UNREADABLE;
   }
   let doc: RwsDocument;

@@ -12,9 +12,10 @@ import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command';
 import { defineCommand } from '../cli-spec';
 import { storepassOptions } from './store-password';
 import { readSecret } from '../secret-input';
+import { configuredTrust } from './chain-config-trust';
 import { hostnameRuleFrom, trustOptions, trustSourcesFrom } from './chain-trust-options';
 
-interface Selected {
+export interface Selected {
   certificates: X509Certificate[];
   leafFirst: boolean;
   alias?: string;
@@ -110,6 +111,15 @@ export const chainCommand = defineCommand({
       type: 'boolean',
       help: 'judge the leaf as a TLS client certificate (Cassandra mutual TLS)',
     },
+    config: {
+      type: 'string',
+      arg: 'YAML',
+      help: [
+        'the application.yaml this store is used with: without a --trust option, the',
+        'chain is judged against the trust file that store is used against there (a',
+        'Cassandra node keystore: cassandraCluster.trustStore), else the JDK cacerts',
+      ],
+    },
     ...trustOptions,
   },
   description: [
@@ -134,7 +144,14 @@ export const chainCommand = defineCommand({
       );
     }
     const selected = selectCertificates(await readInput(io, file, values), values.alias);
-    const trust = await trustSourcesFrom(io, values);
+    const chosen =
+      values.config !== undefined &&
+      values.trust === undefined &&
+      !values['trust-jdk'] &&
+      !values['trust-system']
+        ? await configuredTrust(values.config, file, selected, io.env)
+        : undefined;
+    const trust = chosen ? [chosen] : await trustSourcesFrom(io, values);
     const report = verifyChain({
       certificates: selected.certificates,
       leafFirst: selected.leafFirst,

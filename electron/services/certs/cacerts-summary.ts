@@ -1,9 +1,9 @@
 // The JVM's cacerts, which RWS trusts wherever a `*TrustedCA: true` flag says so. It holds a
 // hundred or more public CAs maintained by the JDK's vendor: the inventory counts them and names
 // the earliest expiry instead of listing each.
-import { readFile } from 'node:fs/promises';
 import type { CacertsSummary, InventoryReadError } from '../../../shared/certs/inventory';
 import { JDK_CACERTS_PASSWORD, jdkCacertsPath } from '../chain/jdk-cacerts';
+import { MAX_STORE_BYTES, readRegularFile } from '../files/bounded-read';
 import { KeystoreError } from '../keystore/model';
 import { readKeystore } from '../keystore/read';
 
@@ -28,10 +28,13 @@ export async function summariseCacerts(
     };
   }
   try {
-    const store = readKeystore(await (where ? where.read(file) : readFile(file)), {
-      file,
-      password: JDK_CACERTS_PASSWORD,
-    });
+    const store = readKeystore(
+      await (where ? where.read(file) : readRegularFile(file, MAX_STORE_BYTES)),
+      {
+        file,
+        password: JDK_CACERTS_PASSWORD,
+      },
+    );
     const ends = store.entries.flatMap((e) => (e.chain[0] ? [Date.parse(e.chain[0].validTo)] : []));
     const earliest = ends.length > 0 ? Math.min(...ends) : undefined;
     return {

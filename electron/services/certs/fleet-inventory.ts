@@ -5,14 +5,15 @@ import type { Inventory } from '../../../shared/certs/inventory';
 import { readFleetNodes } from '../fleet/fleet-status';
 import type { FleetHost } from '../fleet/inventory';
 import type { NodeRead } from '../fleet/node-read';
+import { FileReadError } from '../files/file-errors';
 import type { SshSession } from '../fleet/ssh-transport';
 import { takeInventory, type InventoryOptions } from './inventory';
 
 /** Debian's JVM trust store; a node's JAVA_HOME is not known from here. */
 const NODE_CACERTS = '/etc/ssl/certs/java/cacerts';
 
-function errno(path: string, code: string, reason?: string): Error {
-  return Object.assign(new Error(`${path}: ${reason ?? code}`), { code });
+function errno(path: string, code: string): Error {
+  return Object.assign(new Error(`${path}: ${code}`), { code });
 }
 
 async function nodeInventory(node: NodeRead, options: InventoryOptions): Promise<Inventory> {
@@ -43,7 +44,7 @@ async function nodeInventory(node: NodeRead, options: InventoryOptions): Promise
     if (file.kind === 'file') return file.bytes;
     if (file.kind === 'missing') throw errno(path, 'ENOENT');
     if (file.kind === 'folder') throw errno(path, 'EISDIR');
-    throw errno(path, 'EIO', file.reason);
+    throw new FileReadError(`${path}: ${file.reason}`, 'unreadable', path);
   };
   return takeInventory(node.doc, config, {
     ...options,

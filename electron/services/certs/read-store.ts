@@ -1,8 +1,9 @@
 // Opens one store the config names, the way its server would, and lists its certificates as
 // inventory rows. Failures become read errors that name the file and what to do; a password never
 // appears in them (KeystoreError messages are built without it).
-import { readFile } from 'node:fs/promises';
 import type { InventoryCertificate, InventoryReadError } from '../../../shared/certs/inventory';
+import { MAX_STORE_BYTES, readRegularFile } from '../files/bounded-read';
+import { FileReadError } from '../files/file-errors';
 import { KeystoreError, type Keystore } from '../keystore/model';
 import { readKeystore } from '../keystore/read';
 import { certificateRow, chainRole, type RowClock } from './certificate-row';
@@ -62,14 +63,19 @@ export function storeRows(
   return rows;
 }
 
-/** Reads a file's bytes: the local disk, or a fleet node's over SSH. Throws errno-style errors. */
+/**
+ * Reads a file's bytes: the local disk, or a fleet node's over SSH. Throws a FileReadError (a
+ * FIFO, a device, a folder or an oversized file is refused by the bounded reader) or errno-style.
+ */
 export type ReadBytes = (path: string) => Promise<Buffer>;
+
+const readLocal: ReadBytes = (path) => readRegularFile(path, MAX_STORE_BYTES);
 
 export async function readStoreSource(
   source: StoreSource,
   node: string,
   clock: RowClock,
-  read: ReadBytes = (path) => readFile(path),
+  read: ReadBytes = readLocal,
 ): Promise<StoreReading> {
   const fail = (kind: InventoryReadError['kind'], message: string): StoreReading => ({
     certificates: [],
@@ -80,7 +86,12 @@ export async function readStoreSource(
   try {
     bytes = await read(source.file);
   } catch (error) {
-    const { missing, text } = errnoText(error);
+    if (error instanceof FileReadError && error.code !== 'missing') {
+      // Its message names the file and what is wrong with it (a pipe, a device, too large).
+      return fail('unreadable', `${source.configKey} ${error.message}.`);
+    }
+    const { missing, text } =
+      error instanceof FileReadError ? { missing: true, text: 'does not exist' } : errnoText(error);
     return fail(
       missing ? 'missing' : 'unreadable',
       `${named} ${text}: fix ${source.configKey} in the config or put the file back.`,

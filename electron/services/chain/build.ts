@@ -94,7 +94,9 @@ export function buildChain(
   const finish = (end: BuiltChain['end'], anchor?: BuiltChain['anchor']): BuiltChain => ({
     links,
     end,
-    unused: pool,
+    // A supplied copy of a certificate the path uses (usually the root, which the trust source
+    // holds too and which ends the path as the anchor) is part of this chain, not an extra.
+    unused: pool.filter((c) => !links.some((link) => sameCert(link.parsed, c))),
     ...(anchor ? { anchor } : {}),
   });
   for (;;) {

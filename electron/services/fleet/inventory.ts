@@ -1,8 +1,8 @@
 // Reads an Ansible inventory (INI or YAML form, told apart as Ansible does: by extension) and
 // turns the hosts a --limit selects into fleet nodes: where to connect and which application.yaml.
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { errnoCode } from '../files/file-errors';
+import { MAX_CONFIG_BYTES, readRegularFile } from '../files/bounded-read';
+import { FileReadError } from '../files/file-errors';
 import { parseIniInventory } from './inventory-ini';
 import {
   InventoryError,
@@ -33,13 +33,14 @@ export interface FleetHost {
 export async function readInventory(file: string): Promise<Inventory> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Bounded like a config: a FIFO or /dev/zero given as -i is refused, not waited on.
+    text = (await readRegularFile(file, MAX_CONFIG_BYTES)).toString('utf8');
   } catch (error) {
-    const code = errnoCode(error);
+    if (!(error instanceof FileReadError)) throw error;
     throw new InventoryError(
-      code === 'ENOENT'
+      error.code === 'missing'
         ? `${file}: no such inventory file; check the -i path`
-        : `${file}: cannot read the inventory (${code ?? (error as Error).message})`,
+        : `${error.message} (the -i inventory)`,
     );
   }
   const yaml = ['.yml', '.yaml', '.json'].includes(extname(file).toLowerCase());

@@ -3,7 +3,7 @@
 // keystore.jks, truststore.jks and cassandra-encryption.yaml; each RWS host (rws_config set) gets
 // the kit's client truststore and its cassandraCluster trust settings, planned and written
 // exactly as `fleet set` does. Every file is written with the remote safe save, 0600.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { UserFacingError } from '../../../shared/user-error';
@@ -11,6 +11,7 @@ import type { FleetHost } from './inventory';
 import { readRemoteFiles } from './remote-read';
 import { discardStaged, stageRemote, switchRemote, type Staged } from './remote-save';
 import { mapLimit, type SshSession } from './ssh-transport';
+import { MAX_CONFIG_BYTES, MAX_STORE_BYTES, readRegularFile } from '../files/bounded-read';
 
 export const NODE_FILES = ['keystore.jks', 'truststore.jks', 'cassandra-encryption.yaml'] as const;
 
@@ -61,7 +62,8 @@ export function matchKit(hosts: readonly FleetHost[], nodes: readonly string[]):
 
 /** The folder the kit's own cassandra-encryption.yaml names for the node's stores. */
 export async function kitNodeDest(kitDir: string, node: string): Promise<string> {
-  const text = await readFile(join(kitDir, 'nodes', node, 'cassandra-encryption.yaml'), 'utf8');
+  const yaml = join(kitDir, 'nodes', node, 'cassandra-encryption.yaml');
+  const text = (await readRegularFile(yaml, MAX_CONFIG_BYTES)).toString('utf8');
   const keystore = (parse(text) as { client_encryption_options?: { keystore?: unknown } })
     ?.client_encryption_options?.keystore;
   if (typeof keystore !== 'string')
@@ -132,7 +134,7 @@ export async function pushCassandraNodes(
       const files = await Promise.all(
         NODE_FILES.map(async (name) => ({
           path: posix.join(dest, name),
-          bytes: await readFile(join(kitDir, 'nodes', node, name)),
+          bytes: await readRegularFile(join(kitDir, 'nodes', node, name), MAX_STORE_BYTES),
         })),
       );
       await pushFiles(session, host, files);

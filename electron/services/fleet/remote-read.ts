@@ -1,7 +1,12 @@
 // Reads files on a node with nothing but its POSIX shell: one ssh command reads any number of
 // files, each framed by a random boundary, with `ls -lnd` for its mode and owner.
 import { randomBytes } from 'node:crypto';
+import { MAX_STORE_BYTES } from '../files/bounded-read';
 import { shellQuote, type SshSession, type SshTarget } from './ssh-transport';
+
+/** A node's config, keystore or bundle is read whole into memory: bounded as locally. */
+const REMOTE_LIMIT = MAX_STORE_BYTES;
+const overLimit = `over the ${REMOTE_LIMIT / (1024 * 1024)} MiB this tool reads; check the path`;
 
 export type RemoteFile =
   | { kind: 'file'; path: string; bytes: Buffer; mode: number; uid: number; gid: number }
@@ -31,9 +36,12 @@ function readScript(paths: readonly string[], boundary: string): string {
     `for p in ${paths.map(shellQuote).join(' ')}; do`,
     '  if [ -d "$p" ]; then printf "D\\n";',
     '  elif [ ! -e "$p" ]; then printf "M\\n";',
+    // Only regular files: cat of a FIFO waits forever, of /dev/zero never ends.
+    '  elif [ ! -f "$p" ]; then printf "U is a named pipe, device or socket, not a regular file\\n";',
     '  elif [ ! -r "$p" ]; then printf "U permission denied\\n";',
-    '  else printf "F %s\\n" "$(LC_ALL=C ls -lnd -- "$p")"; cat -- "$p";',
-    `    printf "\\n${boundary}\\n"; fi`,
+    '  else l="$(LC_ALL=C ls -lnd -- "$p")"; set -- $l;',
+    `    if [ "$5" -gt ${REMOTE_LIMIT} ]; then printf "U is %s bytes, ${overLimit}\\n" "$5";`,
+    `    else printf "F %s\\n" "$l"; cat -- "$p"; printf "\\n${boundary}\\n"; fi; fi`,
     'done',
   ].join('\n');
 }
@@ -85,5 +93,14 @@ export async function readRemoteFiles(
       `${target.name}: reading files failed (exit ${result.code}): ${result.stderr.trim()}`,
     );
   }
-  return parseRead(paths, result.stdout, boundary);
+  // A file that grew between ls and cat is still refused once read.
+  return parseRead(paths, result.stdout, boundary).map((file) =>
+    file.kind === 'file' && file.bytes.length > REMOTE_LIMIT
+      ? {
+          kind: 'unreadable',
+          path: file.path,
+          reason: `is ${file.bytes.length} bytes, ${overLimit}`,
+        }
+      : file,
+  );
 }

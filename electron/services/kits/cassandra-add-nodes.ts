@@ -1,7 +1,7 @@
 // Adding nodes to an existing Cassandra TLS kit: each new node is signed by the kit's own root CA
 // (ca/root-ca.pem and its encrypted key), so the truststores already handed out trust it.
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateKeyPair, type KeyPair, type KeySpec } from '../x509/keys';
 import { defaultNodeTlsDir, kitReadme } from './cassandra-files';
@@ -18,6 +18,8 @@ import {
   type KitPlan,
 } from './cassandra-kit';
 import { KitError } from './kit-error';
+import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
+import { FileReadError } from '../files/file-errors';
 
 export interface AddNodeOptions {
   outDir: string;
@@ -54,16 +56,19 @@ export function loadCa(
   }
   let cert: X509Certificate;
   try {
-    cert = new X509Certificate(readFileSync(certFile));
-  } catch {
+    cert = new X509Certificate(readRegularFileSync(certFile, MAX_STORE_BYTES));
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
     throw new KitError(
       `${certFile} is not a PEM certificate; restore it from your backup of the kit.`,
     );
   }
   let key: KeyObject;
   try {
-    key = createPrivateKey({ key: readFileSync(keyFile), format: 'pem', passphrase: caPassword });
-  } catch {
+    const pem = readRegularFileSync(keyFile, MAX_STORE_BYTES);
+    key = createPrivateKey({ key: pem, format: 'pem', passphrase: caPassword });
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
     throw new KitError(
       `Cannot decrypt ${keyFile} with the given CA key password: use the CA key password the kit was made with (kits made before the CA key had its own password used the store password).`,
     );

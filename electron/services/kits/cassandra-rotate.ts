@@ -6,7 +6,7 @@
 //   reissue  every node certificate re-issued from the new CA (new keys, same alias/password)
 //   finish   the old CA removed from every truststore; ca/ holds the new CA, ca/next/ is gone
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Keystore } from '../keystore/model';
@@ -20,6 +20,7 @@ import { readNodeKeystore, reissueNodes } from './cassandra-renew';
 import { KitError } from './kit-error';
 import { sameKeySpec } from './renew-facts';
 import type { PlannedFile } from './transaction';
+import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
 
 export type RotationStage = 'start' | 'reissue' | 'finish';
 
@@ -108,7 +109,9 @@ const STAGE_TEXT: Record<RotationStage, string[]> = {
 
 function readmeFile(outDir: string, stage: RotationStage, now: Date): PlannedFile {
   const path = join(outDir, 'README.txt');
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const current = existsSync(path)
+    ? readRegularFileSync(path, MAX_STORE_BYTES).toString('utf8')
+    : '';
   const cut = current.indexOf(`\n${README_MARK}\n`);
   const base = (cut >= 0 ? current.slice(0, cut) : current).replace(/\n+$/, '');
   const section = [
@@ -130,14 +133,11 @@ function loadNextCa(outDir: string, caPassword: string): { cert: X509Certificate
       'refused',
     );
   }
-  const cert = new X509Certificate(readFileSync(join(dir, 'root-ca.pem')));
+  const cert = new X509Certificate(readRegularFileSync(join(dir, 'root-ca.pem'), MAX_STORE_BYTES));
+  const pem = readRegularFileSync(join(dir, 'root-ca.key.pem'), MAX_STORE_BYTES);
   let key: KeyObject;
   try {
-    key = createPrivateKey({
-      key: readFileSync(join(dir, 'root-ca.key.pem')),
-      format: 'pem',
-      passphrase: caPassword,
-    });
+    key = createPrivateKey({ key: pem, format: 'pem', passphrase: caPassword });
   } catch {
     throw new KitError(
       `Cannot decrypt ${join(dir, 'root-ca.key.pem')} with the given CA key password: use the one given at --rotate-ca start.`,
@@ -247,7 +247,7 @@ async function planFinish(o: RotationOptions, now: Date): Promise<RotationPlan> 
     { path: join(caDir, 'root-ca.pem'), data: next.cert.toString(), mode: PUBLIC },
     {
       path: join(caDir, 'root-ca.key.pem'),
-      data: readFileSync(join(nextDir(o.outDir), 'root-ca.key.pem')),
+      data: readRegularFileSync(join(nextDir(o.outDir), 'root-ca.key.pem'), MAX_STORE_BYTES),
       mode: SECRET,
     },
     {

@@ -3,7 +3,6 @@
 // under the same alias and store password. The config is not touched: ssl.keyStorePassword (plain
 // or OBF:) still opens the store. The plan is read back and checked before anything is written.
 import { createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { presentText } from '../../../shared/rules/rule';
 import { jettyKeystorePassword } from '../../../shared/secrets/obf';
@@ -17,6 +16,8 @@ import { createSelfSigned } from '../x509/self-signed';
 import { KitError } from './kit-error';
 import { carriedOver, sameKeySpec } from './renew-facts';
 import type { PlannedFile } from './transaction';
+import { FileReadError } from '../files/file-errors';
+import { readTextFile } from '../files/read-text';
 
 export interface HttpsRenewOptions {
   config: string;
@@ -39,8 +40,9 @@ export interface HttpsRenewPlan {
 async function configStore(config: string): Promise<{ file: string; password: string }> {
   let text: string;
   try {
-    text = await readFile(config, 'utf8');
+    text = (await readTextFile(config)).text;
   } catch (error) {
+    if (error instanceof FileReadError) throw new KitError(`Cannot read ${error.message}.`);
     throw new KitError(
       `Cannot read ${config}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
     );

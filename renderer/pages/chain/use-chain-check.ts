@@ -51,12 +51,14 @@ export function useChainCheck() {
       setKind('keystore');
       setAlias(request.alias);
     }
-    api['chain.trustChoices']({}).then(
-      ({ choices: found }) => {
+    // The default trust comes from the main side: for a keystore entry, the store it is used
+    // against in this config; never a trust file that does not exist.
+    api['chain.trustChoices'](request?.alias ? { alias: request.alias } : {}).then(
+      ({ choices: found, preferred }) => {
         setChoices(found);
-        const preferred = request?.trustKey ?? found[0]?.key;
-        if (preferred && found.some((c) => c.key === preferred)) {
-          setTrust({ choice: `config:${preferred}`, path: '', password: '' });
+        const choice = request?.trustKey ? `config:${request.trustKey}` : preferred;
+        if (choice === 'jdk' || found.some((c) => `config:${c.key}` === choice)) {
+          setTrust({ choice, path: '', password: '' });
         }
       },
       () => undefined,

@@ -1,5 +1,4 @@
 // `rwsec fleet push-kit`: a Cassandra TLS kit delivered to the inventory's Cassandra and RWS hosts.
-import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { applyPlans, planNode, type NodePlan } from '../../../services/fleet/fleet-set';
 import { readFleetNodes } from '../../../services/fleet/fleet-status';
@@ -13,11 +12,14 @@ import {
   type PushResult,
 } from '../../../services/fleet/push-kit';
 import { mapLimit } from '../../../services/fleet/ssh-transport';
+import { MAX_STORE_BYTES, readRegularFile } from '../../../services/files/bounded-read';
+import { FileReadError } from '../../../services/files/file-errors';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from '../../command';
 import { defineCommand, type OptionSpecs, type ParsedValues } from '../../cli-spec';
 import { storePassword, storepassOptions } from '../store-password';
 import { withSession } from './fleet-common';
 import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
+import { terminalSafeIo } from '../../terminal-io';
 
 const pushOptions = {
   ...fleetOptions,
@@ -61,7 +63,9 @@ export const fleetPushKitCommand = defineCommand({
     'Exit status: 0 every host written; 1 refused, a host failed, or unmatched kit nodes/hosts',
     '(reported); 2 a host could not be reached or read, or bad options (nothing written).',
   ],
-  run: ({ values, args, io }) => runPushKit(values, args[0] as string, io),
+  // Node names, remote files, ssh errors and certificates reach the terminal: made safe.
+  run: ({ values, args, io }) =>
+    runPushKit(values, args[0] as string, terminalSafeIo(io, values.json === true)),
 });
 
 async function runPushKit(
@@ -83,7 +87,11 @@ async function runPushKit(
   for (const h of match.hostsWithoutNode)
     io.err(`rwsec fleet push-kit: host ${h} has neither rws_config nor a kit node: left alone\n`);
   const forks = forksFrom(values);
-  const truststore = await readFile(join(kitDir, 'client', 'truststore.jks')).catch(() => {
+  const truststore = await readRegularFile(
+    join(kitDir, 'client', 'truststore.jks'),
+    MAX_STORE_BYTES,
+  ).catch((error: unknown) => {
+    if (error instanceof FileReadError && error.code !== 'missing') throw error;
     throw new KitPushError(`${kitDir}: client/truststore.jks is missing; is this a Cassandra kit?`);
   });
   const storepass =

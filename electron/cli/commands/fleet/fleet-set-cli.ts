@@ -16,6 +16,7 @@ import { isSecretPath, parseEdits, resolveAssignments } from '../set-edits';
 import { jsonDiagnostic } from '../validate';
 import { hostsFrom, withSession } from './fleet-common';
 import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
+import { terminalSafeIo } from '../../terminal-io';
 
 const setOptions = {
   ...fleetOptions,
@@ -73,7 +74,8 @@ export const fleetSetCommand = defineCommand({
     'confirmed, a file changed on a node: the report says which nodes were written); 2 a node',
     'could not be reached or read (nothing written), or a bad inventory/option.',
   ],
-  run: ({ values, args, io }) => runSet(values, args, io),
+  // Node names, remote files, ssh errors and certificates reach the terminal: made safe.
+  run: ({ values, args, io }) => runSet(values, args, terminalSafeIo(io, values.json === true)),
 });
 
 type SetValues = ParsedValues<typeof setOptions>;

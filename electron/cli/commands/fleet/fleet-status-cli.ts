@@ -1,11 +1,13 @@
 // `rwsec fleet status`: every node validated as `rwsec validate` would on the node, and drift.
 import type { Drift } from '../../../services/fleet/drift';
 import { fleetStatus, type NodeStatus } from '../../../services/fleet/fleet-status';
+import { terminalLines, terminalSafe } from '../../../../shared/terminal-safe';
 import type { CliIo } from '../../command';
 import { defineCommand, type ParsedValues } from '../../cli-spec';
 import { formatDiagnostics, jsonDiagnostic } from '../validate';
 import { hostsFrom, withSession } from './fleet-common';
 import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
+import { terminalSafeIo } from '../../terminal-io';
 
 function shownValue(group: Drift['groups'][number], drift: Drift): string {
   if (group.absent) return '(absent)';
@@ -32,11 +34,12 @@ export function formatDrift(drift: readonly Drift[]): string {
       lines.push(`    ${label}: ${g.nodes.join(', ')}`);
     });
   }
-  return lines.join('\n');
+  // Certificate subjects and values come from the nodes: one safe line each.
+  return terminalLines(lines);
 }
 
 function nodeHeader(n: NodeStatus): string {
-  return `== ${n.name} (${n.host}) ${n.config}`;
+  return terminalSafe(`== ${n.name} (${n.host}) ${n.config}`);
 }
 
 export const fleetStatusCommand = defineCommand({
@@ -57,7 +60,8 @@ export const fleetStatusCommand = defineCommand({
     'Exit status: 0 every node read, no errors, no must-match drift; 1 findings; 2 a node could',
     'not be reached or read (the others are still reported), or a bad inventory/option.',
   ],
-  run: ({ values, io }) => runStatus(values, io),
+  // Node names, remote files, ssh errors and certificates reach the terminal: made safe.
+  run: ({ values, io }) => runStatus(values, terminalSafeIo(io, values.json === true)),
 });
 
 async function runStatus(values: ParsedValues<typeof fleetOptions>, io: CliIo): Promise<number> {
@@ -80,7 +84,7 @@ async function runStatus(values: ParsedValues<typeof fleetOptions>, io: CliIo): 
   }
   for (const n of status.nodes) {
     io.out(nodeHeader(n) + '\n');
-    if (n.error !== undefined) io.out(`error: ${n.error}\n`);
+    if (n.error !== undefined) io.out(`error: ${terminalSafe(n.error)}\n`);
     if (n.reachable && n.error === undefined)
       io.out(formatDiagnostics(`${n.name}:${n.config}`, n.diagnostics));
     else if (n.diagnostics.length)
