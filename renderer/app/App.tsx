@@ -1,9 +1,6 @@
 // The editor shell: app bar, navigation, the current page (from the page registry) and the save flow.
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import CssBaseline from '@mui/material/CssBaseline';
-import Snackbar from '@mui/material/Snackbar';
-import Toolbar from '@mui/material/Toolbar';
 import { ThemeProvider } from '@mui/material/styles';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OptionSpec } from '../../shared/catalog/options';
@@ -15,12 +12,13 @@ import { pageById, pageOfSection, type PageId } from './pages';
 import { PageView } from './PageView';
 import { QuickFixContext } from '../components/QuickFixButton';
 import { problemCounts } from './problem-counts';
-import { SaveFlow, useSaveFlow } from './SaveFlow';
+import { SaveFlow, useSaveFlow, type SaveFlowState } from './SaveFlow';
 import { onShellCommandRequest } from './shell-requests';
 import { mainContentId, SkipLink } from './SkipLink';
 import { fieldId, optionForPath } from './sections';
+import { headerSpacer, StatusStrip, type StatusMessage } from './StatusStrip';
 import { TopBar } from './TopBar';
-import { useConfig } from './use-config';
+import { useConfig, type ConfigModel } from './use-config';
 import { useFocusHeading } from './use-focus-heading';
 import { useShortcuts, type ShellCommand } from './use-shortcuts';
 import { useThemeChoice } from './use-theme-choice';
@@ -65,6 +63,25 @@ function useDesktop() {
     );
   }, []);
   return desktop;
+}
+
+/** The last action's outcome: the save notice (goes by itself) and an error (stays until closed). */
+function statusMessages(model: ConfigModel, flow: SaveFlowState): StatusMessage[] {
+  const list: StatusMessage[] = [];
+  if (flow.notice !== null) {
+    const close = () => flow.setNotice(null);
+    list.push({
+      key: 'notice',
+      severity: 'success',
+      text: flow.notice,
+      onClose: close,
+      autoHideMs: 6000,
+    });
+  }
+  if (model.error !== null && model.phase === 'ready') {
+    list.push({ key: 'error', severity: 'error', text: model.error, onClose: model.dismissError });
+  }
+  return list;
 }
 
 export function App() {
@@ -149,6 +166,7 @@ export function App() {
           onRedo={() => void redo()}
           onSave={() => void review()}
           find={<FindOption disabled={!editable} onPick={jumpToOption} />}
+          status={<StatusStrip messages={statusMessages(model, saveFlow)} />}
         />
         <NavList
           page={page}
@@ -165,7 +183,7 @@ export function App() {
           tabIndex={-1}
           sx={{ flex: 1, minWidth: 0, px: 4, pb: 6, outline: 'none' }}
         >
-          <Toolbar variant="dense" />
+          <Box sx={headerSpacer} />
           <Box sx={{ maxWidth: pageWidth[pageById(page).layout], pt: 2 }}>
             <QuickFixContext.Provider value={model}>
               <PageView
@@ -182,11 +200,6 @@ export function App() {
         </Box>
       </Box>
       <SaveFlow flow={saveFlow} model={model} />
-      <Snackbar open={model.error !== null && model.phase === 'ready'} onClose={model.dismissError}>
-        <Alert severity="error" onClose={model.dismissError} sx={{ maxWidth: 720 }}>
-          {model.error}
-        </Alert>
-      </Snackbar>
     </ThemeProvider>
   );
 }

@@ -8,12 +8,13 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import Toolbar from '@mui/material/Toolbar';
+import Box from '@mui/material/Box';
 import { Fragment, type KeyboardEvent } from 'react';
 import { countText } from '../components/count-text';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import { navGroups, pages, type PageEntry, type PageId } from './pages';
 import type { ProblemCounts } from './problem-counts';
+import { headerSpacer } from './StatusStrip';
 
 export const navWidth = 220;
 
@@ -84,7 +85,7 @@ export function NavList(props: {
         '& .MuiDrawer-paper': { width: navWidth, boxSizing: 'border-box' },
       }}
     >
-      <Toolbar variant="dense" />
+      <Box sx={headerSpacer} />
       <nav aria-label="Sections" onKeyDown={moveFocus}>
         {navGroups.map((group, i) => (
           <Fragment key={group}>

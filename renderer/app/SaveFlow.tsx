@@ -1,6 +1,5 @@
-// The save flow of the shell: review (diff and what the save would leave), write, conflict, notice.
-import Alert from '@mui/material/Alert';
-import Snackbar from '@mui/material/Snackbar';
+// The save flow of the shell: review (diff and what the save would leave), write, conflict, and
+// the notice the shell's status strip shows.
 import { useCallback, useState } from 'react';
 import { SaveDialog, type SaveStep } from './SaveDialog';
 import type { ConfigModel } from './use-config';
@@ -50,19 +49,6 @@ export function SaveFlow({ flow, model }: { flow: SaveFlowState; model: ConfigMo
           void model.reload();
         }}
       />
-      <Snackbar
-        open={flow.notice !== null}
-        autoHideDuration={6000}
-        onClose={() => flow.setNotice(null)}
-      >
-        <Alert
-          severity="success"
-          onClose={() => flow.setNotice(null)}
-          sx={{ maxWidth: 720, overflowWrap: 'anywhere' }}
-        >
-          {flow.notice}
-        </Alert>
-      </Snackbar>
     </>
   );
 }

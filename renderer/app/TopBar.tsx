@@ -8,6 +8,8 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { ContrastIcon, MoonIcon, SunIcon } from '../fields/icons';
+import { FilePathLabel } from './FilePathLabel';
+import { useHeaderHeight } from './StatusStrip';
 import type { ThemeChoice } from './theme';
 
 const nextTheme: Record<ThemeChoice, ThemeChoice> = {
@@ -17,15 +19,6 @@ const nextTheme: Record<ThemeChoice, ThemeChoice> = {
 };
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
-}
-
-/** The folder, for a right-aligned display that truncates at its start (LRM keeps the slashes). */
-function folderOf(file: string): string {
-  return `\u200e${file.slice(0, file.length - baseName(file).length)}\u200e`;
-}
 
 export function TopBar(props: {
   file: string | null;
@@ -40,9 +33,13 @@ export function TopBar(props: {
   onRedo(): void;
   onSave(): void;
   find: ReactNode;
+  /** Messages about the last action, under the toolbar (the header grows; see StatusStrip). */
+  status?: ReactNode;
 }) {
+  const headerRef = useHeaderHeight();
   return (
     <AppBar
+      ref={headerRef}
       position="fixed"
       color="default"
       elevation={0}
@@ -56,26 +53,10 @@ export function TopBar(props: {
         >
           RWS Security Studio
         </Typography>
-        <Box sx={{ flex: 1, minWidth: 0, mx: 2, display: 'flex', alignItems: 'baseline', gap: 1 }}>
+        <Box sx={{ flex: 1, minWidth: 0, mx: 2, display: 'flex', alignItems: 'center', gap: 1 }}>
           {props.file && (
             <>
-              <Typography
-                noWrap
-                sx={{ fontFamily: 'monospace', flexShrink: 0 }}
-                title={props.file}
-                data-testid="file-name"
-              >
-                {baseName(props.file)}
-              </Typography>
-              <Typography
-                noWrap
-                variant="body2"
-                color="text.secondary"
-                sx={{ minWidth: 0, direction: 'rtl', textAlign: 'left' }}
-                title={props.file}
-              >
-                {folderOf(props.file)}
-              </Typography>
+              <FilePathLabel file={props.file} />
               {props.dirty && (
                 <Typography
                   component="span"
@@ -116,6 +97,7 @@ export function TopBar(props: {
         <Divider orientation="vertical" flexItem sx={{ mx: 0.5 }} />
         <ThemeButton theme={props.theme} onTheme={props.onTheme} />
       </Toolbar>
+      {props.status}
     </AppBar>
   );
 }

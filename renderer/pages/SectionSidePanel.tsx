@@ -45,7 +45,13 @@ export function SectionSidePanel(props: {
     <Box
       component="aside"
       aria-label="Details"
-      sx={{ position: 'sticky', top: 64, display: 'flex', flexDirection: 'column', gap: 2 }}
+      sx={{
+        position: 'sticky',
+        top: 'calc(var(--app-bar-height, 48px) + 16px)',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 2,
+      }}
     >
       <Paper
         variant="outlined"
