@@ -37,5 +37,5 @@ export function downloadText(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The one wording of a failure for the UI (shared with every page's busy/error handling). */
+/** One wording of a failure for the whole renderer (the busy/error hook's). */
 export { errorText } from '../../components/use-async-action';
