@@ -9,6 +9,8 @@ import { createChainHandlers } from './chain-handlers';
 import { createKitHandlers } from './kit-handlers';
 import { createCertsHandlers } from './certs-handlers';
 import { createMapHandlers } from './map-handlers';
+import { createFleetHandlers } from './fleet-handlers';
+import { FleetWorkspace } from '../services/session/fleet-workspace';
 import { guardedAll } from './api-errors';
 
 export interface HostInfo {
@@ -18,7 +20,11 @@ export interface HostInfo {
   pickFile?: () => Promise<string | null>;
 }
 
-export function createApiHandlers(session: EditingSession, host: HostInfo): ApiHandlers {
+export function createApiHandlers(
+  session: EditingSession,
+  host: HostInfo,
+  fleet: FleetWorkspace = new FleetWorkspace(),
+): ApiHandlers {
   // The door translates the engines' errors once, for every channel.
   return guardedAll<ApiHandlers>({
     'app.info': async () => ({ version: host.version, mode: host.mode }),
@@ -43,5 +49,6 @@ export function createApiHandlers(session: EditingSession, host: HostInfo): ApiH
     ...createKitHandlers(session),
     ...createMapHandlers(session),
     ...createCertsHandlers(session),
+    ...createFleetHandlers(session, fleet),
   });
 }

@@ -47,11 +47,40 @@ function derivedUsage(cmd: LeafCommand): string {
   return words.join(' ');
 }
 
+/** Usage words: a bracketed group (`[--trust FILE [--trust-password P]]`) stays whole unless long. */
+function usageWords(text: string): string[] {
+  const words: string[] = [];
+  let depth = 0;
+  let word = '';
+  for (const ch of text) {
+    if (ch === ' ' && depth === 0) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    if (ch === '[' || ch === '(') depth++;
+    if (ch === ']' || ch === ')') depth = Math.max(0, depth - 1);
+    word += ch;
+  }
+  if (word) words.push(word);
+  return words.flatMap((w) => {
+    if (w.length <= USAGE_WIDTH / 2) return [w];
+    const bracketed =
+      (w.startsWith('(') && w.endsWith(')')) || (w.startsWith('[') && w.endsWith(']'));
+    if (!bracketed) return w.split(/ +/);
+    // A long group is broken one level down: `(--config FILE [--probe] | -i INVENTORY ...)`.
+    const inner = usageWords(w.slice(1, -1));
+    return inner.map(
+      (x, i) => `${i === 0 ? w[0] : ''}${x}${i === inner.length - 1 ? w.at(-1) : ''}`,
+    );
+  });
+}
+
 function wrap(prefix: string, text: string): string[] {
   if (prefix.length + 1 + text.length <= USAGE_WIDTH) return [`${prefix} ${text}`.trimEnd()];
   const lines: string[] = [];
   let line = prefix;
-  for (const word of text.split(/ +/)) {
+  for (const word of usageWords(text)) {
     if (line.length + word.length + 1 > USAGE_WIDTH && line.trim().length > prefix.trim().length) {
       lines.push(line);
       line = ' '.repeat(prefix.length);

@@ -131,6 +131,13 @@ export const pages = [
     component: later(() => import('../pages/certs/CertificatesPage')),
   },
   {
+    id: 'fleet',
+    title: 'Fleet',
+    group: 'tools',
+    layout: 'wide',
+    component: later(() => import('../pages/fleet/FleetPage')),
+  },
+  {
     id: 'chain',
     title: 'Chain preview',
     group: 'tools',

@@ -1,6 +1,7 @@
 // Channel names and bridge constants without the schemas, so the renderer bundle does not carry
 // zod (the hosts validate; the UI only needs the names). contract.ts checks this list matches.
 import { certsChannelNames } from './certs-channels';
+import { fleetChannelNames } from './fleet-channels';
 import { kitChannelNames } from './kit-channels';
 import { chainChannelNames, keystoreChannelNames } from './keystore-channels';
 
@@ -21,6 +22,7 @@ export const channelNames = [
   ...chainChannelNames,
   ...kitChannelNames,
   ...certsChannelNames,
+  ...fleetChannelNames,
 ] as const;
 
 /** Name under which the preload exposes the API on `window`. */

@@ -10,6 +10,7 @@ import { documentEditSchema } from '../yaml/edit-schema';
 import { channelNames, type MenuCommand } from './channels';
 import { chainContract } from './chain-contract';
 import { certsContract } from './certs-contract';
+import { fleetContract } from './fleet-contract';
 import { kitContract } from './contract-kits';
 import { keystoreContract } from './keystore-contract';
 
@@ -121,6 +122,7 @@ export const contract = {
   ...chainContract,
   ...kitContract,
   ...certsContract,
+  ...fleetContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,9 +3,11 @@
 //    change with ansible.builtin.replace + backup: true (forks 10), side by side, interleaved, on
 //    the same fleet; goal: ours takes at most 1/10 of Ansible's time;
 //  - `rwsec fleet status` of 50 nodes, each with a keystore and a trust file; goal <= 3 s.
-// Both sides run as separate processes from a cold start, each ssh connection made fresh.
+// Both sides run as separate processes from a cold start, each ssh connection made fresh
+// (Ansible's persisted masters are closed after each of its runs).
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ansibleEnv } from '../helpers/ansible';
 import { nodeMaterial, populateNode } from '../helpers/fleet-nodes';
@@ -14,6 +16,9 @@ import { fleetSkipReason, startFleet } from '../helpers/ssh-fleet';
 import { median, type BenchFigure } from './figure';
 
 const RUNS = 3;
+
+/** The 1-minute load average, for the figures: the machine may be shared. */
+const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
 
 function timed(
   command: string,
@@ -37,6 +42,21 @@ function timed(
       } else resolve(ms);
     });
   });
+}
+
+/**
+ * Ansible keeps its master connections for 60 s after a run (ControlPersist): without closing
+ * them, its later runs would reuse the connections of the earlier ones while rwsec starts cold.
+ */
+async function closeAnsibleMasters(dir: string): Promise<void> {
+  const cp = join(dir, 'ansible', 'cp');
+  await Promise.all(
+    readdirSync(cp).map((socket) =>
+      timed('ssh', ['-o', `ControlPath=${join(cp, socket)}`, '-O', 'exit', 'any']).catch(
+        () => undefined,
+      ),
+    ),
+  );
 }
 
 const PLAYBOOK = `- hosts: rws
@@ -67,6 +87,7 @@ async function setBench(): Promise<BenchFigure[]> {
           env,
         ),
       );
+      await closeAnsibleMasters(fleet.dir);
       ours.push(
         await timed(process.execPath, [
           rwsecBin,
@@ -106,7 +127,7 @@ async function setBench(): Promise<BenchFigure[]> {
         unit: 'ratio',
         goal: 0.1,
         better: 'lower',
-        method: `rwsec ${(r / 1000).toFixed(2)} s vs ansible-playbook ${(a / 1000).toFixed(2)} s`,
+        method: `rwsec ${(r / 1000).toFixed(2)} s vs ansible-playbook ${(a / 1000).toFixed(2)} s (${load()})`,
       },
     ];
   } finally {
@@ -140,7 +161,7 @@ async function statusBench(): Promise<BenchFigure[]> {
         unit: 's',
         goal: 3,
         better: 'lower',
-        method: `median of ${RUNS} CLI runs, --forks 50, fresh ssh connections each run`,
+        method: `median of ${RUNS} CLI runs, --forks 50, fresh ssh connections each run (${load()})`,
       },
     ];
   } finally {

@@ -196,12 +196,18 @@ export interface FleetOptions {
   nodes: number;
   /** Writes each node's files; default: a copy of `config` text as application.yaml. */
   populate?: (node: FleetNode, index: number) => Promise<void>;
+  /** Last byte of the first node's loopback address (default 11); test suites that may run at
+   * once beside the fleet tests use their own range. */
+  firstAddress?: number;
 }
 
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const dir = await mkdtemp(join(tmpdir(), 'rwsec-fleet-'));
   await chmod(dir, 0o700);
-  const addresses = Array.from({ length: options.nodes }, (_, i) => `127.0.0.${FIRST_HOST + i}`);
+  const addresses = Array.from(
+    { length: options.nodes },
+    (_, i) => `127.0.0.${(options.firstAddress ?? FIRST_HOST) + i}`,
+  );
   const port = await freePort(addresses);
   const identity = join(dir, 'id_ed25519');
   run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'rwsec-fleet-test', '-f', identity]);

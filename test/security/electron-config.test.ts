@@ -74,10 +74,10 @@ const CHILD_PROCESSES: Record<string, string> = {
   'services/kits/encrypt.ts':
     "java -jar gir.jar --encrypt <password>: the vendor's only interface for CRYPT: values " +
     '(documented exception: the password is briefly visible in `ps` to other local users).',
-  'services/fleet/ssh-transport.ts':
-    'the system ssh with our options, the node and a POSIX shell script of fixed commands and ' +
-    'quoted paths; file contents (and so every secret) travel on stdin/stdout, never in argv ' +
-    '(the fleet tests check `ps` for secrets while a fleet command runs).',
+  'services/fleet/remote-shell.ts':
+    'the system ssh with our options, the node and a POSIX shell loop of fixed text (its boundary ' +
+    'is random hex); every script and file content (and so every secret) travels on stdin/stdout, ' +
+    'never in argv (the fleet tests check `ps` for secrets while a fleet command runs).',
   'cli/commands/serve.ts':
     'the desktop opener (xdg-open/open/explorer) with the path of a private redirect page, never ' +
     'the tokened serve URL (serve-opener.test.ts runs it against a stand-in opener).',

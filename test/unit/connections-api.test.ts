@@ -80,7 +80,8 @@ describe('map and kit channels', () => {
     assert.deepEqual(Object.fromEntries(run.edits.map((e) => [e.path, e.value])), {
       enableSsl: true,
       'ssl.port': 9443,
-      'ssl.keyStorePath': keystore,
+      // Written as typed: RWS resolves it against the config's folder, where the kit wrote it.
+      'ssl.keyStorePath': 'etc/keystore',
       'ssl.keyStorePassword': obfuscate('changeit-1'),
     });
     assert.equal(

@@ -16,7 +16,11 @@ export async function runFleetCerts(
 ): Promise<number> {
   const hosts = await hostsFrom(values);
   const inventories = await withSession((session) =>
-    fleetInventories(session, hosts, { warnDays, forks: forksFrom(values) }),
+    fleetInventories(session, hosts, {
+      warnDays,
+      forks: forksFrom(values),
+      probe: values.probe === true,
+    }),
   );
   return report(inventories, values, io);
 }

@@ -24,7 +24,8 @@ const certsOptions = {
     type: 'boolean',
     help: [
       'also list the chains served by the endpoints the config names',
-      '(Configuration Server, Cassandra nodes, RWS HTTPS; network!)',
+      '(Configuration Server, Cassandra nodes, RWS HTTPS; network!); with -i, each',
+      "node's endpoints, its own HTTPS port reached at the node's address",
     ],
   },
   'warn-days': {
@@ -54,7 +55,7 @@ export type CertsValues = ParsedValues<typeof certsOptions>;
 export const certsCommand = defineCommand({
   name: 'certs',
   usage: [
-    '(--config FILE [--probe] [--node NAME] | -i INVENTORY [--limit PATTERN] [--forks N]) [--warn-days N] [--json] [--prometheus FILE]',
+    '(--config FILE [--node NAME] | -i INVENTORY [--limit PATTERN] [--forks N]) [--probe] [--warn-days N] [--json] [--prometheus FILE]',
   ],
   args: { usage: '[FILE]', min: 0, max: 1 },
   options: certsOptions,

@@ -9,6 +9,7 @@ import { startServeHost } from '../../serve/serve-host';
 import { EditingSession } from '../../services/session/editing-session';
 import { defaultFileStore } from '../../services/session/default-file-store';
 import { createApiHandlers } from '../../api/api-handlers';
+import { closeIdleSsh } from '../../services/session/idle-ssh';
 import { ApiError } from '../../../shared/api/dispatch';
 import { writeRedirectPage, type RedirectPage } from '../browser-redirect';
 import { rwsecVersion } from '../version';
@@ -124,6 +125,7 @@ async function serve(
       process.off('SIGTERM', stop);
       void host
         .close()
+        .then(() => closeIdleSsh())
         .then(() => page?.remove())
         .catch(() => undefined)
         .then(done);

@@ -46,10 +46,13 @@ async function nodeInventory(node: NodeRead, options: InventoryOptions): Promise
     if (file.kind === 'folder') throw errno(path, 'EISDIR');
     throw new FileReadError(`${path}: ${file.reason}`, 'unreadable', path);
   };
+  const probe = options.probe
+    ? { ...(typeof options.probe === 'object' ? options.probe : {}), rwsAddress: node.host.host }
+    : false;
   return takeInventory(node.doc, config, {
     ...options,
     node: name,
-    probe: false,
+    probe,
     remote: { read, cacerts: NODE_CACERTS },
   });
 }

@@ -9,6 +9,8 @@ import { certificateRow, chainRole, type RowClock } from './certificate-row';
 
 export interface ProbeTargetOfConfig {
   host: string;
+  /** The name sent (SNI) when it is not `host`: a fleet node reached at its address. */
+  servername?: string;
   port: number;
   configKey: string;
 }
@@ -17,6 +19,8 @@ export interface ProbeSourceOptions {
   timeoutMs?: number;
   /** Cassandra's native port; 9042 unless a test moves it. */
   cassandraPort?: number;
+  /** The RWS node's own address (fleet: ansible_host), where its HTTPS port is reached. */
+  rwsAddress?: string;
 }
 
 export function probeTargets(
@@ -45,7 +49,15 @@ export function probeTargets(
       host = undefined;
     }
     const port = configPort(view, 'ssl.port', 443);
-    if (host && port) out.push({ host, port, configKey: 'serverSettings.externalApiUrlV2' });
+    if (host && port) {
+      const at = options.rwsAddress ?? host;
+      out.push({
+        host: at,
+        ...(at !== host ? { servername: host } : {}),
+        port,
+        configKey: 'serverSettings.externalApiUrlV2',
+      });
+    }
   }
   return out;
 }
@@ -58,7 +70,12 @@ export async function probeSources(
   const results = await Promise.all(
     targets.map(async (t) => ({
       t,
-      outcome: await probeTls({ host: t.host, port: t.port, timeoutMs: options.timeoutMs ?? 5000 }),
+      outcome: await probeTls({
+        host: t.host,
+        ...(t.servername !== undefined ? { servername: t.servername } : {}),
+        port: t.port,
+        timeoutMs: options.timeoutMs ?? 5000,
+      }),
     })),
   );
   const certificates: InventoryCertificate[] = [];

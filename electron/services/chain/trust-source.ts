@@ -3,7 +3,12 @@
 // As in Java's PKIX, every certificate in a trust source is a trust anchor, CA or not.
 import type { X509Certificate } from 'node:crypto';
 import { parseCertificate, type ParsedCertificate } from './cert-facts';
-import { CertificateFileError, readCertificateFile } from './cert-input';
+import {
+  CertificateFileError,
+  parseCertificateBytes,
+  readCertificateFile,
+  type CertificateFile,
+} from './cert-input';
 import { JDK_CACERTS_PASSWORD, jdkCacertsPath } from './jdk-cacerts';
 
 export { jdkCacertsPath };
@@ -23,7 +28,21 @@ export interface TrustSource {
 export const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 export function loadTrustFile(file: string, password?: string, name = file): TrustSource {
-  const read = readCertificateFile(file, password);
+  return trustOf(readCertificateFile(file, password), file, name);
+}
+
+/** A trust file's bytes read elsewhere (a fleet node's file, read over SSH). */
+export function trustFromBytes(
+  bytes: Uint8Array,
+  file: string,
+  password?: string,
+  name = file,
+): TrustSource {
+  if (bytes.length === 0) throw new CertificateFileError(`${file} is empty.`, file, 'empty');
+  return trustOf(parseCertificateBytes(Buffer.from(bytes), file, password), file, name);
+}
+
+function trustOf(read: CertificateFile, file: string, name: string): TrustSource {
   if (read.certificates.length === 0) {
     throw new CertificateFileError(
       `${file} holds no certificate, so it trusts nothing. Import the CA certificate into it.`,

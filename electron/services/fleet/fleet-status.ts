@@ -9,6 +9,8 @@ export const DEFAULT_FORKS = 10;
 
 export interface StatusOptions {
   forks?: number;
+  /** Also probe the TLS endpoints each node's config names (network; see node-probe.ts). */
+  probe?: boolean | { timeoutMs?: number; cassandraPort?: number };
   /** Called as each node is done: for progress (nodes done / total). */
   onNode?: (node: NodeRead, done: number, total: number) => void;
 }
@@ -61,6 +63,15 @@ export async function fleetStatus(
   options: StatusOptions = {},
 ): Promise<FleetStatus> {
   const nodes = await readFleetNodes(session, hosts, options);
+  if (options.probe) {
+    // Loaded only here: the TLS and X.509 code is large.
+    const { probeNode } = await import('./node-probe');
+    const probeOptions = typeof options.probe === 'object' ? options.probe : {};
+    const probed = await mapLimit(nodes, options.forks ?? DEFAULT_FORKS, (n) =>
+      probeNode(n, probeOptions),
+    );
+    nodes.forEach((n, i) => n.diagnostics.push(...(probed[i] ?? [])));
+  }
   const drift = await computeDrift(nodes);
   const unread = nodes.some((n) => n.doc === undefined);
   const findings =

@@ -29,11 +29,24 @@ export interface ConfigProbeOptions {
   cassandraPort?: number;
   /** The trust used for RWS's own HTTPS endpoint; default the system CA bundle. */
   publicTrust?: () => TrustSource[];
+  /**
+   * Where the config's files live when not on this machine (a fleet node): its trust files and
+   * its JVM's cacerts, read there. Default: this machine's disk.
+   */
+  readTrust?: (path: string, password?: string) => Promise<TrustSource>;
+  jdkTrust?: () => Promise<TrustSource>;
+  /**
+   * The address of this RWS node (a fleet node's ansible_host): its own HTTPS port is probed
+   * there, the host of externalApiUrlV2 being the name sent (SNI) and checked. Default: that host.
+   */
+  rwsAddress?: string;
 }
 
 interface Target {
   label: string;
   host: string;
+  /** The name sent and checked, when it is not `host` (a node probed at its address). */
+  servername?: string;
   port: number;
   /** Key for connection and name findings. */
   path: string;
@@ -74,13 +87,14 @@ class Findings {
 }
 
 /** A trust file as RWS reads it: relative paths against the yaml's folder, `CRYPT:` passwords unknown to us. */
-function configuredTrust(
+async function configuredTrust(
   view: ConfigView,
   yamlFile: string,
   fileKey: string,
   passwordKeys: string[],
   findings: Findings,
-): TrustSource[] | undefined {
+  options: ConfigProbeOptions,
+): Promise<TrustSource[] | undefined> {
   const value = str(view, fileKey);
   if (value === undefined) return undefined;
   const path = isAbsolute(value) ? value : resolve(dirname(yamlFile), value);
@@ -88,7 +102,9 @@ function configuredTrust(
   const password =
     rawPassword !== undefined && classifySecret(rawPassword) === 'CRYPT' ? undefined : rawPassword;
   try {
-    return [loadTrustFile(path, password)];
+    return [
+      options.readTrust ? await options.readTrust(path, password) : loadTrustFile(path, password),
+    ];
   } catch (err) {
     // A trust file that cannot be used (missing, damaged, wrong password) is a finding here.
     if (!(err instanceof CertificateFileError) && !(err instanceof KeystoreError)) throw err;
@@ -106,23 +122,24 @@ function configuredTrust(
   }
 }
 
-function targets(
+async function targets(
   view: ConfigView,
   file: string,
   options: ConfigProbeOptions,
   findings: Findings,
-): Target[] {
+): Promise<Target[]> {
   const list: Target[] = [];
   if (view.get('onPremiseSettings.tlsEnabled') === true) {
     const host = str(view, 'onPremiseSettings.cmeHost');
     const cmePort = configPort(view, 'onPremiseSettings.cmePort');
     if (host && cmePort) {
-      const trust = configuredTrust(
+      const trust = await configuredTrust(
         view,
         file,
         'serverSettings.caCertificate',
         ['serverSettings.jksPassword'],
         findings,
+        options,
       );
       list.push({
         label: 'Configuration Server',
@@ -149,17 +166,18 @@ function targets(
     )
       .map((n) => n.trim())
       .filter((n) => n !== '');
-    const configured = configuredTrust(
+    const configured = await configuredTrust(
       view,
       file,
       'cassandraCluster.trustStore',
       ['cassandraCluster.truststorePassword', 'cassandraCluster.trustStorePassword'],
       findings,
+      options,
     );
     let trust = configured;
     if (!trust) {
       try {
-        trust = [loadJdkCacerts()];
+        trust = [options.jdkTrust ? await options.jdkTrust() : loadJdkCacerts()];
       } catch {
         trust = [];
       }
@@ -197,7 +215,10 @@ function targets(
       }
       list.push({
         label: 'RWS HTTPS',
-        host,
+        host: options.rwsAddress ?? host,
+        ...(options.rwsAddress !== undefined && options.rwsAddress !== host
+          ? { servername: host }
+          : {}),
         port: sslPort,
         path: 'serverSettings.externalApiUrlV2',
         trustPath: 'ssl.keyStorePath',
@@ -212,7 +233,7 @@ function targets(
 }
 
 function report(findings: Findings, target: Target, result: ProbeReport): void {
-  const where = `${target.label} ${target.host}:${target.port}`;
+  const where = `${target.label} ${target.host}:${target.port}${target.servername ? ` (as ${target.servername})` : ''}`;
   if (!result.connected || !result.chain) {
     findings.add(
       'error',
@@ -268,7 +289,7 @@ function report(findings: Findings, target: Target, result: ProbeReport): void {
       verdict.status === 'unknown' ? 'warning' : target.nameSeverity,
       'probe-name-mismatch',
       target.path,
-      `${where}: the certificate does not match ${target.host} under ${ruleName}: ${verdict.message}`,
+      `${where}: the certificate does not match ${target.servername ?? target.host} under ${ruleName}: ${verdict.message}`,
       'Use the host name the certificate was issued for, or reissue it with this name.',
     );
   }
@@ -296,11 +317,12 @@ export async function probeConfigDiagnostics(
   options: ConfigProbeOptions = {},
 ): Promise<Diagnostic[]> {
   const findings = new Findings(view);
-  const list = targets(view, file, options, findings);
+  const list = await targets(view, file, options, findings);
   const results = await Promise.all(
     list.map((t) =>
       probeEndpoint({
         host: t.host,
+        ...(t.servername !== undefined ? { servername: t.servername } : {}),
         port: t.port,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         trust: t.trust ?? [],

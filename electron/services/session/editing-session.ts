@@ -24,8 +24,15 @@ type Parsed =
   | { doc: RwsDocument; syntaxError: null }
   | { doc: null; syntaxError: { message: string; line: number; column: number } };
 
+/** Where the open file lives: the local disk by default, or a fleet node over SSH. */
+export interface FileSource {
+  store: FileStore;
+  validate: Validator;
+}
+
 interface Loaded {
   file: string;
+  source: FileSource;
   /** The file's text as last read from or written to disk. */
   diskText: string;
   /** diskText parsed, when an edit needed its key order (see diskKeyOrder). */
@@ -135,15 +142,22 @@ export class EditingSession {
   }
 
   open(path: string): Promise<ConfigState> {
+    return this.openFrom(resolve(path), { store: this.store, validate: this.validate });
+  }
+
+  /**
+   * Opens `file` through another store and validator (a fleet node's file over SSH): the edits,
+   * undo, review and save policy are the same; only reading, writing and file-aware rules differ.
+   */
+  openFrom(file: string, source: FileSource): Promise<ConfigState> {
     return this.serial(async () => {
-      const file = resolve(path);
       let read;
       try {
-        read = await this.store.read(file);
+        read = await source.store.read(file);
       } catch (error) {
         throw readFailure(error);
       }
-      this.loaded = await this.load(file, read.text, read.stamp, read.text, [], []);
+      this.loaded = await this.load(file, source, read.text, read.stamp, read.text, [], []);
       return this.snapshot();
     });
   }
@@ -222,7 +236,7 @@ export class EditingSession {
       const review = reviewSave(current.diskDiagnostics, current.diagnostics);
       if (!saveAllowed(review, acceptErrors))
         return { saved: false, refused: 'new-errors', review };
-      const result = await this.store.write(
+      const result = await current.source.store.write(
         current.file,
         current.text,
         current.diskStamp,
@@ -242,11 +256,19 @@ export class EditingSession {
       const current = this.require();
       let read;
       try {
-        read = await this.store.read(current.file);
+        read = await current.source.store.read(current.file);
       } catch (error) {
         throw readFailure(error);
       }
-      this.loaded = await this.load(current.file, read.text, read.stamp, read.text, [], []);
+      this.loaded = await this.load(
+        current.file,
+        current.source,
+        read.text,
+        read.stamp,
+        read.text,
+        [],
+        [],
+      );
       return this.snapshot();
     });
   }
@@ -273,6 +295,7 @@ export class EditingSession {
     this.loaded = {
       ...(await this.load(
         current.file,
+        current.source,
         current.diskText,
         current.diskStamp,
         text,
@@ -288,6 +311,7 @@ export class EditingSession {
 
   private async load(
     file: string,
+    source: FileSource,
     diskText: string,
     diskStamp: string,
     text: string,
@@ -296,10 +320,21 @@ export class EditingSession {
     doc?: RwsDocument,
   ): Promise<Loaded> {
     const parsed: Parsed = doc ? { doc, syntaxError: null } : parse(text);
-    const diagnostics = parsed.doc ? await this.validate(parsed.doc, file) : [];
+    const diagnostics = parsed.doc ? await source.validate(parsed.doc, file) : [];
     // Loaded from disk: the text is the disk's. Otherwise replaceText keeps the disk's findings.
     const diskDiagnostics = text === diskText ? diagnostics : [];
-    return { file, diskText, diskStamp, text, parsed, diagnostics, diskDiagnostics, undo, redo };
+    return {
+      file,
+      source,
+      diskText,
+      diskStamp,
+      text,
+      parsed,
+      diagnostics,
+      diskDiagnostics,
+      undo,
+      redo,
+    };
   }
 
   private snapshot(): ConfigState {

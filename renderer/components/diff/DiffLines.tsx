@@ -7,9 +7,11 @@ import { useMemo } from 'react';
 import { diffLines, type DiffLineKind } from './line-diff';
 
 function lineSx(theme: Theme, kind: DiffLineKind) {
-  const { success, error, info, text } = theme.palette;
-  if (kind === 'add') return { color: success.main, bgcolor: alpha(success.main, 0.12) };
-  if (kind === 'remove') return { color: error.main, bgcolor: alpha(error.main, 0.12) };
+  const { success, error, info, text, mode } = theme.palette;
+  // On the tinted background, the light theme's main red and green fall under 4.5:1: use dark.
+  const ink = (c: typeof error) => (mode === 'dark' ? c.main : c.dark);
+  if (kind === 'add') return { color: ink(success), bgcolor: alpha(success.main, 0.12) };
+  if (kind === 'remove') return { color: ink(error), bgcolor: alpha(error.main, 0.12) };
   if (kind === 'hunk') return { color: info.main };
   if (kind === 'file') return { color: text.secondary };
   return {};
@@ -32,7 +34,12 @@ export function DiffLines(props: { diff: string; label: string; maxHeight?: numb
         overflowWrap: 'anywhere',
         overflowY: 'auto',
         maxHeight: props.maxHeight ?? '60vh',
-        '& ins, & del': { textDecoration: 'none', borderRadius: '2px' },
+        // The marked characters sit on a stronger tint: plain text colour keeps them readable.
+        '& ins, & del': {
+          textDecoration: 'none',
+          borderRadius: '2px',
+          color: theme.palette.text.primary,
+        },
         '& ins': { bgcolor: alpha(theme.palette.success.main, strong) },
         '& del': { bgcolor: alpha(theme.palette.error.main, strong) },
       }}

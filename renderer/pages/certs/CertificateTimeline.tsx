@@ -37,11 +37,13 @@ export function CertificateTimeline(props: {
   certificates: InventoryCertificate[];
   warnDays: number;
   now: number;
+  /** A fleet's certificates: each bar names its node. */
+  showNode?: boolean;
   onOpen(cert: InventoryCertificate): void;
 }) {
   const theme = useTheme();
   const { certificates, warnDays, now } = props;
-  const t: Timeline = timeline(certificates, now, warnDays);
+  const t: Timeline = timeline(certificates, now, warnDays, props.showNode);
   const details = (i: number): string => {
     const c = certificates[i];
     if (!c) return '';

@@ -1,70 +1,65 @@
-// Certificates: every certificate the open configuration depends on, on a time axis and in a
-// table sorted by days left, with the stores that could not be read. A row opens its store in
-// the keystore manager; Renew opens the kit wizard that can remake it, values filled in.
+// Certificates: every certificate the open configuration depends on (or, with a fleet inventory
+// open, every node's), on a time axis and in a table sorted by days left, with the stores that
+// could not be read. A row opens its store in the keystore manager; Renew opens the kit wizard
+// that can remake it, values filled in.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
-import type { Response } from '../../../shared/api/contract';
-import { roleText, type InventoryCertificate } from '../../../shared/certs/inventory';
-import { api } from '../../api/client';
+import { useState } from 'react';
 import { DateText } from '../../components/dates/DateText';
 import type { PageProps } from '../../app/pages';
-import { requestPage } from '../keystores/page-requests';
+import { CertificateTable, openStore } from './CertificateTable';
 import { CertificateTimeline } from './CertificateTimeline';
-import { renewPrefill } from './renew-prefill';
-
-type Inventory = NonNullable<Response<'certs.inventory'>['inventory']>;
-
-const stateColor = {
-  expired: 'error',
-  expiring: 'warning',
-  valid: 'success',
-  'not-yet-valid': 'info',
-} as const;
-
-function open(c: InventoryCertificate): void {
-  if (c.origin === 'file') requestPage({ page: 'keystores', path: c.file, configKey: c.configKey });
-}
+import { useCertInventory, type Source } from './use-cert-inventory';
 
 export default function CertificatesPage(props: PageProps) {
   const [warnDays, setWarnDays] = useState(30);
-  const [inventory, setInventory] = useState<Inventory | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const text = props.model.state?.text;
-
-  const load = useCallback((days: number) => {
-    api['certs.inventory']({ warnDays: days }).then(
-      (r) => {
-        setInventory(r.inventory);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, []);
-  // Again whenever the config text changes: an edited path or password changes the inventory.
-  useEffect(() => load(warnDays), [load, warnDays, text]);
-
+  const { inventory, error, loading, source, setSource, fleet, reload } = useCertInventory(
+    warnDays,
+    props.model.state?.text,
+  );
+  const isFleet = source === 'fleet';
   const certs = inventory?.certificates ?? [];
   return (
-    <Box data-page="certificates">
+    <Box data-page="certificates" data-source={source}>
       <Typography variant="h5" component="h1" gutterBottom>
         Certificates
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Every certificate this configuration depends on, read with its own passwords, soonest expiry
-        first. The same inventory as <code>rwsec certs --config FILE</code>.
+        {isFleet ? (
+          <>
+            Every certificate each node of the fleet depends on, read over SSH with the node&apos;s
+            own passwords, soonest expiry first. The same inventory as{' '}
+            <code>rwsec certs -i INVENTORY</code>.
+          </>
+        ) : (
+          <>
+            Every certificate this configuration depends on, read with its own passwords, soonest
+            expiry first. The same inventory as <code>rwsec certs --config FILE</code>.
+          </>
+        )}
       </Typography>
-      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        {fleet && (
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={source}
+            onChange={(_e, v: Source | null) => v && setSource(v)}
+            aria-label="Certificates of"
+          >
+            <ToggleButton value="config">This configuration</ToggleButton>
+            <ToggleButton value="fleet">
+              Fleet ({fleet.nodes} {fleet.nodes === 1 ? 'node' : 'nodes'})
+            </ToggleButton>
+          </ToggleButtonGroup>
+        )}
         <TextField
           label="Warning window (days)"
           type="number"
@@ -76,15 +71,22 @@ export default function CertificatesPage(props: PageProps) {
           }}
           sx={{ width: 200 }}
         />
-        <Button onClick={() => load(warnDays)}>Read again</Button>
+        <Button onClick={reload}>Read again</Button>
       </Stack>
+      {loading && isFleet && (
+        <LinearProgress aria-label="Reading every node's certificates" sx={{ mb: 2 }} />
+      )}
       {error && <Alert severity="error">{error}</Alert>}
       {inventory === null && (
-        <Alert severity="info">Open a configuration to see its certificates.</Alert>
+        <Alert severity="info">
+          {isFleet
+            ? 'Open an inventory on the Fleet page to see its nodes’ certificates.'
+            : 'Open a configuration to see its certificates.'}
+        </Alert>
       )}
       {inventory?.errors.map((e) => (
         <Alert
-          key={`${e.configKey}:${e.file}`}
+          key={`${e.node}:${e.configKey}:${e.file}`}
           severity="error"
           sx={{ mb: 1 }}
           data-read-error={e.kind}
@@ -93,9 +95,9 @@ export default function CertificatesPage(props: PageProps) {
         </Alert>
       ))}
       {inventory?.cacerts.map((c) => (
-        <Alert key={c.file} severity="info" sx={{ mb: 1 }}>
-          JVM cacerts ({c.configKeys.join(', ')}: true): {c.count} trust anchors maintained by the
-          JDK, {c.expired} expired
+        <Alert key={`${c.node}:${c.file}`} severity="info" sx={{ mb: 1 }}>
+          {isFleet ? `${c.node}: ` : ''}JVM cacerts ({c.configKeys.join(', ')}: true): {c.count}{' '}
+          trust anchors maintained by the JDK, {c.expired} expired
           {c.earliestNotAfter && (
             <>
               , earliest expiry <DateText value={c.earliestNotAfter} />
@@ -111,67 +113,12 @@ export default function CertificatesPage(props: PageProps) {
               certificates={certs}
               warnDays={inventory.warnDays}
               now={Date.parse(inventory.takenAt)}
-              onOpen={open}
+              showNode={isFleet}
+              onOpen={isFleet ? () => undefined : openStore}
             />
           </Box>
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label="Certificates by days left">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Days left</TableCell>
-                  <TableCell>Subject</TableCell>
-                  <TableCell>Role</TableCell>
-                  <TableCell>Issuer</TableCell>
-                  <TableCell>Valid</TableCell>
-                  <TableCell>Where</TableCell>
-                  <TableCell>Config key</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {certs.map((c) => {
-                  const prefill = renewPrefill(c);
-                  return (
-                    <TableRow
-                      key={`${c.file}:${c.alias ?? ''}:${c.index}:${c.sha256}`}
-                      data-state={c.state}
-                    >
-                      <TableCell>
-                        <Chip size="small" color={stateColor[c.state]} label={c.daysLeft} />
-                      </TableCell>
-                      <TableCell>{c.subject}</TableCell>
-                      <TableCell>{roleText[c.role]}</TableCell>
-                      <TableCell>{c.issuerCN || c.issuer}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        <DateText value={c.notBefore} /> → <DateText value={c.notAfter} />
-                      </TableCell>
-                      <TableCell title={c.file}>
-                        {c.file.split('/').pop()}
-                        {c.alias ? ` (${c.alias})` : ''}
-                      </TableCell>
-                      <TableCell>
-                        <code>{c.configKey}</code>
-                      </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {c.origin === 'file' && (
-                          <Button size="small" onClick={() => open(c)}>
-                            Open
-                          </Button>
-                        )}
-                        {prefill && (
-                          <Button
-                            size="small"
-                            onClick={() => requestPage({ page: 'wizards', prefill })}
-                          >
-                            Renew
-                          </Button>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <CertificateTable certificates={certs} fleet={isFleet} />
           </Box>
         </>
       )}

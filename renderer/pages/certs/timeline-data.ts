@@ -17,15 +17,18 @@ export interface Timeline {
   byState: Record<'expired' | 'expiring' | 'valid', (number | null)[]>;
 }
 
-export function rowLabel(c: InventoryCertificate): string {
+/** `CN (alias)`; with a fleet, the node first: `rws-2: CN (alias)`. */
+export function rowLabel(c: InventoryCertificate, withNode = false): string {
   const name = c.subjectCN || c.subject;
-  return c.alias ? `${name} (${c.alias})` : name;
+  const label = c.alias ? `${name} (${c.alias})` : name;
+  return withNode ? `${c.node}: ${label}` : label;
 }
 
 export function timeline(
   certs: readonly InventoryCertificate[],
   now: number,
   warnDays: number,
+  withNode = false,
 ): Timeline {
   const starts = certs.map((c) => Date.parse(c.notBefore));
   const ends = certs.map((c) => Date.parse(c.notAfter));
@@ -45,7 +48,7 @@ export function timeline(
     end,
     today: now,
     warnEnd: now + warnDays * DAY,
-    labels: certs.map(rowLabel),
+    labels: certs.map((c) => rowLabel(c, withNode)),
     offset: starts.map((s) => s - base),
     byState,
   };

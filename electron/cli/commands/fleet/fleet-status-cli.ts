@@ -45,7 +45,17 @@ function nodeHeader(n: NodeStatus): string {
 export const fleetStatusCommand = defineCommand({
   name: 'fleet status',
   summary: 'validate every node as `rwsec validate` would on it, and report drift between nodes',
-  options: fleetOptions,
+  options: {
+    ...fleetOptions,
+    probe: {
+      type: 'boolean',
+      help: [
+        "also probe the TLS endpoints each node's config names (its HTTPS port at the",
+        "node's address, Configuration Server, Cassandra), judged with the node's own trust",
+        'files; the connections go out from this machine',
+      ],
+    },
+  },
   description: [
     "Reads every node's application.yaml and the keystores and trust files it names (over SSH),",
     'validates each node exactly as `rwsec validate` would on the node itself, and reports drift:',
@@ -64,10 +74,13 @@ export const fleetStatusCommand = defineCommand({
   run: ({ values, io }) => runStatus(values, terminalSafeIo(io, values.json === true)),
 });
 
-async function runStatus(values: ParsedValues<typeof fleetOptions>, io: CliIo): Promise<number> {
+async function runStatus(
+  values: ParsedValues<typeof fleetOptions> & { probe: boolean | undefined },
+  io: CliIo,
+): Promise<number> {
   const hosts = await hostsFrom(values);
   const status = await withSession((session) =>
-    fleetStatus(session, hosts, { forks: forksFrom(values) }),
+    fleetStatus(session, hosts, { forks: forksFrom(values), probe: values.probe === true }),
   );
   if (values.json) {
     const nodes = status.nodes.map((n) => ({

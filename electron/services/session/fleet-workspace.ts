@@ -1,0 +1,232 @@
+// The app's fleet: one open inventory, its nodes' status and drift, and one change planned on
+// every node then written node by node, through the same services as `rwsec fleet status|set`.
+// Reading and writing run in the background; `state()` reports their progress (nodes done /
+// total), so the page can poll it while a long run goes on.
+import { randomBytes } from 'node:crypto';
+import type { FleetState } from '../../../shared/api/fleet-contract';
+import { isSecretPath } from '../../../shared/catalog/secret-paths';
+import { UserFacingError } from '../../../shared/user-error';
+import type { DocumentEdit, RwsDocument } from '../../../shared/yaml/document';
+import { parseTypedValue } from '../../../shared/yaml/typed-value';
+import { findOption } from '../../../shared/catalog/options';
+import { computeDrift } from '../fleet/drift';
+import { applyPlans, planNode, type NodePlan } from '../fleet/fleet-set';
+import { nodeStatus, readFleetNodes } from '../fleet/fleet-status';
+import { readFleet, type FleetHost } from '../fleet/inventory';
+import type { NodeRead } from '../fleet/node-read';
+import { IdleSsh } from './idle-ssh';
+
+type Activity = NonNullable<FleetState['activity']>;
+
+/** Text values typed as `rwsec fleet set` types them: by the catalog, else the node's value. */
+function typedEdits(doc: RwsDocument, edits: DocumentEdit[]): DocumentEdit[] | { error: string } {
+  const out: DocumentEdit[] = [];
+  for (const edit of edits) {
+    if (!('value' in edit) || typeof edit.value !== 'string') {
+      out.push(edit);
+      continue;
+    }
+    const typed = parseTypedValue(edit.value, findOption(edit.path)?.type, doc.get(edit.path));
+    if (!typed.ok) {
+      return {
+        error: `${edit.path}: ${isSecretPath(edit.path) ? 'invalid value' : typed.message}`,
+      };
+    }
+    out.push({ path: edit.path, value: typed.value });
+  }
+  return out;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class FleetWorkspace {
+  readonly ssh = new IdleSsh();
+  private hosts: FleetHost[] = [];
+  private current: FleetState = FleetWorkspace.empty();
+  private plans: NodePlan[] = [];
+
+  private static empty(): FleetState {
+    const none = { inventory: null, limit: null, nodes: [], drift: [] };
+    return { ...none, activity: null, plan: null, results: null, error: null };
+  }
+
+  state(): FleetState {
+    return structuredClone(this.current);
+  }
+
+  /** The open inventory's hosts (for the editor and the certificate inventory). */
+  openHosts(): readonly FleetHost[] {
+    return this.hosts;
+  }
+
+  host(name: string): FleetHost {
+    const host = this.hosts.find((h) => h.name === name);
+    if (!host) {
+      throw new UserFacingError('bad-request', `${name} is not a node of the open inventory`);
+    }
+    return host;
+  }
+
+  async open(inventory: string, limit?: string): Promise<FleetState> {
+    this.requireIdle();
+    // A bad inventory is an InventoryError: a user-facing error the door shows as it is.
+    const hosts = await readFleet(inventory, limit?.trim() || undefined);
+    await this.ssh.close();
+    this.hosts = hosts;
+    this.plans = [];
+    this.current = { ...FleetWorkspace.empty(), inventory, limit: limit?.trim() || null };
+    return this.refresh();
+  }
+
+  refresh(): FleetState {
+    this.requireOpen();
+    this.requireIdle();
+    this.run('reading', async (progress) => {
+      await this.readAll(progress);
+    });
+    return this.state();
+  }
+
+  async close(): Promise<FleetState> {
+    this.requireIdle();
+    await this.ssh.close();
+    this.hosts = [];
+    this.plans = [];
+    this.current = FleetWorkspace.empty();
+    return this.state();
+  }
+
+  /** Reads every node again and plans `edits` on each; nothing is written. */
+  plan(edits: DocumentEdit[]): FleetState {
+    this.requireOpen();
+    this.requireIdle();
+    this.discard();
+    const secrets = edits.flatMap((e) =>
+      'value' in e && isSecretPath(e.path) && e.value != null ? [String(e.value)] : [],
+    );
+    this.run('planning', async (progress) => {
+      const reads = await this.readAll(progress);
+      const unread = reads.filter((n) => n.doc === undefined);
+      if (unread.length > 0) {
+        throw new Error(
+          `${unread.length} of ${reads.length} nodes could not be read (${unread.map((n) => n.host.name).join(', ')}); nothing was planned`,
+        );
+      }
+      this.plans = [];
+      for (const node of reads) {
+        this.plans.push(await planNode(node, (doc) => typedEdits(doc, edits), secrets));
+      }
+      this.current.plan = {
+        id: randomBytes(8).toString('hex'),
+        paths: edits.map((e) => e.path),
+        nodes: this.plans.map((p) => ({
+          name: p.node.host.name,
+          config: p.node.host.config as string,
+          unchanged: p.unchanged,
+          diff: p.diff,
+          addedErrors: p.added,
+          ...(p.error !== undefined ? { error: p.error } : {}),
+        })),
+      };
+    });
+    return this.state();
+  }
+
+  /** Writes the reviewed plan node by node, then reads every node again. */
+  apply(planId: string, force: boolean): FleetState {
+    this.requireIdle();
+    const plan = this.current.plan;
+    if (!plan || plan.id !== planId) {
+      throw new UserFacingError('bad-request', 'That change is no longer planned: review it again');
+    }
+    const broken = this.plans.filter((p) => p.error !== undefined);
+    if (broken.length > 0) {
+      throw new UserFacingError(
+        'refused',
+        `The change cannot be made on ${broken.map((p) => p.node.host.name).join(', ')}; no node was written`,
+      );
+    }
+    const adding = this.plans.filter((p) => p.added.length > 0);
+    if (adding.length > 0 && !force) {
+      throw new UserFacingError(
+        'refused',
+        `The change adds errors on ${adding.map((p) => p.node.host.name).join(', ')}; no node was written (write anyway to accept them)`,
+      );
+    }
+    const plans = this.plans;
+    this.current.results = [];
+    this.run('writing', async (progress) => {
+      progress(0, plans.length);
+      const results = await this.ssh.use((s) =>
+        applyPlans(s, plans, {
+          onNode: (result, index, total) => {
+            this.current.results?.push(result);
+            progress(index + 1, total);
+          },
+        }),
+      );
+      // The whole list: nodes not attempted after a failure are not reported one by one.
+      this.current.results = results;
+      this.plans = [];
+      this.current.plan = null;
+      this.current.activity = { kind: 'reading', done: 0, total: this.hosts.length };
+      await this.readAll((done, total) => {
+        this.current.activity = { kind: 'reading', done, total };
+      });
+    });
+    return this.state();
+  }
+
+  discard(): FleetState {
+    this.requireIdle();
+    this.plans = [];
+    this.current.plan = null;
+    this.current.results = null;
+    return this.state();
+  }
+
+  private async readAll(progress: (done: number, total: number) => void): Promise<NodeRead[]> {
+    const hosts = this.hosts;
+    const reads = await this.ssh.use((s) =>
+      readFleetNodes(s, hosts, { onNode: (_n, done, total) => progress(done, total) }),
+    );
+    this.current.nodes = reads.map(nodeStatus);
+    this.current.drift = await computeDrift(reads);
+    return reads;
+  }
+
+  private run(
+    kind: Activity['kind'],
+    body: (progress: (done: number, total: number) => void) => Promise<void>,
+  ): void {
+    this.current.activity = { kind, done: 0, total: this.hosts.length };
+    this.current.error = null;
+    const progress = (done: number, total: number) => {
+      this.current.activity = { kind, done, total };
+    };
+    void body(progress)
+      .catch((error: unknown) => {
+        this.current.error = message(error);
+      })
+      .finally(() => {
+        this.current.activity = null;
+      });
+  }
+
+  private requireOpen(): void {
+    if (this.current.inventory === null) {
+      throw new UserFacingError('bad-request', 'No inventory is open: open one on the Fleet page');
+    }
+  }
+
+  private requireIdle(): void {
+    if (this.current.activity) {
+      throw new UserFacingError(
+        'refused',
+        `The fleet is busy ${this.current.activity.kind} (${this.current.activity.done}/${this.current.activity.total}); wait for it to finish`,
+      );
+    }
+  }
+}

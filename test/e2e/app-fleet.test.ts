@@ -1,0 +1,311 @@
+// The Fleet page in Chromium against `rwsec serve` and a fleet of real sshd nodes: the node table
+// (an unknown host key shown with its ssh-keyscan step), the drift matrix (must-match drift
+// marked, secrets never shown), one change applied to every node after a per-node review, a node
+// changed between review and write (the run stops there, the others keep the file they had), a
+// node's file edited in the normal editor and saved back over SSH, and axe on every scene. The
+// files on the nodes are checked afterwards.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fieldId } from '../../renderer/app/sections';
+import { RwsDocument } from '../../shared/yaml/document';
+import { nodeMaterial, populateNode, STOREPASS, TRUSTPASS } from '../helpers/fleet-nodes';
+import { rwsecBin } from '../helpers/paths';
+import { fleetSkipReason, startFleet, type Fleet, type FleetNode } from '../helpers/ssh-fleet';
+import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+
+const skip = uiSkipReason() ?? fleetSkipReason();
+if (skip) console.log(`# skipped: ${skip}`);
+
+const SHARED_KEY = 'Crypto-Shared-5521';
+const ODD_KEY = 'Crypto-Odd-7734';
+const NEW_KEY = 'Crypto-New-9911';
+const SECRETS = [STOREPASS, TRUSTPASS, SHARED_KEY, ODD_KEY, NEW_KEY];
+const ORIGINS = 'serverSettings.crossOriginSettings.allowedOrigins';
+
+let browser: Browser;
+let run: ServeRun;
+let fleet: Fleet;
+let page: Page;
+let inventory: string;
+
+const text = (node: FleetNode) => readFileSync(node.config, 'utf8');
+const valueOn = (node: FleetNode, path: string) => RwsDocument.parse(text(node)).get(path);
+const backups = (node: FleetNode) => {
+  const dir = join(node.dir, 'etc', '.rwsec-backups');
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
+
+async function axe(scene: string): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.MuiDialog-container, main')].every(
+      (el) => getComputedStyle(el).opacity === '1',
+    ),
+  );
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.nodes[0]?.html.slice(0, 120)} ${v.nodes[0]?.failureSummary}`),
+    [],
+    `axe, ${scene}`,
+  );
+}
+
+async function openInventory(limit: string, nodes: number): Promise<void> {
+  await page.getByLabel('Ansible inventory').fill(inventory);
+  await page.getByLabel('Limit (optional)').fill(limit);
+  await page.getByRole('button', { name: 'Open inventory', exact: true }).click();
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('table[aria-label="Nodes"] tbody tr').length === n &&
+      !document.querySelector('[data-page="fleet"] [role="status"]'),
+    nodes,
+  );
+}
+
+async function assertNoSecretShown(): Promise<void> {
+  const shown = await page.locator('body').innerText();
+  for (const s of SECRETS) assert.ok(!shown.includes(s), 'a secret is on the page');
+}
+
+const dialog = () => page.getByRole('dialog');
+
+describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
+  before(async () => {
+    const material = await nodeMaterial();
+    material.edits = (i) => [
+      { path: 'serverSettings.cryptoSecurityKey', value: i === 1 ? ODD_KEY : SHARED_KEY },
+      ...(i === 2 ? [{ path: ORIGINS, value: 'https://*.other.example' }] : []),
+    ];
+    fleet = await startFleet({ nodes: 4, firstAddress: 41, populate: populateNode(material) });
+    // rws-4's host key is not in known_hosts: it must be refused with the step to take.
+    const unknown = fleet.nodes[3]!;
+    writeFileSync(
+      fleet.knownHosts,
+      fleet.nodes
+        .filter((n) => n !== unknown)
+        .map((n) => n.hostKey)
+        .join('\n') + '\n',
+    );
+    inventory = await fleet.writeInventory();
+    run = await startServe();
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    await mkdir(screenshotDir, { recursive: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(await run.freshUrl());
+    await page.waitForSelector('#root[data-app-state="ready"]');
+    await nav(page, 'Fleet').click();
+    await page.getByRole('heading', { level: 1, name: 'Fleet' }).waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await run?.stop();
+    await fleet?.stop();
+  });
+
+  test('the empty page, then every node: an unknown host key comes with its ssh-keyscan step', async () => {
+    await axe('fleet, no inventory');
+    await openInventory('', 4);
+    const rows = page.locator('table[aria-label="Nodes"] tbody tr');
+    assert.equal(await rows.count(), 4);
+    const bad = page.locator('tr[data-node="rws-4"]');
+    assert.equal(await bad.getAttribute('data-reachable'), 'false');
+    const step = await bad.locator('[data-fix-step]').innerText();
+    const n4 = fleet.nodes[3]!;
+    assert.ok(step.startsWith(`ssh-keyscan -p ${n4.port} ${n4.address}`), step);
+    assert.ok((await bad.innerText()).includes('not in known_hosts'));
+    for (const name of ['rws-1', 'rws-2', 'rws-3']) {
+      assert.equal(
+        await page.locator(`tr[data-node="${name}"]`).getAttribute('data-reachable'),
+        'true',
+      );
+    }
+    await assertNoSecretShown();
+    await screenshots(page, 'fleet-nodes');
+    await axe('fleet, nodes and drift');
+  });
+
+  test('--limit, and the drift matrix: must-match drift marked, the odd cell highlighted, secrets masked', async () => {
+    await openInventory('rws,!rws-4', 3);
+    assert.equal(await page.locator('table[aria-label="Nodes"] tbody tr').count(), 3);
+    const origins = page.locator(`tr[data-drift="${ORIGINS}"]`);
+    assert.equal(await origins.getAttribute('data-must-match'), 'true');
+    assert.equal(await origins.locator('[data-cell="rws-3"]').getAttribute('data-differs'), 'true');
+    assert.equal(
+      await origins.locator('[data-cell="rws-1"]').getAttribute('data-differs'),
+      'false',
+    );
+    const key = page.locator('tr[data-drift="serverSettings.cryptoSecurityKey"]');
+    assert.equal(await key.getAttribute('data-must-match'), 'true');
+    assert.equal(await key.locator('[data-cell="rws-2"]').getAttribute('data-differs'), 'true');
+    assert.match(await key.locator('[data-cell="rws-2"]').innerText(), /secret/);
+    assert.equal(await key.getByRole('button').count(), 0, 'no "use on all" for a secret');
+    await assertNoSecretShown();
+  });
+
+  test('"Use A on all": the review shows each node, then only rws-3 is written', async () => {
+    const before1 = text(fleet.nodes[0]!);
+    const before3 = text(fleet.nodes[2]!);
+    await page.getByRole('button', { name: `Use value A of ${ORIGINS} on all nodes` }).click();
+    await dialog().locator('[data-plan-node="rws-3"]').waitFor();
+    const review = await dialog().innerText();
+    assert.match(review, /1 of 3 nodes change/);
+    assert.match(
+      await dialog().locator('[data-plan-node="rws-1"]').innerText(),
+      /Already as requested/,
+    );
+    assert.match(await dialog().locator('[data-plan-node="rws-3"]').innerText(), /other\.example/);
+    await screenshots(page, 'fleet-review');
+    await axe('fleet, review dialog');
+    await dialog().getByRole('button', { name: 'Write 1 node' }).click();
+    await dialog().locator('[data-result="rws-3"][data-outcome="written"]').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"] [role="status"]'));
+    assert.equal(await dialog().locator('[data-outcome="unchanged"]').count(), 2);
+    await axe('fleet, results');
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    // On the nodes: rws-3 changed in that one line, with a backup; rws-1 untouched.
+    assert.equal(text(fleet.nodes[0]!), before1);
+    assert.equal(valueOn(fleet.nodes[2]!, ORIGINS), valueOn(fleet.nodes[0]!, ORIGINS));
+    const changed = before3
+      .split('\n')
+      .filter((l, i) => l !== text(fleet.nodes[2]!).split('\n')[i]);
+    assert.equal(changed.length, 1, 'one line changed, comments and the rest kept');
+    assert.equal(backups(fleet.nodes[2]!).length, 1);
+    assert.equal(await page.locator(`tr[data-drift="${ORIGINS}"]`).count(), 0, 'drift gone');
+  });
+
+  test('a secret typed once reaches every node, masked in the review', async () => {
+    await page.getByLabel('Key', { exact: true }).fill('serverSettings.cryptoSecurityKey');
+    await page.getByLabel('Value', { exact: true }).fill(NEW_KEY);
+    await page.getByRole('button', { name: 'Review on every node' }).click();
+    await dialog().getByRole('button', { name: 'Write 3 nodes' }).waitFor();
+    assert.ok(!(await dialog().innerText()).includes(NEW_KEY), 'the new secret is masked');
+    await assertNoSecretShown();
+    await dialog().getByRole('button', { name: 'Write 3 nodes' }).click();
+    await dialog().locator('[data-result="rws-3"][data-outcome="written"]').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"] [role="status"]'));
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    for (const node of fleet.nodes.slice(0, 3)) {
+      assert.equal(valueOn(node, 'serverSettings.cryptoSecurityKey'), NEW_KEY, node.name);
+    }
+    assert.equal(
+      await page.locator('tr[data-drift="serverSettings.cryptoSecurityKey"]').count(),
+      0,
+    );
+  });
+
+  test('a node changed between review and write: the run stops there, later nodes keep the old file', async () => {
+    const [n1, n2, n3] = fleet.nodes as [FleetNode, FleetNode, FleetNode];
+    await page.getByLabel('Key', { exact: true }).fill('ssl.port');
+    await page.getByLabel('Value', { exact: true }).fill('9443');
+    await page.getByRole('button', { name: 'Review on every node' }).click();
+    await dialog().getByRole('button', { name: 'Write 3 nodes' }).waitFor();
+    const someoneElse = text(n2) + '# changed on the node meanwhile\n';
+    writeFileSync(n2.config, someoneElse);
+    const old3 = text(n3);
+    await dialog().getByRole('button', { name: 'Write 3 nodes' }).click();
+    await dialog().locator('[data-result="rws-3"][data-outcome="not-attempted"]').waitFor();
+    assert.match(
+      await dialog().locator('[data-result="rws-2"][data-outcome="failed"]').innerText(),
+      /changed on the node since it was read/,
+    );
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"] [role="status"]'));
+    assert.match(
+      await dialog().locator('[data-summary="stopped"]').innerText(),
+      /Stopped at rws-2\. New file on: rws-1; old file on: rws-3\./,
+    );
+    await screenshots(page, 'fleet-results-stopped');
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    assert.equal(valueOn(n1, 'ssl.port'), 9443);
+    assert.equal(text(n2), someoneElse, "rws-2 keeps the other writer's file");
+    assert.equal(text(n3), old3);
+  });
+
+  test("a node's file opens in the editor and saves back over SSH", async () => {
+    const n2 = fleet.nodes[1]!;
+    await page.getByRole('button', { name: "Edit rws-2's configuration" }).click();
+    await page.getByRole('heading', { level: 1, name: 'HTTPS' }).waitFor();
+    assert.equal(await page.getByTestId('file-name').getAttribute('title'), `rws-2:${n2.config}`);
+    const port = page.locator(`#${fieldId('ssl.port')}`);
+    await port.fill('9555');
+    await page.waitForFunction(() => !document.querySelector('#root[data-pending]'));
+    await page.keyboard.press('Control+s');
+    await page.getByRole('button', { name: 'Save to disk' }).click();
+    await page.getByTestId('dirty-marker').waitFor({ state: 'detached' });
+    assert.equal(valueOn(n2, 'ssl.port'), 9555);
+    assert.ok(text(n2).includes('# changed on the node meanwhile'), 'the rest of the file kept');
+    assert.ok(backups(n2).length >= 1, 'the previous version kept on the node');
+    assert.ok(!existsSync(join(run.dir, 'etc')), 'nothing written locally');
+  });
+
+  test("the Certificates page lists every node's certificates, as `rwsec certs -i` does", async () => {
+    const cli = spawnSync(
+      process.execPath,
+      [rwsecBin, 'certs', '-i', inventory, '--limit', 'rws,!rws-4', '--json'],
+      { encoding: 'utf8' },
+    );
+    const expected = (JSON.parse(cli.stdout) as { node: string; certificates: unknown[] }[])
+      .map((inv) => `${inv.node}:${inv.certificates.length}`)
+      .sort();
+    await nav(page, 'Certificates').click();
+    await page.locator('[data-page="certificates"][data-source="fleet"]').waitFor();
+    const rows = page.locator('table[aria-label="Certificates by days left"] tbody tr');
+    await rows.first().waitFor();
+    const seen = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        node: tr.getAttribute('data-node') ?? '',
+        days: Number(tr.getAttribute('data-days')),
+        text: (tr as HTMLElement).innerText,
+      })),
+    );
+    const perNode = new Map<string, number>();
+    for (const r of seen) perNode.set(r.node, (perNode.get(r.node) ?? 0) + 1);
+    assert.deepEqual(
+      [...perNode].map(([n, c]) => `${n}:${c}`).sort(),
+      expected,
+      'the same certificates per node as the CLI',
+    );
+    const days = seen.map((r) => r.days);
+    assert.deepEqual(
+      days,
+      [...days].sort((a, b) => a - b),
+      'sorted by days left',
+    );
+    for (const name of ['rws-1', 'rws-2', 'rws-3']) {
+      assert.ok(
+        seen.some((r) => r.node === name && r.text.includes(`${name}.example.internal`)),
+        `${name}'s own server certificate is listed under it`,
+      );
+    }
+    await page.getByRole('button', { name: 'Node', exact: true }).click();
+    const byNode = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-node')));
+    assert.deepEqual(byNode, [...byNode].sort(), 'sorted by node');
+    await screenshots(page, 'certificates-fleet');
+    await axe('certificates, fleet');
+    await page.getByRole('button', { name: 'This configuration' }).click();
+    await page.locator('[data-page="certificates"][data-source="config"]').waitFor();
+  });
+
+  test('dark theme: the Fleet page with its nodes passes axe', async () => {
+    await page.getByRole('button', { name: /Colour theme/ }).click(); // system -> light
+    await page.getByRole('button', { name: /Colour theme/ }).click(); // light -> dark
+    await nav(page, 'Fleet').click();
+    await page.locator('tr[data-node="rws-1"]').waitFor();
+    await screenshots(page, 'fleet-nodes-dark');
+    await axe('fleet, dark');
+  });
+});
