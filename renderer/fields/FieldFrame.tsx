@@ -8,7 +8,7 @@ import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { CopyChip } from '../components/CopyChip';
-import { QuickFixButton } from '../components/QuickFixButton';
+import { DiagnosticFixes } from '../components/QuickFixButton';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import type { ApiDiagnostic } from '../../shared/api/contract';
 import type { OptionSpec } from '../../shared/catalog/options';
@@ -109,13 +109,7 @@ function FieldDiagnostic({ diagnostic: d }: { diagnostic: ApiDiagnostic }) {
       }}
     >
       <strong>{severityWord[d.severity]}:</strong> {d.message}
-      {d.fix ? ` ${d.fix}` : ''}
-      {d.quickFix && (
-        <>
-          {' '}
-          <QuickFixButton fix={d.quickFix} />
-        </>
-      )}
+      {d.fix ? ` ${d.fix}` : ''} <DiagnosticFixes diagnostic={d} />
     </Alert>
   );
 }

@@ -6,6 +6,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useRef } from 'react';
 import { editListValue, listItems, separatorOf } from '../../shared/yaml/list-items';
+import { renderListChips } from './list-chips';
 import { displayText, placeholderOf, worstSeverity, type FieldProps } from './field-props';
 
 export function ListField(props: FieldProps) {
@@ -25,6 +26,7 @@ export function ListField(props: FieldProps) {
       size="small"
       options={(spec.allowed ?? []).filter((o) => !items.includes(o))}
       value={items}
+      renderValue={renderListChips(spec.path)}
       onChange={(_e, next) => {
         const clean = next.map((n) => n.trim()).filter((n) => n !== '');
         const edited = editListValue(text, clean, separator.current);

@@ -2,7 +2,7 @@
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
 import Box from '@mui/material/Box';
-import { QuickFixButton } from '../components/QuickFixButton';
+import { DiagnosticFixes, useHasFix } from '../components/QuickFixButton';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -13,6 +13,7 @@ import type { ConfigModel } from '../app/use-config';
 const colors = { error: 'error', warning: 'warning', info: 'info' } as const;
 
 export function ProblemsPage(props: { model: ConfigModel; jumpTo(path: string): void }) {
+  const hasFix = useHasFix();
   const list = props.model.state?.diagnostics ?? [];
   return (
     <>
@@ -49,9 +50,9 @@ export function ProblemsPage(props: { model: ConfigModel; jumpTo(path: string): 
                     sx={{ overflowWrap: 'anywhere' }}
                   />
                 </ListItemButton>
-                {d.quickFix && (
+                {hasFix(d) && (
                   <Box sx={{ pr: 2, flexShrink: 0 }}>
-                    <QuickFixButton fix={d.quickFix} />
+                    <DiagnosticFixes diagnostic={d} />
                   </Box>
                 )}
               </ListItem>

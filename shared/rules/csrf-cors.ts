@@ -1,6 +1,7 @@
 // CSRF protection and the CORS filter (serverSettings.enableCsrfProtection, crossOriginSettings).
 import type { OptionPath } from '../catalog/options';
 import type { ConfigView } from '../config-view';
+import { insertListItem } from '../yaml/list-items';
 import type { Report } from './define';
 import { asBoolean, defineRule, isTrue, listItems } from './rule';
 
@@ -57,6 +58,21 @@ function hasHeader(items: string[] | undefined, name: string): boolean {
   return (items ?? []).some((h) => h.toLowerCase() === name.toLowerCase());
 }
 
+/**
+ * The quick fix that appends `headers` to a comma-separated list option: only the new items are
+ * spliced in, in the list's own separator style. A YAML sequence (or a non-text value) gets no
+ * button, only the sentence.
+ */
+function appendHeaders(view: ConfigView, path: OptionPath, headers: readonly string[]) {
+  const current = view.get(path);
+  if (current !== undefined && current !== null && typeof current !== 'string') return {};
+  let value = typeof current === 'string' ? current : '';
+  for (const header of headers) value = insertListItem(value, Infinity, header, ',');
+  return {
+    quickFix: { label: `Add ${headers.join(', ')}`, edits: [{ path, value }] },
+  };
+}
+
 function csrfRules(view: ConfigView, report: CorsReport): void {
   if (!isTrue(view, CSRF)) return;
   const exposed = listItems(view.get(EXPOSED));
@@ -67,6 +83,7 @@ function csrfRules(view: ConfigView, report: CorsReport): void {
       path: EXPOSED,
       message: `CSRF protection is on, but crossOriginSettings.exposedHeaders does not expose ${missing.join(' and ')}: browser clients cannot read the CSRF token.`,
       fix: `Add ${missing.join(',')} to serverSettings.crossOriginSettings.exposedHeaders (e.g. "X-CSRF-HEADER,X-CSRF-TOKEN").`,
+      ...appendHeaders(view, EXPOSED, missing),
     });
   }
   if (!hasHeader(listItems(view.get(ALLOWED_HEADERS)), 'X-CSRF-TOKEN')) {
@@ -76,6 +93,7 @@ function csrfRules(view: ConfigView, report: CorsReport): void {
       message:
         'CSRF protection is on, but crossOriginSettings.allowedHeaders does not allow X-CSRF-TOKEN: cross-origin clients cannot send the token back.',
       fix: 'Append X-CSRF-TOKEN to serverSettings.crossOriginSettings.allowedHeaders.',
+      ...appendHeaders(view, ALLOWED_HEADERS, ['X-CSRF-TOKEN']),
     });
   }
   report({
@@ -112,13 +130,35 @@ export function originProblem(origin: string): string | undefined {
   return undefined;
 }
 
+function isBareWildcard(origin: string): boolean {
+  const host = SCHEME.exec(origin)?.[2];
+  return origin === '*' || host === '*' || (host?.startsWith('*:') ?? false);
+}
+
+/**
+ * Why one item of a list option is invalid on its own (drawn as a red chip with this reason), or
+ * undefined. The same judgement as the rules below; findings that depend on other keys (an http://
+ * origin with credentials) are warnings about the list, not about the item.
+ */
+export function listItemProblem(path: string, item: string): string | undefined {
+  if (path === ORIGINS) {
+    if (isBareWildcard(item)) return 'a bare wildcard would let any site call the API';
+    const problem = originProblem(item);
+    return problem ? `not scheme://host[:port]: ${problem}` : undefined;
+  }
+  if (path === METHODS) {
+    const known: readonly string[] = HTTP_METHODS;
+    return known.includes(item.toUpperCase()) ? undefined : 'not an HTTP method';
+  }
+  return undefined;
+}
+
 function originRules(view: ConfigView, report: CorsReport): void {
   const origins = listItems(view.get(ORIGINS));
   if (!origins) return;
   const httpOrigins: string[] = [];
   for (const origin of origins) {
-    const host = SCHEME.exec(origin)?.[2];
-    if (origin === '*' || host === '*' || (host?.startsWith('*:') ?? false)) {
+    if (isBareWildcard(origin)) {
       report({
         id: 'cors-origin-wildcard',
         path: ORIGINS,

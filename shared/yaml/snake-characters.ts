@@ -8,6 +8,8 @@ import { YamlSyntaxError } from './errors';
 const refused =
   /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\x85\u2028\u2029]/u;
 
+const beyondAscii = /[^\t\n\r\x20-\x7e]/;
+
 const names: Record<string, string> = {
   '\x85': 'U+0085 (next line)',
   '\u2028': 'U+2028 (line separator)',
@@ -26,6 +28,8 @@ function position(text: string, offset: number): { line: number; column: number 
 
 /** Throws YamlSyntaxError at the first character SnakeYAML would refuse or read as a line break. */
 export function checkSnakeCharacters(text: string): void {
+  // Most files are printable ASCII throughout: one quick scan without the Unicode-aware pattern.
+  if (!beyondAscii.test(text)) return;
   const match = refused.exec(text);
   if (!match) return;
   const ch = match[0];

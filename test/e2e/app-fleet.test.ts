@@ -16,6 +16,8 @@ import { fieldId } from '../../renderer/app/sections';
 import { RwsDocument } from '../../shared/yaml/document';
 import { nodeMaterial, populateNode, STOREPASS, TRUSTPASS } from '../helpers/fleet-nodes';
 import { rwsecBin } from '../helpers/paths';
+import { selfSignedEntry } from '../unit/rules-keystore-files-support';
+import { writeKeystore } from '../../electron/services/keystore/write';
 import { fleetSkipReason, startFleet, type Fleet, type FleetNode } from '../helpers/ssh-fleet';
 import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
 import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
@@ -94,6 +96,17 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
         .filter((n) => n !== unknown)
         .map((n) => n.hostKey)
         .join('\n') + '\n',
+    );
+    // rws-2's HTTPS certificate is due in 12 days: it must head the fleet's certificate list.
+    const due = await selfSignedEntry({
+      alias: 'jetty',
+      dname: 'CN=rws-2.example.internal',
+      dns: ['rws-2.example.internal'],
+      days: 12,
+    });
+    writeFileSync(
+      join(fleet.nodes[1]!.dir, 'etc', 'keystore.p12'),
+      writeKeystore({ type: 'PKCS12', entries: [due] }, { type: 'PKCS12', password: STOREPASS }),
     );
     inventory = await fleet.writeInventory();
     run = await startServe();
@@ -239,7 +252,8 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     const n2 = fleet.nodes[1]!;
     await page.getByRole('button', { name: "Edit rws-2's configuration" }).click();
     await page.getByRole('heading', { level: 1, name: 'HTTPS' }).waitFor();
-    assert.equal(await page.getByTestId('file-name').getAttribute('title'), `rws-2:${n2.config}`);
+    const shown = `${await page.getByTestId('file-folder').textContent()}${await page.getByTestId('file-name').textContent()}`;
+    assert.equal(shown, `rws-2:${n2.config}`, 'the header names the node and its file');
     const port = page.locator(`#${fieldId('ssl.port')}`);
     await port.fill('9555');
     await page.waitForFunction(() => !document.querySelector('#root[data-pending]'));
@@ -285,6 +299,9 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
       [...days].sort((a, b) => a - b),
       'sorted by days left',
     );
+    assert.equal(seen[0]?.node, 'rws-2', "rws-2's certificate due in 12 days comes first");
+    assert.ok(seen[0]?.text.includes('rws-2.example.internal') && (seen[0]?.days ?? 99) <= 12);
+    assert.equal(await rows.first().getAttribute('data-state'), 'expiring');
     for (const name of ['rws-1', 'rws-2', 'rws-3']) {
       assert.ok(
         seen.some((r) => r.node === name && r.text.includes(`${name}.example.internal`)),

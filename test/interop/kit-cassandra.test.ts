@@ -137,5 +137,20 @@ describe(
       assert.notEqual(read(PASS), 0, 'the store password (in every node file) opens the CA key');
       assert.notEqual(read('not-it'), 0);
     });
+
+    it("the CA key is PBES2 with PBKDF2-HMAC-SHA256 at OWASP's 600,000 iterations (not 2048)", () => {
+      const key = join(out, 'ca', 'root-ca.key.pem');
+      // openssl's own reading of the encryption parameters, not ours.
+      const parsed = spawnSync('openssl', ['asn1parse', '-in', key], { encoding: 'utf8' });
+      assert.equal(parsed.status, 0, parsed.stderr);
+      assert.match(parsed.stdout, /:PBES2\s*$/m);
+      assert.match(parsed.stdout, /:PBKDF2\s*$/m);
+      assert.match(parsed.stdout, /:hmacWithSHA256\s*$/m);
+      assert.match(parsed.stdout, /:aes-256-cbc\s*$/m);
+      const counts = [...parsed.stdout.matchAll(/INTEGER\s*:([0-9A-F]+)/g)].map((m) =>
+        parseInt(m[1] ?? '', 16),
+      );
+      assert.ok(counts.includes(600_000), `iteration count: ${counts.join(', ')}`);
+    });
   },
 );

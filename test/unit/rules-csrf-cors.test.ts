@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
 import { originProblem } from '../../shared/rules/csrf-cors';
+import { runPureRules } from '../../shared/rules/index';
+import { RwsDocument } from '../../shared/yaml/document';
+import { snakeValue, snakeYamlMissing } from '../helpers/snake-yaml';
 import { pure, withRule } from './rules-support';
 
 function cors(lines: Record<string, string>, csrf = 'false'): string {
@@ -168,4 +174,56 @@ test('corsFilterCacheTimeToLive: one plain-words message per mistake', () => {
   }
   assert.match(ttl('94a3')[0]?.message ?? '', /; "94a3" is not a whole number\.$/);
   assert.deepEqual(ttl('0'), []);
+});
+
+// Issue 16 item 4: "Add X-CSRF-TOKEN" is one click. The fix splices only the missing headers into
+// the list in its own style (quotes, separator), the finding goes away, and SnakeYAML reads the
+// header list the server will get.
+describe('the CSRF header fixes', { skip: snakeYamlMissing() }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rwsec-csrf-fix-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  function fixed(text: string, rule: string) {
+    const d = withRule(pure(text), rule)[0];
+    assert.ok(d?.quickFix, `no quick fix on ${rule}`);
+    const doc = RwsDocument.parse(text).withEdits(d.quickFix.edits);
+    const file = join(dir, `${rule}.yaml`);
+    writeFileSync(file, doc.toString());
+    const read = snakeValue(file) as {
+      serverSettings: { crossOriginSettings: Record<string, string> };
+    };
+    return { label: d.quickFix.label, text: doc.toString(), read, after: runPureRules(doc) };
+  }
+
+  test('allowedHeaders without X-CSRF-TOKEN: "Add X-CSRF-TOKEN" keeps the quotes and the ", " style', () => {
+    const r = fixed(
+      cors({ ...good, allowedHeaders: '"X-Requested-With, Content-Type"' }, 'true'),
+      'csrf-allowed-headers',
+    );
+    assert.equal(r.label, 'Add X-CSRF-TOKEN');
+    assert.match(r.text, /^ {4}allowedHeaders: "X-Requested-With, Content-Type, X-CSRF-TOKEN"$/m);
+    assert.equal(
+      r.read.serverSettings.crossOriginSettings.allowedHeaders,
+      'X-Requested-With, Content-Type, X-CSRF-TOKEN',
+    );
+    assert.deepEqual(withRule(r.after, 'csrf-allowed-headers'), []);
+  });
+
+  test('exposedHeaders with neither header: both added in one click, nothing else changes', () => {
+    const text = cors({ ...good, exposedHeaders: 'X-Total-Count' }, 'true');
+    const r = fixed(text, 'csrf-exposed-headers');
+    assert.equal(r.label, 'Add X-CSRF-HEADER, X-CSRF-TOKEN');
+    assert.equal(
+      r.read.serverSettings.crossOriginSettings.exposedHeaders,
+      'X-Total-Count,X-CSRF-HEADER,X-CSRF-TOKEN',
+    );
+    assert.equal(
+      r.text,
+      text.replace(
+        'exposedHeaders: X-Total-Count',
+        'exposedHeaders: X-Total-Count,X-CSRF-HEADER,X-CSRF-TOKEN',
+      ),
+    );
+    assert.deepEqual(withRule(r.after, 'csrf-exposed-headers'), []);
+  });
 });

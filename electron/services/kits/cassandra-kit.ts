@@ -20,6 +20,7 @@ import { signCsr } from '../x509/sign';
 import { cqlshrc, defaultNodeTlsDir, kitReadme, nodeEncryptionYaml } from './cassandra-files';
 import { KitError } from './kit-error';
 import type { PlannedFile } from './transaction';
+import { encryptedCaKeyPem } from './ca-key-pem';
 
 export interface CassandraKitOptions {
   outDir: string;
@@ -319,12 +320,7 @@ async function issueFromNewCa(
       { path: join(outDir, 'ca', 'root-ca.pem'), data: caPem, mode: PUBLIC },
       {
         path: join(outDir, 'ca', 'root-ca.key.pem'),
-        data: caKeys.privateKey.export({
-          type: 'pkcs8',
-          format: 'pem',
-          cipher: 'aes-256-cbc',
-          passphrase: caPassword,
-        }),
+        data: await encryptedCaKeyPem(caKeys.privateKey, caPassword),
         mode: SECRET,
       },
     ],

@@ -21,6 +21,7 @@ import { KitError } from './kit-error';
 import { sameKeySpec } from './renew-facts';
 import type { PlannedFile } from './transaction';
 import { MAX_STORE_BYTES, readRegularFileSync } from '../files/bounded-read';
+import { encryptedCaKeyPem } from './ca-key-pem';
 
 export type RotationStage = 'start' | 'reissue' | 'finish';
 
@@ -177,12 +178,7 @@ async function planStart(o: RotationOptions, now: Date): Promise<RotationPlan> {
     { path: join(nextDir(o.outDir), 'root-ca.pem'), data: cert.toString(), mode: PUBLIC },
     {
       path: join(nextDir(o.outDir), 'root-ca.key.pem'),
-      data: keys.privateKey.export({
-        type: 'pkcs8',
-        format: 'pem',
-        cipher: 'aes-256-cbc',
-        passphrase: o.caPassword,
-      }),
+      data: await encryptedCaKeyPem(keys.privateKey, o.caPassword),
       mode: SECRET,
     },
   ];

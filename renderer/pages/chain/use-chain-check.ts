@@ -7,7 +7,8 @@ import type { Response } from '../../../shared/api/contract';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import type { ProbeReport } from '../../../shared/tls/verdicts';
 import { api } from '../../api/client';
-import { errorText, type DroppedFile } from '../keystores/files';
+import { useAsyncAction } from '../../components/use-async-action';
+import type { DroppedFile } from '../keystores/files';
 import { takeRequest } from '../keystores/page-requests';
 import { trustRequest, type TrustState } from './TrustPicker';
 
@@ -38,8 +39,7 @@ export function useChainCheck() {
   const [host, setHost] = useState('');
   const [choices, setChoices] = useState<TrustChoice[]>([]);
   const [trust, setTrust] = useState<TrustState>({ choice: 'jdk', path: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: runAsync } = useAsyncAction();
   const [result, setResult] = useState<ChainResult | null>(null);
   // Counts the checks run, so that what the result view chose (an expanded certificate) starts
   // afresh with every new verdict.
@@ -90,43 +90,35 @@ export function useChainCheck() {
   const ready =
     trustChoice !== null && (kind === 'endpoint' ? hostOf(hostPort) !== '' : source() !== null);
 
-  const probe = async (trustWith: NonNullable<typeof trustChoice>) => {
+  /** The endpoint's served chain; throws (shown as the error) when no TLS session came up. */
+  const probe = async (trustWith: NonNullable<typeof trustChoice>): Promise<ChainResult> => {
     const probed = await api['probe.run']({ hostPort: hostPort.trim(), trust: trustWith });
     if (host.trim() === '') setHost(hostOf(hostPort));
     const report = probed.report;
     if (!report.connected || !report.chain) {
-      setResult(null);
-      setError(
+      throw new Error(
         `No TLS session with ${hostPort.trim()}: ${report.failure?.message ?? 'unknown failure'}`,
       );
-      return;
     }
-    setResult({
+    return {
       report: report.chain,
       details: probed.details,
       source: `${hostPort.trim()} (${report.protocol ?? '?'}, ${report.cipher ?? '?'}, ${report.servedCount ?? 0} certificate(s) served)`,
       probe: report,
-    });
+    };
   };
 
   const run = async () => {
     if (!trustChoice) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (kind === 'endpoint') {
-        await probe(trustChoice);
-      } else {
-        const chosen = source();
-        if (chosen) setResult(await api['chain.verify']({ source: chosen, trust: trustChoice }));
-      }
-      setChecks((n) => n + 1);
-    } catch (e) {
-      setResult(null);
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const chosen = source();
+    if (kind !== 'endpoint' && !chosen) return;
+    const next = await runAsync(() =>
+      kind === 'endpoint' || !chosen
+        ? probe(trustChoice)
+        : api['chain.verify']({ source: chosen, trust: trustChoice }),
+    );
+    setResult(next);
+    if (next) setChecks((n) => n + 1);
   };
 
   return {

@@ -1,7 +1,6 @@
 // The keystore manager's dialogs, one at a time: each sends its change to the keystore engine
 // through the manager, and stays open with the error when the change is refused.
 import { api } from '../../api/client';
-import { errorText } from './files';
 import { GenerateDialog, type GenerateRequest } from './GenerateDialog';
 import { ImportDialog, type ImportRequest } from './ImportDialog';
 import { PemDialog } from './PemDialog';
@@ -14,16 +13,13 @@ export function StoreDialogs(props: { manager: StoreManager }) {
   const handle = view?.handle ?? 0;
   const common = { open: true, busy, error: m.dialogError, onClose: m.closeDialog };
 
-  const exportKey = (alias: string, passphrase: string) => {
-    m.setBusy(true);
-    m.setDialogError(null);
-    api['keystore.export']({ handle, alias, what: 'private-key', passphrase })
-      .then((result) => {
-        m.closeDialog();
-        m.setPem({ title: `Encrypted private key of "${alias}"`, ...result });
-      })
-      .catch((error: unknown) => m.setDialogError(errorText(error)))
-      .finally(() => m.setBusy(false));
+  const exportKey = async (alias: string, passphrase: string) => {
+    const result = await m.runInDialog(() =>
+      api['keystore.export']({ handle, alias, what: 'private-key', passphrase }),
+    );
+    if (!result) return;
+    m.closeDialog();
+    m.setPem({ title: `Encrypted private key of "${alias}"`, ...result });
   };
 
   return (
@@ -77,7 +73,7 @@ export function StoreDialogs(props: { manager: StoreManager }) {
         <ExportKeyDialog
           {...common}
           alias={dialog.alias}
-          onExport={(passphrase) => exportKey(dialog.alias, passphrase)}
+          onExport={(passphrase) => void exportKey(dialog.alias, passphrase)}
         />
       )}
       {dialog?.kind === 'password' && view && (

@@ -37,6 +37,5 @@ export function downloadText(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** One wording of a failure for the whole renderer (the busy/error hook's). */
+export { errorText } from '../../components/use-async-action';

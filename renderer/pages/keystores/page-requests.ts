@@ -9,12 +9,12 @@ export type PageRequest =
 export type WizardPrefill =
   | {
       wizard: 'https';
-      keystore: string;
-      alias: string;
-      dname: string;
-      san: string;
-      days: number;
-      replace: true;
+      keystore?: string;
+      alias?: string;
+      dname?: string;
+      san?: string;
+      days?: number;
+      replace?: boolean;
     }
   | { wizard: 'cassandra'; nodes: string }
   /** A trust file for a peer (a problem's "Make a truststore..."). */
@@ -40,6 +40,16 @@ export function takeRequest<P extends PageRequest['page']>(
   const request = pending as Extract<PageRequest, { page: P }>;
   pending = null;
   return request;
+}
+
+/**
+ * The request for `page` without taking it: for a state initializer, which React may run for a
+ * render it then discards; the page takes the request in an effect, once it is really shown.
+ */
+export function peekRequest<P extends PageRequest['page']>(
+  page: P,
+): Extract<PageRequest, { page: P }> | null {
+  return pending?.page === page ? (pending as Extract<PageRequest, { page: P }>) : null;
 }
 
 /** The shell listens to switch pages; returns the unsubscribe. */

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { api } from '../../api/client';
+import { errorText, useAsyncAction } from '../../components/use-async-action';
 import type { DroppedFile } from './files';
-import { errorText } from './files';
 import type { OpenRequest } from './OpenStoreForm';
 import { takeRequest } from './page-requests';
 import type { PemResult } from './PemDialog';
@@ -25,11 +25,13 @@ export function useStoreManager() {
   const [view, setView] = useState<KeystoreView | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [initialPath, setInitialPath] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [openError, setOpenError] = useState<string | null>(null);
-  const [pageError, setPageError] = useState<string | null>(null);
+  // One busy/error pair per place an error shows: the open form, the page, the open dialog.
+  const opening = useAsyncAction();
+  const page = useAsyncAction();
+  const dialogCall = useAsyncAction();
+  const busy = opening.busy || page.busy || dialogCall.busy;
+  const setPageErrorRef = page.setError;
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [pem, setPem] = useState<PemResult | null>(null);
 
@@ -43,28 +45,21 @@ export function useStoreManager() {
     );
   }, []);
 
+  const runOpen = opening.run;
   const open = useCallback(
     async (request: OpenStoreRequest) => {
-      setBusy(true);
-      setOpenError(null);
-      try {
-        show(
-          await api['keystore.open']({
-            path: request.path,
-            ...(request.password ? { password: request.password } : {}),
-            ...(request.configKey ? { configKey: request.configKey } : {}),
-            ...(request.create ? { create: request.create } : {}),
-          }),
-        );
-        return true;
-      } catch (error) {
-        setOpenError(errorText(error));
-        return false;
-      } finally {
-        setBusy(false);
-      }
+      const opened = await runOpen(() =>
+        api['keystore.open']({
+          path: request.path,
+          ...(request.password ? { password: request.password } : {}),
+          ...(request.configKey ? { configKey: request.configKey } : {}),
+          ...(request.create ? { create: request.create } : {}),
+        }),
+      );
+      if (opened) show(opened);
+      return opened !== null;
     },
-    [show],
+    [runOpen, show],
   );
 
   useEffect(() => {
@@ -89,41 +84,28 @@ export function useStoreManager() {
         setLoaded(true);
       },
       (error: unknown) => {
-        setPageError(errorText(error));
+        setPageErrorRef(errorText(error));
         setLoaded(true);
       },
     );
-  }, [open, show]);
+  }, [open, show, setPageErrorRef]);
 
   /** Runs a change from a dialog: the dialog stays open with the error when it fails. */
   const change = async (operation: () => Promise<KeystoreView>) => {
-    setBusy(true);
-    setDialogError(null);
-    try {
-      show(await operation());
+    const next = await dialogCall.run(operation);
+    if (next) {
+      show(next);
       setDialog(null);
-    } catch (error) {
-      setDialogError(errorText(error));
-    } finally {
-      setBusy(false);
     }
   };
 
   /** Runs an action without a dialog; its error shows above the table. */
   const act = async (operation: () => Promise<void>) => {
-    setBusy(true);
-    setPageError(null);
-    try {
-      await operation();
-    } catch (error) {
-      setPageError(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    await page.run(operation);
   };
 
   const openDialog = (next: DialogState) => {
-    setDialogError(null);
+    dialogCall.clearError();
     setDialog(next);
   };
 
@@ -138,7 +120,7 @@ export function useStoreManager() {
     act(async () => {
       const file = view?.file;
       await api['keystore.close']({});
-      setOpenError(null);
+      opening.clearError();
       setInitialPath(file);
       show(null);
     });
@@ -148,13 +130,13 @@ export function useStoreManager() {
     loaded,
     initialPath,
     busy,
-    setBusy,
-    openError,
-    pageError,
-    setPageError,
+    openError: opening.error,
+    pageError: page.error,
+    setPageError: page.setError,
     dialog,
-    dialogError,
-    setDialogError,
+    dialogError: dialogCall.error,
+    /** Runs a dialog's call that changes no store (the key export): its error stays in the dialog. */
+    runInDialog: dialogCall.run,
     openDialog,
     closeDialog: () => setDialog(null),
     selected,

@@ -2,6 +2,7 @@
 // read (subject, names, key, validity), so the user approves the certificate itself, not a form.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { humanDate } from '../../components/dates/human-date';
 import type { KitResult } from './wizard-parts';
 
 type Described = NonNullable<KitResult['certificate']>;
@@ -12,9 +13,8 @@ function keyText(c: Described): string {
     : `${c.keyAlgorithm} ${c.keySize}-bit`;
 }
 
-function day(iso: string): string {
-  return iso.slice(0, 10);
-}
+/** The app's one date format. */
+const day = humanDate;
 
 function validityText(c: Described, placeholder: boolean): string {
   if (placeholder) return 'Set by your CA when it signs the request.';

@@ -2,8 +2,8 @@
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { takeRequest, type WizardPrefill } from '../keystores/page-requests';
+import { useEffect, useState } from 'react';
+import { peekRequest, takeRequest, type WizardPrefill } from '../keystores/page-requests';
 import type { ConfigModel } from '../../app/use-config';
 import { CassandraWizard } from './cassandra/CassandraWizard';
 import { HttpsWizard } from './https/HttpsWizard';
@@ -28,9 +28,20 @@ function prefillFor<W extends WizardId>(
 }
 
 export function WizardsPage(props: { model: ConfigModel }) {
-  // Opened from another page (Certificates > Renew, a problem's fix): that wizard, filled in.
-  const [prefill] = useState<WizardPrefill | undefined>(() => takeRequest('wizards')?.prefill);
+  // Opened from another page (Certificates > Renew, a problem's fix): that wizard, filled in. The
+  // request is read at the first render and taken once the page is on screen (see peekRequest).
+  const [prefill, setPrefill] = useState(() => peekRequest('wizards')?.prefill);
   const [tab, setTab] = useState<WizardId>(prefill?.wizard ?? 'https');
+  // A new key remounts the wizard, so a request that arrives later starts it afresh.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const request = takeRequest('wizards');
+    if (request && request.prefill !== prefill) {
+      setPrefill(request.prefill);
+      setTab(request.prefill.wizard);
+      setGeneration((g) => g + 1);
+    }
+  }, [prefill]);
   const { model } = props;
   return (
     <>
@@ -53,12 +64,18 @@ export function WizardsPage(props: { model: ConfigModel }) {
           <Tab key={w.id} value={w.id} label={w.label} />
         ))}
       </Tabs>
-      {tab === 'https' && <HttpsWizard model={model} {...prefillFor(prefill, 'https')} />}
-      {tab === 'cassandra' && (
-        <CassandraWizard model={model} {...prefillFor(prefill, 'cassandra')} />
+      {tab === 'https' && (
+        <HttpsWizard key={generation} model={model} {...prefillFor(prefill, 'https')} />
       )}
-      {tab === 'trust' && <TrustWizard model={model} {...prefillFor(prefill, 'trust')} />}
-      {tab === 'secret' && <SecretWizard model={model} {...prefillFor(prefill, 'secret')} />}
+      {tab === 'cassandra' && (
+        <CassandraWizard key={generation} model={model} {...prefillFor(prefill, 'cassandra')} />
+      )}
+      {tab === 'trust' && (
+        <TrustWizard key={generation} model={model} {...prefillFor(prefill, 'trust')} />
+      )}
+      {tab === 'secret' && (
+        <SecretWizard key={generation} model={model} {...prefillFor(prefill, 'secret')} />
+      )}
     </>
   );
 }

@@ -10,6 +10,16 @@ import { defineFileRule, type FileRuleContext } from '../file-rule';
 import { describeOrUndefined, trustedCertificates, validityAt } from './certificate-facts';
 import { openConfiguredStore, type ConfiguredStore } from './open-configured-store';
 
+/** Findings name at most this many certificates; a 10,000-certificate bundle stays one line. */
+const MAX_LISTED = 5;
+
+/** The first MAX_LISTED items and how many more: "a; b; c; d; e; and 9,995 more". */
+function someOf(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join('; ');
+  const rest = items.length - MAX_LISTED;
+  return rest > 0 ? `${shown}; and ${rest.toLocaleString('en-US')} more` : shown;
+}
+
 const CA_OPTION: OptionPath = 'serverSettings.caCertificate';
 const TRUST_FORMATS = ['JKS', 'JCEKS', 'PKCS12', 'PEM'] as const;
 
@@ -127,24 +137,37 @@ async function checkTrustStore(
   }
   const now = Date.now();
   const described = trusted.map((t) => ({ ...t, d: describeOrUndefined(t.cert) }));
-  for (const { alias, d } of described) {
-    if (!d) continue;
-    const validity = validityAt(d, now);
-    if (validity.state !== 'expired') continue;
+  const expired = described.flatMap(({ alias, d }) => {
+    const validity = d ? validityAt(d, now) : undefined;
+    return d && validity?.state === 'expired' ? [{ alias, d, notAfter: validity.notAfter }] : [];
+  });
+  const expiredText = (e: (typeof expired)[number]) =>
+    `"${e.alias}" (${e.d.subject}) on ${e.notAfter}`;
+  // A bundle of thousands of expired certificates gets one finding, not one line each.
+  if (expired.length > MAX_LISTED) {
     report({
       id: 'trust-certificate-expired',
       path: name,
-      message: `${name} ${shown}: the trusted certificate "${alias}" (${d.subject}) expired on ${validity.notAfter}; chains ending at it are rejected.`,
-      fix: 'Replace it with the CA certificate currently in use and remove the expired one.',
+      message: `${name} ${shown}: ${expired.length.toLocaleString('en-US')} trusted certificates expired (${someOf(expired.map(expiredText))}); chains ending at them are rejected.`,
+      fix: 'Replace them with the CA certificates currently in use and remove the expired ones.',
     });
+  } else {
+    for (const e of expired) {
+      report({
+        id: 'trust-certificate-expired',
+        path: name,
+        message: `${name} ${shown}: the trusted certificate "${e.alias}" (${e.d.subject}) expired on ${e.notAfter}; chains ending at it are rejected.`,
+        fix: 'Replace it with the CA certificate currently in use and remove the expired one.',
+      });
+    }
   }
   if (name !== CA_OPTION) return;
   if (described.length > 1) {
-    const subjects = described.map((x) => x.d?.subject ?? x.alias).join('; ');
+    const subjects = someOf(described.map((x) => x.d?.subject ?? x.alias));
     report({
       id: 'ca-certificate-several',
       path: name,
-      message: `${name} ${shown} holds ${described.length} certificates (${subjects}), but the guide says only a single CA is used: which one RWS uses is UNKNOWN.`,
+      message: `${name} ${shown} holds ${described.length.toLocaleString('en-US')} certificates (${subjects}), but the guide says only a single CA is used: which one RWS uses is UNKNOWN.`,
       fix: 'Keep only the CA that signed the Configuration, SIP and Interaction Server certificates (rwsec kit trust --target config-server).',
     });
   } else {
