@@ -3,7 +3,7 @@
 // prints the next URL, which `freshUrl()` waits for.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, rwsecBin, sampleConfig } from '../helpers/paths';
@@ -30,9 +30,16 @@ export function builtUi(): boolean {
   );
 }
 
-/** `configSource` null: no --config (the empty state); the temp folder is still made. */
-export async function startServe(configSource: string | null = sampleConfig): Promise<ServeRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'rwsec-e2e-'));
+/**
+ * `configSource` null: no --config (the empty state); the temp folder is still made. `folder`: a
+ * fixed folder instead of a random one (made, and removed at stop), where the path shows.
+ */
+export async function startServe(
+  configSource: string | null = sampleConfig,
+  options: { folder?: string } = {},
+): Promise<ServeRun> {
+  const dir = options.folder ?? (await mkdtemp(join(tmpdir(), 'rwsec-e2e-')));
+  if (options.folder) await mkdir(options.folder, { recursive: true });
   const config = join(dir, 'application.yaml');
   if (configSource !== null) await copyFile(configSource, config);
   const configArgs = configSource !== null ? ['--config', config] : [];
