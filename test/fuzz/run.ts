@@ -35,7 +35,7 @@ async function main(): Promise<number> {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     console.log(
-      `${report.failure ? 'FAIL' : 'ok  '} ${target.name.padEnd(14)} ${String(report.runs).padStart(7)} inputs in ${(report.ms / 1000).toFixed(1)} s, slowest ${report.slowestMs} ms; ${outcomes}`,
+      `${report.failure ? 'FAIL' : 'ok  '} ${target.name.padEnd(14)} ${String(report.runs).padStart(7)} inputs in ${(report.ms / 1000).toFixed(1)} s, slowest ${report.slowestMs} ms CPU; ${outcomes}`,
     );
     if (report.failure) console.log(report.failure);
   }
