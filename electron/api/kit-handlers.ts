@@ -6,7 +6,7 @@ import { encryptWithGirJar } from '../services/kits/encrypt';
 import type { EditingSession } from '../services/session/editing-session';
 import { cassandraKit } from './kit-cassandra-api';
 import { httpsKit } from './kit-https-api';
-import { probeChain, trustKit } from './kit-trust-api';
+import { probeChain, trustKit, trustPlan } from './kit-trust-api';
 import { verifyEndpoint, verifyStore } from './kit-verify';
 
 type KitHandlers = Pick<
@@ -16,6 +16,7 @@ type KitHandlers = Pick<
   | 'kit.cassandra.plan'
   | 'kit.cassandra.run'
   | 'kit.trust.probe'
+  | 'kit.trust.plan'
   | 'kit.trust.run'
   | 'kit.verify.store'
   | 'kit.verify.endpoint'
@@ -30,6 +31,7 @@ export function createKitHandlers(session: EditingSession): KitHandlers {
     'kit.cassandra.plan': (r) => cassandraKit(session, r, false),
     'kit.cassandra.run': (r) => cassandraKit(session, r, true),
     'kit.trust.probe': (r) => probeChain(r),
+    'kit.trust.plan': (r) => trustPlan(session, r),
     'kit.trust.run': (r) => trustKit(session, r),
     'kit.verify.store': (r) => verifyStore(session, r),
     'kit.verify.endpoint': (r) => verifyEndpoint(session, r),

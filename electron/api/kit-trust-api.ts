@@ -45,10 +45,8 @@ export async function probeChain(
   return { protocol: outcome.protocol, chain, rootSent: chain.some((c) => c.selfSigned) };
 }
 
-export async function trustKit(
-  session: EditingSession,
-  r: Request<'kit.trust.run'>,
-): Promise<Response<'kit.trust.run'>> {
+/** What the trust kit would write and set, computed without writing anything. */
+async function prepareTrust(session: EditingSession, r: Request<'kit.trust.run'>) {
   let source: { certificates: X509Certificate[]; origin: string; fromServer: boolean };
   if ('endpoint' in r.source) {
     const outcome = await servedChain(r.source.endpoint);
@@ -81,17 +79,30 @@ export async function trustKit(
       }).map((e) => ('delete' in e ? { path: e.path, delete: true } : e))
     : [];
   if (!doc) warnings.push(noConfigWarning);
-  const files = describeFiles(plan.files);
-  const newFolders = missingFolders(plan.files);
-  const result = await commitFiles(plan.files);
-  const applied = await applyKitEdits(session, edits, warnings);
-  return {
-    files,
-    newFolders,
+  const result = {
+    files: describeFiles(plan.files),
+    newFolders: missingFolders(plan.files),
     warnings,
     summary: plan.summary,
     edits,
-    backups: result.backups,
-    applied,
   };
+  return { plan, result };
+}
+
+/** The review before writing: the file, the folders a write would create, the values. */
+export async function trustPlan(
+  session: EditingSession,
+  r: Request<'kit.trust.plan'>,
+): Promise<Response<'kit.trust.plan'>> {
+  return (await prepareTrust(session, r)).result;
+}
+
+export async function trustKit(
+  session: EditingSession,
+  r: Request<'kit.trust.run'>,
+): Promise<Response<'kit.trust.run'>> {
+  const { plan, result } = await prepareTrust(session, r);
+  const committed = await commitFiles(plan.files);
+  const applied = await applyKitEdits(session, result.edits, result.warnings);
+  return { ...result, backups: committed.backups, applied };
 }

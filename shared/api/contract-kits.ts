@@ -156,6 +156,8 @@ export const kitContract = {
       rootSent: z.boolean(),
     }),
   },
+  /** What the trust kit would write and set (nothing is written). */
+  'kit.trust.plan': { request: trustRequest, response: kitResult },
   'kit.trust.run': { request: trustRequest, response: kitResult },
   /** Opens a written store with our reader and checks its entries (and a chain against a trust file). */
   'kit.verify.store': {

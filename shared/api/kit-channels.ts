@@ -5,6 +5,7 @@ export const kitChannelNames = [
   'kit.cassandra.plan',
   'kit.cassandra.run',
   'kit.trust.probe',
+  'kit.trust.plan',
   'kit.trust.run',
   'kit.verify.store',
   'kit.verify.endpoint',

@@ -145,6 +145,7 @@ describe(
         assert.equal(await page.getByLabel('Trust file to write').inputValue(), 'trust/webdav.jks');
         await page.getByLabel('Store password').fill('webdav-pass-1');
         await page.getByLabel('Repeat the password').fill('webdav-pass-1');
+        await button(page, 'Review').click();
         await button(page, 'Write the trust file').click();
         await page.getByLabel('Config diff').waitFor();
         const listing = keytoolListing(join(run.dir, 'trust', 'webdav.jks'), 'webdav-pass-1');

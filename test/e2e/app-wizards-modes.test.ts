@@ -324,6 +324,7 @@ describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, 
       await page.getByLabel('Trust file to write').fill('trust/rcs.jks');
       await page.getByLabel('Store password').fill('rcs-pass-1');
       await page.getByLabel('Repeat the password').fill('rcs-pass-1');
+      await button('Review').click();
       await button('Write the trust file').click();
       await page.getByLabel('Config diff').waitFor();
       const diff = await diffText();

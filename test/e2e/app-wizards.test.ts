@@ -209,19 +209,26 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await page.getByLabel('Store password').fill('trust-pass-1');
     await page.getByLabel('Repeat the password').fill('trust-pass-1');
     await screenshots(page, 'wizard-trust-2-file');
+    await button('Review').click();
+    // The review comes before any write: the missing folder is named while the path can change.
+    const newFolders = page.getByTestId('new-folders');
+    await newFolders.waitFor();
+    assert.match(await newFolders.innerText(), /trust$/);
+    assert.equal(existsSync(join(run.dir, 'trust')), false, 'the review writes nothing');
+    await screenshots(page, 'wizard-trust-3-review');
     await button('Write the trust file').click();
     await page.getByLabel('Config diff').waitFor();
     const diff = await diffText();
     assert.match(diff, /^\+ {2}webDAVTrustedCA: .*trust\/webdav\.jks$/m);
     assert.match(diff, /^\+ {2}webDAVJksPassword: trust-pass-1$/m);
-    await screenshots(page, 'wizard-trust-3-summary');
+    await screenshots(page, 'wizard-trust-4-summary');
     const listed = entries(keytoolListing(join(run.dir, 'trust', 'webdav.jks'), 'trust-pass-1'));
     assert.equal(listed.length, 1);
     assert.equal(listed[0]?.type, 'trustedCertEntry');
     await button('Verify').click();
     await page.locator('[data-check]').first().waitFor();
     assert.equal(await page.locator('[data-check="fail"]').count(), 0);
-    await screenshots(page, 'wizard-trust-4-verify');
+    await screenshots(page, 'wizard-trust-5-verify');
   });
 
   test('Secret encryption: a missing gir.jar is named; the stand-in jar gives CRYPT:, never offered for ssl.keyStorePassword', async (t) => {

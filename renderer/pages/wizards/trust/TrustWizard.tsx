@@ -10,12 +10,14 @@ import { VerifyStep, WrittenSummary } from '../wizard-parts';
 import { WizardFrame, type WizardAction } from '../WizardFrame';
 import { initialTrustForm, trustRequest, type TrustTarget } from './trust-form';
 import { TrustFileStep } from './TrustFileStep';
+import { TrustReviewStep } from './TrustReviewStep';
 import { TrustSourceStep } from './TrustSourceStep';
 
-type StepId = 'source' | 'file' | 'summary' | 'verify';
+type StepId = 'source' | 'file' | 'review' | 'summary' | 'verify';
 const steps: readonly WizardStep<StepId>[] = [
   { id: 'source', label: 'Target and source' },
   { id: 'file', label: 'Trust file' },
+  { id: 'review', label: 'Review' },
   { id: 'summary', label: 'Summary' },
   { id: 'verify', label: 'Verify' },
 ];
@@ -70,8 +72,17 @@ export function TrustWizard(props: {
       />
     );
     next = {
-      label: 'Write the trust file',
+      label: 'Review',
       disabled: form.out.trim() === '' || (jks && password.problem !== null),
+      onClick: () =>
+        void kit
+          .makePlan(() => api['kit.trust.plan'](trustRequest(form, password.first)))
+          .then((ok) => ok && go('review')),
+    };
+  } else if (step === 'review' && kit.plan) {
+    body = <TrustReviewStep plan={kit.plan} />;
+    next = {
+      label: 'Write the trust file',
       onClick: () =>
         void kit
           .write(() => api['kit.trust.run'](trustRequest(form, password.first)))
@@ -98,7 +109,9 @@ export function TrustWizard(props: {
       active={machine.index}
       busy={kit.busy}
       error={kit.error}
-      onBack={step === 'file' ? () => (kit.clearError(), machine.back()) : undefined}
+      onBack={
+        step === 'file' || step === 'review' ? () => (kit.clearError(), machine.back()) : undefined
+      }
       next={next}
       extra={extra}
     >

@@ -1,0 +1,28 @@
+// Step 3 of the outbound trust wizard: before anything is written, the trust file, the folders a
+// write would create (so a typo in the path is caught here), the kit's warnings and the values
+// the open application.yaml will get.
+import Typography from '@mui/material/Typography';
+import { EditList, FileList, NewFolders, Warnings, type KitResult } from '../wizard-parts';
+
+export function TrustReviewStep(props: { plan: KitResult }) {
+  const { plan } = props;
+  return (
+    <>
+      {plan.summary.map((line) => (
+        <Typography key={line} variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+          {line}
+        </Typography>
+      ))}
+      <Typography variant="subtitle2" component="h3">
+        Will be written
+      </Typography>
+      <FileList files={plan.files} written={false} />
+      <NewFolders folders={plan.newFolders} />
+      <Warnings warnings={plan.warnings} />
+      <Typography variant="subtitle2" component="h3">
+        Then set in the open application.yaml (pending until you save)
+      </Typography>
+      <EditList edits={plan.edits} />
+    </>
+  );
+}
