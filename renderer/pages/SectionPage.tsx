@@ -36,7 +36,7 @@ export function SectionPage({ page, model }: PageProps) {
       <Typography variant="h5" component="h1">
         {page.title}
       </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {page.intro}
       </Typography>
       <Box
@@ -59,7 +59,7 @@ export function SectionPage({ page, model }: PageProps) {
               variant="outlined"
               component="section"
               aria-label={procedure}
-              sx={{ px: 2, py: 1, mb: 1.5 }}
+              sx={{ px: 2, pt: 0.75, pb: 0.5, mb: 1 }}
             >
               <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
                 {procedure}
