@@ -383,9 +383,9 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
       name: 'picked.ini',
       nodes: fleet.nodes.slice(0, 2),
     });
-    const url = new URL(await run.freshUrl());
+    const url = new URL(await app.run.freshUrl());
     const session = await openServeSession(url.origin, url.hash.replace('#token=', ''));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     // A string, not a function: the test runner's transpiler adds helpers a page does not have.
     await context.addInitScript(`(() => {
       const session = ${JSON.stringify(session)};
