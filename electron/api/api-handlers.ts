@@ -12,12 +12,20 @@ import { createMapHandlers } from './map-handlers';
 import { createFleetHandlers } from './fleet-handlers';
 import { FleetWorkspace } from '../services/session/fleet-workspace';
 import { guardedAll } from './api-errors';
+import type { HeavyWork } from '../services/heavy/heavy-work';
+import { inlineWork } from '../services/heavy/inline-work';
 
 export interface HostInfo {
   version: string;
   mode: 'desktop' | 'browser';
   /** Desktop only: shows the native open dialog. */
   pickFile?: () => Promise<string | null>;
+  /**
+   * Where key generation, store decryption and encoding and the kits run: the host's worker pool
+   * (services/heavy/worker-pool.ts), so one heavy request never stalls the others. Default: this
+   * thread (tests, and hosts that serve one request at a time).
+   */
+  work?: HeavyWork;
 }
 
 export function createApiHandlers(
@@ -25,6 +33,7 @@ export function createApiHandlers(
   host: HostInfo,
   fleet: FleetWorkspace = new FleetWorkspace(),
 ): ApiHandlers {
+  const work = host.work ?? inlineWork;
   // The door translates the engines' errors once, for every channel.
   return guardedAll<ApiHandlers>({
     'app.info': async () => ({ version: host.version, mode: host.mode }),
@@ -44,9 +53,9 @@ export function createApiHandlers(
     'config.save': ({ force, acceptErrors }) => session.save(force ?? false, acceptErrors),
     'config.reload': () => session.reload(),
     'file.check': ({ path }) => checkFile(session.resolvePath(path)),
-    ...createKeystoreHandlers(session),
-    ...createChainHandlers(session),
-    ...createKitHandlers(session),
+    ...createKeystoreHandlers(session, work),
+    ...createChainHandlers(session, work),
+    ...createKitHandlers(session, work),
     ...createMapHandlers(session),
     ...createCertsHandlers(session),
     ...createFleetHandlers(session, fleet),

@@ -114,3 +114,25 @@ test('child processes: every call site is known; passwords only reach gir.jar', 
   assert.doesNotMatch(serve, /spawn\([^)]*(?:password|storepass|token|url)/i);
   assert.match(serve, /spawn\(opener, \[page\.file\]/);
 });
+
+/** Each worker-thread start in electron/, and what it is given. */
+const WORKER_THREADS: Record<string, string> = {
+  'services/heavy/worker-pool.ts':
+    'the heavy-work pool (serve host, desktop app): the bundled worker entry with no argv, env ' +
+    'or workerData; tasks and their passwords go by postMessage (structured clone), never a file.',
+};
+
+test('worker threads: every start is known and carries no secret outside postMessage', () => {
+  const electron = join(repoRoot, 'electron');
+  const found: string[] = [];
+  for (const file of sources(electron)) {
+    const text = readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    if (/\bnew Worker\(/.test(text)) found.push(relative(electron, file));
+  }
+  assert.deepEqual(found.sort(), Object.keys(WORKER_THREADS).sort(), 'a new worker: list it here');
+  const pool = readFileSync(join(electron, 'services', 'heavy', 'worker-pool.ts'), 'utf8');
+  const start = /new Worker\(([\s\S]*?)\}\);/.exec(pool)?.[1] ?? '';
+  assert.match(start, /execArgv: \[\]/, 'no inherited loader flags');
+  assert.doesNotMatch(start, /\b(argv|env|workerData|stdin)\s*:/, 'nothing but the script');
+  assert.match(pool, /postMessage\(\{ id: job\.id, task: job\.task, args: job\.args \}/);
+});
