@@ -49,7 +49,10 @@ export function createFleetHandlers(
     'fleet.edit': async ({ node }) => {
       const host = fleet.host(node);
       const file = remoteLabel(host);
-      await session.openFrom(file, remoteSource(fleet.ssh, host));
+      await session.openFrom(
+        file,
+        remoteSource(fleet.ssh, host, () => fleet.nodeSaved(host)),
+      );
       return { file };
     },
     'certs.fleet': async ({ warnDays }) => {

@@ -266,6 +266,64 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     assert.ok(!existsSync(join(run.dir, 'etc')), 'nothing written locally');
   });
 
+  test('an editor save is read again: must-match drift appears, then disappears, with "last read" renewed', async () => {
+    const THRIFT = 'cassandraCluster.thrift_port';
+    const row = (name: string) => page.locator(`tr[data-node="${name}"]`);
+    const readAt = async (name: string) =>
+      (await row(name).locator('[data-read-at]').getAttribute('data-read-at')) ?? '';
+    const driftRow = page.locator(`tr[data-drift="${THRIFT}"]`);
+    const saveOnRws2 = async (port: string) => {
+      await page.getByRole('button', { name: "Edit rws-2's configuration" }).click();
+      await page.getByRole('heading', { level: 1, name: 'HTTPS' }).waitFor();
+      await nav(page, 'Cassandra').click();
+      await page.locator(`#${fieldId(THRIFT)}`).fill(port);
+      await page.waitForFunction(() => !document.querySelector('#root[data-pending]'));
+      await page.keyboard.press('Control+s');
+      await page.getByRole('button', { name: 'Save to disk' }).click();
+      await page.getByTestId('dirty-marker').waitFor({ state: 'detached' });
+      await nav(page, 'Fleet').click();
+      await row('rws-2').waitFor();
+    };
+    /** The page shows rws-2 read after `since`, with nothing left to read. */
+    const rereadAfter = (since: string) =>
+      page.waitForFunction((t) => {
+        const cell = document.querySelector('tr[data-node="rws-2"] [data-read-at]');
+        const at = cell?.getAttribute('data-read-at') ?? '';
+        return at > t && !document.querySelector('[data-page="fleet"] [role="status"]');
+      }, since);
+
+    await nav(page, 'Fleet').click();
+    await row('rws-2').waitFor();
+    assert.equal(await driftRow.count(), 0, 'every node has the same thrift_port to start with');
+    const before1 = await readAt('rws-1');
+    const before2 = await readAt('rws-2');
+
+    await saveOnRws2('9170');
+    assert.equal(valueOn(fleet.nodes[1]!, THRIFT), 9170, 'saved on the node');
+    await rereadAfter(before2);
+    await driftRow.waitFor();
+    assert.equal(await driftRow.getAttribute('data-must-match'), 'true');
+    assert.equal(
+      await driftRow.locator('[data-cell="rws-2"]').getAttribute('data-differs'),
+      'true',
+    );
+    assert.match(await driftRow.locator('[data-cell="rws-2"]').innerText(), /9170/);
+    assert.equal(await readAt('rws-1'), before1, 'only the saved node is read again');
+    const lastRead = row('rws-2').locator('[data-read-at] time');
+    assert.equal(await lastRead.innerText(), 'just now');
+    assert.equal(
+      await lastRead.getAttribute('title'),
+      (await readAt('rws-2')).replace('.000Z', 'Z'),
+      'the exact instant on hover',
+    );
+    await screenshots(page, 'fleet-after-editor-save');
+
+    const after2 = await readAt('rws-2');
+    await saveOnRws2('9160');
+    await rereadAfter(after2);
+    assert.equal(await driftRow.count(), 0, 'the drift is gone once rws-2 matches again');
+  });
+
   test("the Certificates page lists every node's certificates, as `rwsec certs -i` does", async () => {
     const cli = spawnSync(
       process.execPath,

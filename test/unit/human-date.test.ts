@@ -6,6 +6,7 @@ import {
   humanDate,
   humanizeInstants,
   isoInstant,
+  sinceText,
 } from '../../renderer/components/dates/human-date';
 
 test('a day is "12 Mar 2027", the UTC day whatever the local time zone', () => {
@@ -33,4 +34,20 @@ test('instants inside a verdict message read in the same format', () => {
     'expired on 5 Jan 2026 (3 days ago)',
   );
   assert.equal(humanizeInstants('no date here: 2026-01-05'), 'no date here: 2026-01-05');
+});
+
+test('a recent time reads as how long ago; a day or more as the day; a clock ahead as "just now"', () => {
+  const now = Date.parse('2026-12-07T10:00:00Z');
+  const ago = (s: number) => new Date(now - s * 1000).toISOString();
+  assert.equal(sinceText(ago(0), now), 'just now');
+  assert.equal(sinceText(ago(9), now), 'just now');
+  assert.equal(sinceText(ago(-3), now), 'just now');
+  assert.equal(sinceText(ago(10), now), '10 s ago');
+  assert.equal(sinceText(ago(59), now), '59 s ago');
+  assert.equal(sinceText(ago(60), now), '1 min ago');
+  assert.equal(sinceText(ago(3599), now), '59 min ago');
+  assert.equal(sinceText(ago(3600), now), '1 h ago');
+  assert.equal(sinceText(ago(86_399), now), '23 h ago');
+  assert.equal(sinceText(ago(86_400), now), '6 Dec 2026');
+  assert.equal(sinceText('unknown', now), 'unknown');
 });

@@ -91,10 +91,8 @@ export async function planAddNodes(options: AddNodeOptions): Promise<KitPlan> {
   const now = options.now ?? new Date();
   const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
   const keys = await Promise.all(options.nodes.map(() => generateKeyPair(options.key)));
-  const certs = await Promise.all(
-    options.nodes.map((node, i) =>
-      nodeCertificate(node, keys[i] as KeyPair, ca, { days: options.days, now }),
-    ),
+  const certs = options.nodes.map((node, i) =>
+    nodeCertificate(node, keys[i] as KeyPair, ca, { days: options.days, now }),
   );
   const trust = truststoreOf([{ alias: ROOT_ALIAS, cert: ca.cert }], now);
   const files = options.nodes.flatMap((node, i) =>

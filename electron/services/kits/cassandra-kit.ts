@@ -12,11 +12,11 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Keystore } from '../keystore/model';
 import { writeKeystore } from '../keystore/write';
-import { createCsr, readCsr } from '../x509/csr';
+import { issueFromCa, type CaEntry } from '../x509/ca-issue';
 import { generateKeyPair, type KeyPair, type KeySpec } from '../x509/keys';
 import { parseSanList, type SanEntry } from '../x509/names';
 import { createSelfSigned } from '../x509/self-signed';
-import { signCsr } from '../x509/sign';
+import { dnameToDer } from '../x509/name-der';
 import { cqlshrc, defaultNodeTlsDir, kitReadme, nodeEncryptionYaml } from './cassandra-files';
 import { KitError } from './kit-error';
 import type { PlannedFile } from './transaction';
@@ -90,28 +90,23 @@ function dnValue(text: string): string {
   return text.replace(/([,+"\\<>;=])/g, '\\$1');
 }
 
-export async function nodeCertificate(
+/** A node's certificate from the kit's CA: serverAuth and clientAuth, its name as CN and SAN. */
+export function nodeCertificate(
   node: string,
   keys: KeyPair,
-  ca: { cert: X509Certificate; key: KeyObject },
+  ca: CaEntry,
   options: { days: number; now?: Date },
-): Promise<X509Certificate> {
-  const san = nodeSan(node);
-  const csr = await readCsr(
-    Buffer.from(
-      await createCsr(keys.privateKey, keys.publicKey, {
-        subject: `CN=${dnValue(node)}, OU=Cassandra`,
-        san,
-      }),
-    ),
-  );
-  const signed = await signCsr(csr, ca.cert, ca.key, {
+): X509Certificate {
+  const request = {
+    subject: dnameToDer(`CN=${dnValue(node)}, OU=Cassandra`),
+    publicKey: keys.publicKey,
+    san: nodeSan(node),
+  };
+  return issueFromCa(request, ca, {
     days: options.days,
-    san,
     usage: { serverAuth: true, clientAuth: true, ca: false },
     ...(options.now ? { now: options.now } : {}),
-  });
-  return signed.certificate;
+  }).certificate;
 }
 
 function keystoreOf(
@@ -301,7 +296,7 @@ async function issueFromNewCa(
   const issued = await Promise.all(
     nodeKeyJobs.map(async (job, i) => {
       const [keys, ca] = await Promise.all([job, caJob]);
-      const cert = await nodeCertificate(
+      const cert = nodeCertificate(
         nodes[i] ?? '',
         keys,
         { cert: ca.cert, key: ca.keys.privateKey },

@@ -80,7 +80,7 @@ export async function reissueNodes(
   return Promise.all(
     stores.map(async (s, i) => {
       const keys = await (keyJobs[i] as ReturnType<typeof generateKeyPair>);
-      const cert = await nodeCertificate(s.node, keys, issuer, {
+      const cert = nodeCertificate(s.node, keys, issuer, {
         days: options.days,
         now: options.now,
       });

@@ -46,6 +46,10 @@ export class FleetWorkspace {
   private hosts: FleetHost[] = [];
   private current: FleetState = FleetWorkspace.empty();
   private plans: NodePlan[] = [];
+  /** The last read of every node: the table and the drift are made from these. */
+  private reads: NodeRead[] = [];
+  /** Nodes saved from the editor while other fleet work ran: read again once it is done. */
+  private savedWhileBusy = new Set<string>();
 
   private static empty(): FleetState {
     const none = { inventory: null, limit: null, nodes: [], drift: [] };
@@ -76,6 +80,8 @@ export class FleetWorkspace {
     await this.ssh.close();
     this.hosts = hosts;
     this.plans = [];
+    this.reads = [];
+    this.savedWhileBusy.clear();
     this.current = { ...FleetWorkspace.empty(), inventory, limit: limit?.trim() || null };
     return this.refresh();
   }
@@ -94,6 +100,8 @@ export class FleetWorkspace {
     await this.ssh.close();
     this.hosts = [];
     this.plans = [];
+    this.reads = [];
+    this.savedWhileBusy.clear();
     this.current = FleetWorkspace.empty();
     return this.state();
   }
@@ -179,6 +187,24 @@ export class FleetWorkspace {
     return this.state();
   }
 
+  /**
+   * A node's file was saved from the editor (over SSH): that node is read again, so the table,
+   * its "last read" and the drift show what the node holds now. A host of an inventory that is
+   * no longer open is ignored.
+   */
+  nodeSaved(saved: FleetHost): void {
+    const host = this.hosts.find(
+      (h) =>
+        h.name === saved.name &&
+        h.config === saved.config &&
+        h.host === saved.host &&
+        h.port === saved.port,
+    );
+    if (!host) return;
+    if (this.current.activity) this.savedWhileBusy.add(host.name);
+    else this.readAgain([host]);
+  }
+
   discard(): FleetState {
     this.requireIdle();
     this.plans = [];
@@ -188,20 +214,45 @@ export class FleetWorkspace {
   }
 
   private async readAll(progress: (done: number, total: number) => void): Promise<NodeRead[]> {
-    const hosts = this.hosts;
-    const reads = await this.ssh.use((s) =>
+    const reads = await this.readHosts(this.hosts, progress);
+    await this.show(reads);
+    return reads;
+  }
+
+  /** Reads some nodes again; the others keep their last read. */
+  private readAgain(hosts: FleetHost[]): void {
+    this.run(
+      'reading',
+      async (progress) => {
+        const fresh = await this.readHosts(hosts, progress);
+        const byName = new Map([...this.reads, ...fresh].map((n) => [n.host.name, n]));
+        await this.show(this.hosts.flatMap((h) => byName.get(h.name) ?? []));
+      },
+      hosts.length,
+    );
+  }
+
+  private readHosts(
+    hosts: readonly FleetHost[],
+    progress: (done: number, total: number) => void,
+  ): Promise<NodeRead[]> {
+    return this.ssh.use((s) =>
       readFleetNodes(s, hosts, { onNode: (_n, done, total) => progress(done, total) }),
     );
+  }
+
+  private async show(reads: NodeRead[]): Promise<void> {
+    this.reads = reads;
     this.current.nodes = reads.map(nodeStatus);
     this.current.drift = await computeDrift(reads);
-    return reads;
   }
 
   private run(
     kind: Activity['kind'],
     body: (progress: (done: number, total: number) => void) => Promise<void>,
+    total = this.hosts.length,
   ): void {
-    this.current.activity = { kind, done: 0, total: this.hosts.length };
+    this.current.activity = { kind, done: 0, total };
     this.current.error = null;
     const progress = (done: number, total: number) => {
       this.current.activity = { kind, done, total };
@@ -212,7 +263,14 @@ export class FleetWorkspace {
       })
       .finally(() => {
         this.current.activity = null;
+        this.readSavedWhileBusy();
       });
+  }
+
+  private readSavedWhileBusy(): void {
+    const hosts = this.hosts.filter((h) => this.savedWhileBusy.has(h.name));
+    this.savedWhileBusy.clear();
+    if (hosts.length > 0) this.readAgain(hosts);
   }
 
   private requireOpen(): void {

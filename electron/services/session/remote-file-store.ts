@@ -27,7 +27,12 @@ export function remoteLabel(host: FleetHost): string {
   return `${host.name}:${host.config ?? ''}`;
 }
 
-export function remoteSource(ssh: IdleSsh, host: FleetHost): FileSource {
+/** `onSaved` runs after each save that reached the node (the fleet view reads the node again). */
+export function remoteSource(
+  ssh: IdleSsh,
+  host: FleetHost,
+  onSaved: () => void = () => undefined,
+): FileSource {
   const file = host.config as string;
   /** What each stamp the session holds was read as: the save's "unchanged since read" check. */
   const reads = new Map<string, Read>();
@@ -73,6 +78,7 @@ export function remoteSource(ssh: IdleSsh, host: FleetHost): FileSource {
         );
         const stamp = contentHash(next);
         reads.set(stamp, { ...base, bytes: next });
+        onSaved();
         return { saved: true, backup: saved.backup, stamp };
       } catch (error) {
         if (error instanceof RemoteSaveError && error.code === 'changed-on-disk') {

@@ -1,16 +1,17 @@
 // A key pair's self-signed certificate (keytool -genkeypair), for servers or as a private root CA.
+// Written by cert-der.ts: no @peculiar/x509 on this path.
 import type { X509Certificate } from 'node:crypto';
 import type { KeyPair } from './keys';
-import { toWebPrivateKey, toWebPublicKey, signingAlgorithmFor } from './keys';
-import { dnameToJsonName, type SanEntry } from './names';
+import type { SanEntry } from './names';
+import { buildCertificate } from './cert-der';
+import { randomSerial, validity, type UsageOptions } from './cert-terms';
 import {
-  randomSerial,
-  toNodeCertificate,
-  usageExtensions,
-  validity,
-  x509,
-  type UsageOptions,
-} from './extensions';
+  keyIdentifier,
+  subjectAltNameDer,
+  subjectKeyIdDer,
+  usageExtensionsDer,
+} from './extensions-der';
+import { dnameToDer } from './name-der';
 
 export interface SelfSignedOptions {
   /** keytool-style dname, e.g. "CN=rws.example.com, O=Example, C=US". */
@@ -22,29 +23,34 @@ export interface SelfSignedOptions {
   now?: Date;
 }
 
+/** Sync underneath (one signature); async for the callers written against the old builder. */
 export async function createSelfSigned(
   keys: KeyPair,
   options: SelfSignedOptions,
 ): Promise<X509Certificate> {
+  return selfSignedCertificate(keys, options);
+}
+
+export function selfSignedCertificate(
+  keys: KeyPair,
+  options: SelfSignedOptions,
+  serial = randomSerial(),
+): X509Certificate {
   const usage: UsageOptions = { serverAuth: true, clientAuth: true, ca: false, ...options.usage };
-  const publicKey = await toWebPublicKey(keys.publicKey);
-  const name = dnameToJsonName(options.dname);
-  const extensions: x509.Extension[] = [
-    ...usageExtensions(usage, keys.publicKey),
-    await x509.SubjectKeyIdentifierExtension.create(publicKey),
+  const name = dnameToDer(options.dname);
+  const spki = keys.publicKey.export({ type: 'spki', format: 'der' });
+  const extensions = [
+    ...usageExtensionsDer(usage, keys.publicKey),
+    subjectKeyIdDer(keyIdentifier(spki)),
   ];
-  if (options.san && options.san.length > 0) {
-    extensions.push(new x509.SubjectAlternativeNameExtension([...options.san], false));
-  }
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: randomSerial(),
+  if (options.san && options.san.length > 0) extensions.push(subjectAltNameDer(options.san));
+  return buildCertificate({
+    serial,
     subject: name,
     issuer: name,
     ...validity(options.days ?? 365, options.now),
-    publicKey,
-    signingKey: await toWebPrivateKey(keys.privateKey),
-    signingAlgorithm: signingAlgorithmFor(keys.privateKey),
+    publicKey: keys.publicKey,
+    signingKey: keys.privateKey,
     extensions,
   });
-  return toNodeCertificate(cert);
 }

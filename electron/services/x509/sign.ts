@@ -1,24 +1,14 @@
-// Signing a CSR with a CA key entry (keytool -gencert), with the extensions a TLS peer checks.
-import { UserFacingError } from '../../../shared/user-error';
+// Signing a CSR with a CA key entry (keytool -gencert), with the extensions a TLS peer checks:
+// the request is read with @peculiar/x509 (csr.ts), the certificate issued by ca-issue.ts.
 import { createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
-import { signingAlgorithmFor, toWebPrivateKey } from './keys';
+import { issueFromCa } from './ca-issue';
+import type { UsageOptions } from './cert-terms';
+import type { x509 } from './extensions';
 import type { SanEntry } from './names';
-import {
-  randomSerial,
-  sansOf,
-  toNodeCertificate,
-  toPeculiar,
-  usageExtensions,
-  validity,
-  x509,
-  type UsageOptions,
-} from './extensions';
 
-export class SignError extends UserFacingError {
-  constructor(message: string) {
-    super('refused', message);
-  }
-}
+export { isCaCertificate, SignError } from './cert-terms';
+
+const SAN_OID = '2.5.29.17';
 
 export interface SignOptions {
   days?: number;
@@ -35,65 +25,25 @@ export interface SignResult {
   notes: string[];
 }
 
-/** True when the certificate may sign others (BasicConstraints cA=true). */
-export function isCaCertificate(cert: X509Certificate): boolean {
-  return cert.ca;
-}
-
+/** Sync underneath (one signature); async for the callers written against the old builder. */
 export async function signCsr(
   csr: x509.Pkcs10CertificateRequest,
   issuerCert: X509Certificate,
   issuerKey: KeyObject,
   options: SignOptions = {},
 ): Promise<SignResult> {
-  const notes: string[] = [];
-  if (!isCaCertificate(issuerCert)) {
-    throw new SignError(
-      'The signing entry is not a CA certificate (BasicConstraints cA=true); TLS peers would reject ' +
-        'what it signs. Create a CA with `rwsec keystore selfsigned --ca`.',
-    );
-  }
-  const issuer = toPeculiar(issuerCert);
-  const usage: UsageOptions = { serverAuth: true, clientAuth: true, ca: false, ...options.usage };
-  const range = validity(options.days ?? 365, options.now);
-  const notBefore = range.notBefore;
-  let notAfter = range.notAfter;
-  const issuerEnd = new Date(issuerCert.validTo);
-  if (notAfter > issuerEnd) {
-    // Only worth a word when days are lost, not the seconds between the two creations.
-    if (notAfter.getTime() - issuerEnd.getTime() > 86_400_000) {
-      notes.push(`Validity shortened to end with the CA certificate (${issuerEnd.toISOString()}).`);
-    }
-    notAfter = issuerEnd;
-  }
-  const san = options.san ?? sansOf(csr);
-  if (san.length === 0)
-    notes.push(
-      'The certificate has no subjectAltName: clients that check host names will reject it.',
-    );
-
-  const issuerSki = issuer.getExtension(x509.SubjectKeyIdentifierExtension);
-  const extensions: x509.Extension[] = [
-    ...usageExtensions(usage, csrPublicKeyObject(csr)),
-    await x509.SubjectKeyIdentifierExtension.create(csr.publicKey),
-    issuerSki
-      ? new x509.AuthorityKeyIdentifierExtension(issuerSki.keyId)
-      : await x509.AuthorityKeyIdentifierExtension.create(issuer.publicKey),
-  ];
-  if (san.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension([...san], false));
-
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: randomSerial(),
-    subject: csr.subjectName,
-    issuer: issuer.subjectName,
-    notBefore,
-    notAfter,
-    publicKey: csr.publicKey,
-    signingKey: await toWebPrivateKey(issuerKey),
-    signingAlgorithm: signingAlgorithmFor(issuerKey),
-    extensions,
-  });
-  return { certificate: toNodeCertificate(cert), notes };
+  const requested = csr.extensions.find((e) => e.type === SAN_OID);
+  const san =
+    options.san ?? (requested ? { extension: Buffer.from(requested.rawData) } : undefined);
+  return issueFromCa(
+    {
+      subject: Buffer.from(csr.subjectName.toArrayBuffer()),
+      publicKey: csrPublicKeyObject(csr),
+      san,
+    },
+    { cert: issuerCert, key: issuerKey },
+    options,
+  );
 }
 
 function csrPublicKeyObject(csr: x509.Pkcs10CertificateRequest): KeyObject {

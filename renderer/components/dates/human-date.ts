@@ -28,3 +28,19 @@ const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
 export function humanizeInstants(text: string): string {
   return text.replace(INSTANT, (instant) => humanDate(instant));
 }
+
+/**
+ * How long ago something happened, for times the user just caused (a node read a moment ago):
+ * "just now", "40 s ago", "5 min ago", "3 h ago"; a day or more reads as the day itself. A time
+ * slightly ahead of `now` (another machine's clock) is "just now", never "in 2 s".
+ */
+export function sinceText(value: string | number | Date, now: number): string {
+  const date = parse(value);
+  if (!date) return String(value);
+  const seconds = Math.floor((now - date.getTime()) / 1000);
+  if (seconds < 10) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
+  return humanDate(date);
+}

@@ -10,6 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { FleetState } from '../../../shared/api/fleet-contract';
+import { SinceText } from '../../components/dates/SinceText';
 import { fixStep } from './fix-step';
 
 type Node = FleetState['nodes'][number];
@@ -83,8 +84,8 @@ export function NodeTable(props: {
               {count(node, 'error')}
             </TableCell>
             <TableCell align="right">{count(node, 'warning')}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
-              {new Date(node.readAt).toLocaleTimeString()}
+            <TableCell data-read-at={node.readAt}>
+              <SinceText value={node.readAt} />
             </TableCell>
             <TableCell>
               <Button

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentEditRequest } from '../../../shared/api/contract';
 import type { FleetState } from '../../../shared/api/fleet-contract';
 import { api } from '../../api/client';
+import { errorText } from '../../components/use-async-action';
 
 const pollMs = 300;
 
@@ -22,10 +23,6 @@ export interface FleetModel {
   edit(node: string): Promise<boolean>;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useFleet(): FleetModel {
   const [state, setState] = useState<FleetState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +37,7 @@ export function useFleet(): FleetModel {
       if (live.current) setState(next);
       return true;
     } catch (e) {
-      if (live.current) setError(message(e));
+      if (live.current) setError(errorText(e));
       return false;
     } finally {
       if (live.current) setBusy(false);
@@ -62,7 +59,7 @@ export function useFleet(): FleetModel {
     const timer = setInterval(() => {
       api['fleet.state']({}).then(
         (next) => live.current && setState(next),
-        (e: unknown) => live.current && setError(message(e)),
+        (e: unknown) => live.current && setError(errorText(e)),
       );
     }, pollMs);
     return () => clearInterval(timer);
@@ -91,7 +88,7 @@ export function useFleet(): FleetModel {
         await api['fleet.edit']({ node });
         return true;
       } catch (e) {
-        setError(message(e));
+        setError(errorText(e));
         return false;
       }
     },
