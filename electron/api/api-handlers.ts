@@ -15,11 +15,14 @@ import { guardedAll } from './api-errors';
 import type { HeavyWork } from '../services/heavy/heavy-work';
 import { inlineWork } from '../services/heavy/inline-work';
 
+/** What the user is asked to choose: a config, or an Ansible inventory for the Fleet page. */
+export type PickKind = 'config' | 'inventory';
+
 export interface HostInfo {
   version: string;
   mode: 'desktop' | 'browser';
-  /** Desktop only: shows the native open dialog. */
-  pickFile?: () => Promise<string | null>;
+  /** Desktop only: shows the native open dialog; null when cancelled. */
+  pickFile?: (kind: PickKind) => Promise<string | null>;
   /**
    * Where key generation, store decryption and encoding and the kits run: the host's worker pool
    * (services/heavy/worker-pool.ts), so one heavy request never stalls the others. Default: this
@@ -28,23 +31,32 @@ export interface HostInfo {
   work?: HeavyWork;
 }
 
+/** The one way every channel asks for a file: the desktop's dialog; `rwsec serve` has none. */
+export function filePicker(host: HostInfo) {
+  return async (kind: PickKind): Promise<{ path: string | null }> => {
+    if (!host.pickFile) {
+      throw new ApiError(
+        'unavailable',
+        'The file dialog exists only in the desktop app: type the path instead.',
+      );
+    }
+    return { path: await host.pickFile(kind) };
+  };
+}
+
 export function createApiHandlers(
   session: EditingSession,
   host: HostInfo,
   fleet: FleetWorkspace = new FleetWorkspace(),
 ): ApiHandlers {
   const work = host.work ?? inlineWork;
+  const pick = filePicker(host);
   // The door translates the engines' errors once, for every channel.
   return guardedAll<ApiHandlers>({
     'app.info': async () => ({ version: host.version, mode: host.mode }),
     'config.state': () => session.state(),
     'config.open': ({ path }) => session.open(path),
-    'config.pick': async () => {
-      if (!host.pickFile) {
-        throw new ApiError('unavailable', 'The file dialog exists only in the desktop app.');
-      }
-      return { path: await host.pickFile() };
-    },
+    'config.pick': () => pick('config'),
     'config.edit': ({ edits }) => session.edit(edits),
     'config.undo': () => session.undo(),
     'config.redo': () => session.redo(),
@@ -58,6 +70,6 @@ export function createApiHandlers(
     ...createKitHandlers(session, work),
     ...createMapHandlers(session),
     ...createCertsHandlers(session),
-    ...createFleetHandlers(session, fleet),
+    ...createFleetHandlers(session, fleet, () => pick('inventory')),
   });
 }
