@@ -78,6 +78,9 @@ const CHILD_PROCESSES: Record<string, string> = {
     'the system ssh with our options, the node and a POSIX shell loop of fixed text (its boundary ' +
     'is random hex); every script and file content (and so every secret) travels on stdin/stdout, ' +
     'never in argv (the fleet tests check `ps` for secrets while a fleet command runs).',
+  'services/fleet/sftp/sftp-client.ts':
+    'the system ssh with our options, the node and the sftp subsystem (`-s ... HOST sftp`); file ' +
+    'contents, secrets included, travel as SFTP packets on stdin/stdout, never in argv.',
   'cli/commands/serve.ts':
     'the desktop opener (xdg-open/open/explorer) with the path of a private redirect page, never ' +
     'the tokened serve URL (serve-opener.test.ts runs it against a stand-in opener).',
