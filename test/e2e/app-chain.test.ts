@@ -65,7 +65,12 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
       .getByRole('button', { name: 'Preview chain' })
       .click();
     await page.locator('#chain-file').fill('chain.pem');
-    assert.match(await page.locator('#chain-trust').innerText(), /root\.pem/);
+    // The page takes the trust from the field's value after it opens: wait for it, as a user would.
+    // (fails with a timeout when the trust never names root.pem)
+    await page
+      .locator('#chain-trust')
+      .filter({ hasText: /root\.pem/ })
+      .waitFor({ timeout: 10_000 });
     await check(page);
 
     await verdict(page).waitFor();
