@@ -20,7 +20,7 @@ import { dnameToDer } from '../x509/name-der';
 import { cqlshrc, defaultNodeTlsDir, kitReadme, nodeEncryptionYaml } from './cassandra-files';
 import { KitError } from './kit-error';
 import type { PlannedFile } from './transaction';
-import { encryptedCaKeyPem } from './ca-key-pem';
+import { caKeyPem, deriveCaKeyKek } from './ca-key-pem';
 
 export interface CassandraKitOptions {
   outDir: string;
@@ -283,6 +283,9 @@ async function issueFromNewCa(
   // queued first, so that nodes can be signed while the other keys are still being made.
   const caKeyJob = generateKeyPair(options.key);
   const nodeKeyJobs = nodes.map(() => generateKeyPair(options.key));
+  // The CA key's PBKDF2 needs only the password: derived beside the keys, not after them.
+  const kekJob = deriveCaKeyKek(caPassword);
+  kekJob.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
   const caJob = caKeyJob.then(async (keys) => ({
     keys,
     cert: await createSelfSigned(keys, {
@@ -315,7 +318,7 @@ async function issueFromNewCa(
       { path: join(outDir, 'ca', 'root-ca.pem'), data: caPem, mode: PUBLIC },
       {
         path: join(outDir, 'ca', 'root-ca.key.pem'),
-        data: await encryptedCaKeyPem(caKeys.privateKey, caPassword),
+        data: caKeyPem(caKeys.privateKey, await kekJob),
         mode: SECRET,
       },
     ],
