@@ -102,7 +102,20 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-function sshdConfig(fleetDir: string, node: FleetNode): string {
+/**
+ * How the nodes serve the sftp subsystem: in sshd's own process ('internal', no program and no
+ * shell started), Debian's default external /usr/lib/openssh/sftp-server (run through the user's
+ * login shell, rc files and all), or not at all ('none': rwsec falls back to the node's shell).
+ */
+export type SftpMode = 'internal' | 'external' | 'none';
+
+const SUBSYSTEM: Record<SftpMode, string[]> = {
+  internal: ['Subsystem sftp internal-sftp'],
+  external: ['Subsystem sftp /usr/lib/openssh/sftp-server'],
+  none: [],
+};
+
+function sshdConfig(fleetDir: string, node: FleetNode, sftp: SftpMode): string {
   return [
     `ListenAddress ${node.address}:${node.port}`,
     `HostKey ${join(node.dir, '.sshd', 'host_key')}`,
@@ -118,7 +131,7 @@ function sshdConfig(fleetDir: string, node: FleetNode): string {
     'MaxSessions 64',
     'MaxStartups 200',
     'LogLevel ERROR',
-    'Subsystem sftp internal-sftp',
+    ...SUBSYSTEM[sftp],
     '',
   ].join('\n');
 }
@@ -133,9 +146,9 @@ async function makeHostKey(node: FleetNode): Promise<void> {
   node.hostKey = `[${node.address}]:${node.port} ${pub[0]} ${pub[1]}`;
 }
 
-async function startSshd(fleetDir: string, node: FleetNode): Promise<void> {
+async function startSshd(fleetDir: string, node: FleetNode, sftp: SftpMode): Promise<void> {
   const configFile = join(node.dir, '.sshd', 'sshd_config');
-  await writeFile(configFile, sshdConfig(fleetDir, node));
+  await writeFile(configFile, sshdConfig(fleetDir, node, sftp));
   // sshd's privilege separation folder; a PidFile of our own keeps /run/sshd.pid alone.
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const child = spawn(SSHD, ['-D', '-e', '-f', configFile], {
@@ -199,9 +212,12 @@ export interface FleetOptions {
   /** Last byte of the first node's loopback address (default 11); test suites that may run at
    * once beside the fleet tests use their own range. */
   firstAddress?: number;
+  /** The nodes' sftp subsystem (default 'internal'). */
+  sftp?: SftpMode;
 }
 
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
+  const sftp = options.sftp ?? 'internal';
   const dir = await mkdtemp(join(tmpdir(), 'rwsec-fleet-'));
   await chmod(dir, 0o700);
   const addresses = Array.from(
@@ -247,7 +263,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       if (options.populate) await options.populate(node, i);
     }
     await writeFile(knownHosts, nodes.map((n) => n.hostKey).join('\n') + '\n');
-    await Promise.all(nodes.map((n) => startSshd(dir, n)));
+    await Promise.all(nodes.map((n) => startSshd(dir, n, sftp)));
   } catch (error) {
     await stopAll();
     await rm(dir, { recursive: true, force: true });
@@ -288,11 +304,11 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       }
       node.process = undefined;
     },
-    startNode: (node) => startSshd(dir, node),
+    startNode: (node) => startSshd(dir, node, sftp),
     async rekeyNode(node) {
       await stopSshd(node);
       await makeHostKey(node);
-      await startSshd(dir, node);
+      await startSshd(dir, node, sftp);
     },
     async stop() {
       await stopAll();

@@ -26,14 +26,14 @@ function escapeRegExp(text: string): string {
 /** The backups of `file`, oldest first. */
 export async function listBackups(file: string): Promise<string[]> {
   const folder = backupFolder(file);
-  const pattern = new RegExp(
-    `^${escapeRegExp(basename(file))}\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?\\.bak$`,
-  );
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  return names
-    .filter((n) => pattern.test(n))
-    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
-    .map((n) => join(folder, n));
+  return backupsOldestFirst(basename(file), names).map((n) => join(folder, n));
+}
+
+/** Of the `names` in a backup folder, the backups of the file named `name`, oldest first. */
+export function backupsOldestFirst(name: string, names: readonly string[]): string[] {
+  const pattern = new RegExp(`^${escapeRegExp(name)}\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?\\.bak$`);
+  return names.filter((n) => pattern.test(n)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }
 
 /** Same-millisecond backups get a -N suffix; pad it so they sort after the plain one. */

@@ -1,8 +1,10 @@
-// Reads files on a node with nothing but its POSIX shell: one ssh command reads any number of
-// files, each framed by a random boundary, with `ls -lnd` for its mode and owner.
+// Reads files on a node: over its sftp subsystem where it has one (no program or shell started on
+// the node when sshd serves it in-process), else with nothing but its POSIX shell: one command
+// reads any number of files, each framed by a random boundary, with `ls -lnd` for mode and owner.
 import { randomBytes } from 'node:crypto';
 import { MAX_STORE_BYTES } from '../files/bounded-read';
-import { shellQuote, type SshSession, type SshTarget } from './ssh-transport';
+import { sftpReadFiles } from './sftp/sftp-read';
+import { shellQuote, SshError, type SshSession, type SshTarget } from './ssh-transport';
 
 /** A node's config, keystore or bundle is read whole into memory: bounded as locally. */
 const REMOTE_LIMIT = MAX_STORE_BYTES;
@@ -79,13 +81,22 @@ function parseRead(paths: readonly string[], out: Buffer, boundary: string): Rem
   return files;
 }
 
-/** Reads `paths` (absolute) on the node in one ssh command. Throws SshError when unreachable. */
+/** Reads `paths` (absolute) on the node in one round trip. Throws SshError when unreachable. */
 export async function readRemoteFiles(
   session: SshSession,
   target: SshTarget,
   paths: readonly string[],
 ): Promise<RemoteFile[]> {
   if (paths.length === 0) return [];
+  const sftp = await session.sftp(target);
+  if (sftp) {
+    return sftpReadFiles(sftp, paths, REMOTE_LIMIT, overLimit).catch((error: unknown) => {
+      if (error instanceof SshError) throw error; // ssh itself failed
+      throw new RemoteProtocolError(
+        `${target.name}: reading files failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+  }
   const boundary = `--rwsec-${randomBytes(16).toString('hex')}--`;
   const result = await session.run(target, readScript(paths, boundary));
   if (result.code !== 0) {

@@ -6,26 +6,18 @@
 // backup is written from what we read and compared byte for byte with the file on the node, so
 // "unchanged since read" and "the backup is the version replaced" are the same check.
 //
-// Two ssh commands per node: stage (upload + read back), then switch. A kill at any point leaves
-// the file either old or new: before the rename nothing but a temp file exists, and rename(2) in
-// one folder is atomic.
+// Two steps per node: stage (upload + read back), then switch. A kill at any point leaves the
+// file either old or new: before the rename nothing but a temp file exists, and rename(2) in one
+// folder is atomic. Where the node serves sftp, both steps go over it (sftp/sftp-save.ts, the same
+// policy with no program run on the node); the shell scripts below are for nodes without it.
 import { randomBytes } from 'node:crypto';
-import { UserFacingError } from '../../../shared/user-error';
+import { RemoteSaveError } from './remote-save-error';
 import { BACKUP_FOLDER, DEFAULT_BACKUPS, utcStamp } from '../files/backups';
 import { STALE_TEMP_AGE_MS } from '../files/stale-temps';
-import { shellQuote, type SshSession, type SshTarget } from './ssh-transport';
+import { SaveStep, sftpDiscard, sftpStage, sftpSwitch } from './sftp/sftp-save';
+import { shellQuote, SshError, type SshSession, type SshTarget } from './ssh-transport';
 
-export type RemoteSaveErrorCode = 'changed-on-disk' | 'write-failed';
-
-/** A node's file changed since it was read (conflict), or could not be written (refused). */
-export class RemoteSaveError extends UserFacingError {
-  constructor(
-    message: string,
-    readonly code: RemoteSaveErrorCode,
-  ) {
-    super(code === 'changed-on-disk' ? 'conflict' : 'refused', message);
-  }
-}
+export { RemoteSaveError, type RemoteSaveErrorCode } from './remote-save-error';
 
 export interface RemoteSaveRequest {
   file: string;
@@ -131,7 +123,10 @@ function switchScript(req: RemoteSaveRequest, hex: string, backupHex: string): s
     `b="$d/${BACKUP_FOLDER}"`,
     `bt="$b/.$n.rwsec-${backupHex}.tmp"`,
     ...lockScript(),
+    // Never written through a link someone planted: it would receive every previous version.
+    `[ ! -L "$b" ] || fail 5 "$b is a symbolic link, not a folder this tool made; backups are never written through it. Remove it (or move it away) and save again"`,
     '[ -d "$b" ] || mkdir -m 700 -- "$b" || fail 5 "cannot create the backup folder $b"',
+    'chmod 700 -- "$b" || fail 5 "cannot make $b private"',
     '(set -C; cat > "$bt") || fail 5 "cannot write a backup in $b"',
     `cmp -s -- "$bt" "$f" || fail ${CHANGED} "changed"`,
     `chmod ${req.mode.toString(8)} "$bt"`,
@@ -158,6 +153,29 @@ function cleanupScript(file: string, hex: string): string {
   return [target(file), `rm -f -- "$d/.$n.rwsec-${hex}.tmp"`].join('\n');
 }
 
+/** An SFTP step's failure as the shell version reports it; ssh's own failure passes through. */
+function sftpRefusal(
+  node: SshTarget,
+  req: RemoteSaveRequest,
+  error: unknown,
+  step: 'stage' | 'switch',
+): Error {
+  if (error instanceof SshError) return error;
+  if (error instanceof SaveStep && error.kind === 'changed') {
+    return new RemoteSaveError(
+      step === 'stage'
+        ? `${node.name}: ${req.file} was deleted or moved since it was read; nothing was written`
+        : `${node.name}: ${req.file} changed on the node since it was read; nothing was written (run again to start from its current content)`,
+      'changed-on-disk',
+    );
+  }
+  const why = error instanceof Error ? error.message : String(error);
+  return new RemoteSaveError(
+    `${node.name}: ${req.file}: not saved (${why}); the file is unchanged`,
+    'write-failed',
+  );
+}
+
 /** A new file uploaded beside the node's file, not yet in place. */
 export interface Staged {
   node: SshTarget;
@@ -175,6 +193,15 @@ export async function stageRemote(
   req: RemoteSaveRequest,
 ): Promise<Staged> {
   const hex = randomBytes(6).toString('hex');
+  const sftp = await session.sftp(node);
+  if (sftp) {
+    try {
+      await sftpStage(sftp, req, hex);
+    } catch (error) {
+      throw sftpRefusal(node, req, error, 'stage');
+    }
+    return { node, req, hex };
+  }
   const staged = await session.run(node, stageScript(req, hex), req.next);
   if (staged.code === CHANGED) {
     throw new RemoteSaveError(
@@ -196,6 +223,8 @@ export async function stageRemote(
 
 /** Removes a staged temp file that will not be switched in (best effort). */
 export async function discardStaged(session: SshSession, staged: Staged): Promise<void> {
+  const sftp = await session.sftp(staged.node).catch(() => undefined);
+  if (sftp) return sftpDiscard(sftp, staged.req.file, staged.hex).catch(() => undefined);
   await session.run(staged.node, cleanupScript(staged.req.file, staged.hex)).catch(() => undefined);
 }
 
@@ -205,6 +234,14 @@ export async function discardStaged(session: SshSession, staged: Staged): Promis
  */
 export async function switchRemote(session: SshSession, staged: Staged): Promise<RemoteSaveResult> {
   const { node, req, hex } = staged;
+  const sftp = await session.sftp(node);
+  if (sftp) {
+    try {
+      return { backup: await sftpSwitch(sftp, req, hex, randomBytes(6).toString('hex')) };
+    } catch (error) {
+      throw sftpRefusal(node, req, error, 'switch');
+    }
+  }
   const switched = await session.run(
     node,
     switchScript(req, hex, randomBytes(6).toString('hex')),

@@ -10,6 +10,7 @@ import { UserFacingError } from '../../../shared/user-error';
 import { join } from 'node:path';
 import { makeControlDir } from './control-dir';
 import { RemoteShell } from './remote-shell';
+import { NEEDED_EXTENSIONS, SftpClient } from './sftp/sftp-client';
 
 export interface SshTarget {
   /** Inventory name, for messages. */
@@ -102,9 +103,13 @@ export interface SshSessionOptions {
   ssh?: string;
 }
 
+/** The node's sshd offers no sftp subsystem: its files are reached through its shell instead. */
+class NoSftp extends Error {}
+
 export class SshSession {
   private controlDir: Promise<string> | undefined;
   private readonly shells = new Map<string, RemoteShell>();
+  private readonly sftps = new Map<string, Promise<SftpClient | undefined>>();
   private closed = false;
 
   constructor(private readonly options: SshSessionOptions = {}) {}
@@ -114,7 +119,7 @@ export class SshSession {
     return this.controlDir;
   }
 
-  private async args(target: SshTarget): Promise<string[]> {
+  private async args(target: SshTarget, subsystem?: string): Promise<string[]> {
     const dir = await this.dir();
     // Ours first: ssh keeps the first value it gets for an option, and these must hold. The
     // node's shell of this run is the master connection itself (ControlPersist=no): it ends with
@@ -133,8 +138,10 @@ export class SshSession {
       ...(target.port ? ['-p', String(target.port)] : []),
       ...(target.user ? ['-l', target.user] : []),
       ...(target.privateKey ? ['-i', target.privateKey] : []),
+      ...(subsystem ? ['-s'] : []),
       '--',
       target.host,
+      ...(subsystem ? [subsystem] : []),
     ];
   }
 
@@ -147,6 +154,7 @@ export class SshSession {
           target.name,
         );
       }
+      if (code === 255 && /subsystem request failed/i.test(stderr)) return new NoSftp(stderr);
       if (code === 255) return sshFailure(target, stderr);
       const last = stderr.trim().split('\n').filter(Boolean).pop();
       return new SshError(
@@ -172,6 +180,39 @@ export class SshSession {
   }
 
   /**
+   * The node's SFTP channel of this run (opened at first use, again if it ended), or undefined
+   * when the node serves no sftp subsystem with the OpenSSH extensions a save needs: then its
+   * shell (`run`) does the work. Throws SshError when ssh itself fails.
+   */
+  async sftp(target: SshTarget): Promise<SftpClient | undefined> {
+    if (this.closed) throw new Error('the SSH session is closed');
+    const known = this.sftps.get(target.name);
+    const client = await known;
+    if (known && (client === undefined || !client.ended)) return client;
+    const opening = this.openSftp(target);
+    this.sftps.set(target.name, opening);
+    opening.catch(() => this.sftps.delete(target.name));
+    return opening;
+  }
+
+  private async openSftp(target: SshTarget): Promise<SftpClient | undefined> {
+    let client: SftpClient;
+    try {
+      client = await SftpClient.open(
+        this.options.ssh ?? 'ssh',
+        await this.args(target, 'sftp'),
+        this.ended(target),
+      );
+    } catch (error) {
+      if (error instanceof NoSftp) return undefined;
+      throw error;
+    }
+    if (NEEDED_EXTENSIONS.every((name) => client.extensions.has(name))) return client;
+    await client.shutdown();
+    return undefined;
+  }
+
+  /**
    * Runs `script` with the node's POSIX shell; `stdin` (file contents) is its input. Throws
    * SshError when ssh itself fails (unreachable, host key, login).
    */
@@ -184,7 +225,11 @@ export class SshSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.shells.values()].map((shell) => shell.close()));
+    const sftps = await Promise.all([...this.sftps.values()].map((c) => c.catch(() => undefined)));
+    await Promise.all([
+      ...[...this.shells.values()].map((shell) => shell.close()),
+      ...sftps.map((client) => client?.shutdown()),
+    ]);
     if (this.controlDir) await rm(await this.controlDir, { recursive: true, force: true });
   }
 }
