@@ -13,11 +13,27 @@ import { createFleetHandlers } from './fleet-handlers';
 import { FleetWorkspace } from '../services/session/fleet-workspace';
 import { guardedAll } from './api-errors';
 
+/** What the user is asked to choose: a config, or an Ansible inventory for the Fleet page. */
+export type PickKind = 'config' | 'inventory';
+
 export interface HostInfo {
   version: string;
   mode: 'desktop' | 'browser';
-  /** Desktop only: shows the native open dialog. */
-  pickFile?: () => Promise<string | null>;
+  /** Desktop only: shows the native open dialog; null when cancelled. */
+  pickFile?: (kind: PickKind) => Promise<string | null>;
+}
+
+/** The one way every channel asks for a file: the desktop's dialog; `rwsec serve` has none. */
+export function filePicker(host: HostInfo) {
+  return async (kind: PickKind): Promise<{ path: string | null }> => {
+    if (!host.pickFile) {
+      throw new ApiError(
+        'unavailable',
+        'The file dialog exists only in the desktop app: type the path instead.',
+      );
+    }
+    return { path: await host.pickFile(kind) };
+  };
 }
 
 export function createApiHandlers(
@@ -25,17 +41,13 @@ export function createApiHandlers(
   host: HostInfo,
   fleet: FleetWorkspace = new FleetWorkspace(),
 ): ApiHandlers {
+  const pick = filePicker(host);
   // The door translates the engines' errors once, for every channel.
   return guardedAll<ApiHandlers>({
     'app.info': async () => ({ version: host.version, mode: host.mode }),
     'config.state': () => session.state(),
     'config.open': ({ path }) => session.open(path),
-    'config.pick': async () => {
-      if (!host.pickFile) {
-        throw new ApiError('unavailable', 'The file dialog exists only in the desktop app.');
-      }
-      return { path: await host.pickFile() };
-    },
+    'config.pick': () => pick('config'),
     'config.edit': ({ edits }) => session.edit(edits),
     'config.undo': () => session.undo(),
     'config.redo': () => session.redo(),
@@ -49,6 +61,6 @@ export function createApiHandlers(
     ...createKitHandlers(session),
     ...createMapHandlers(session),
     ...createCertsHandlers(session),
-    ...createFleetHandlers(session, fleet),
+    ...createFleetHandlers(session, fleet, () => pick('inventory')),
   });
 }

@@ -16,6 +16,7 @@ type FleetChannels =
   | 'fleet.apply'
   | 'fleet.discard'
   | 'fleet.edit'
+  | 'fleet.pick'
   | 'certs.fleet';
 
 /** One inventory of the whole fleet: every node's certificates, soonest expiry first. */
@@ -36,6 +37,7 @@ export function mergeInventories(source: string, inventories: Inventory[], now: 
 export function createFleetHandlers(
   session: EditingSession,
   fleet: FleetWorkspace,
+  pickInventory: () => Promise<{ path: string | null }>,
 ): Pick<ApiHandlers, FleetChannels> {
   return {
     'fleet.state': async () => fleet.state(),
@@ -55,6 +57,7 @@ export function createFleetHandlers(
       );
       return { file };
     },
+    'fleet.pick': () => pickInventory(),
     'certs.fleet': async ({ warnDays }) => {
       const source = fleet.state().inventory;
       const hosts = fleet.openHosts();

@@ -11,6 +11,7 @@ import { appEntry } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { pickDialogs } from './pick-dialogs';
 import { hardenApp, sandboxAllRenderers, secureWebPreferences } from './window-security';
 
 const rendererRoot = join(__dirname, '..', 'renderer');
@@ -54,15 +55,8 @@ async function start(): Promise<void> {
   const handlers = createApiHandlers(session, {
     version: app.getVersion(),
     mode: 'desktop',
-    pickFile: async () => {
-      const result = await dialog.showOpenDialog(window, {
-        title: 'Open application.yaml',
-        properties: ['openFile'],
-        filters: [
-          { name: 'YAML', extensions: ['yaml', 'yml'] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      });
+    pickFile: async (kind) => {
+      const result = await dialog.showOpenDialog(window, pickDialogs[kind]);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });

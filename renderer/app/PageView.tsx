@@ -80,7 +80,13 @@ export function PageView(props: {
   const Page = entry.component;
   return (
     <Suspense fallback={<Typography role="status">Loading…</Typography>}>
-      <Page key={entry.id} model={model} page={entry} jumpTo={props.jumpTo} />
+      <Page
+        key={entry.id}
+        model={model}
+        page={entry}
+        jumpTo={props.jumpTo}
+        desktop={props.desktop}
+      />
     </Suspense>
   );
 }

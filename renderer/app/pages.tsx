@@ -14,6 +14,8 @@ export interface PageProps {
   page: PageEntry;
   /** Show the field of the catalog option a path belongs to (or Other keys when none does). */
   jumpTo(path: string): void;
+  /** The desktop app (native file dialogs), not `rwsec serve` in a browser. */
+  desktop: boolean;
 }
 
 /** Navigation groups, in the order the nav shows them (a divider between groups). */

@@ -1,21 +1,32 @@
-// Recently opened config paths, kept in this browser profile only.
-const key = 'rwsec.recentFiles';
+// Recently opened paths (configs, inventories), kept in this browser profile only.
 const limit = 8;
 
-export function recentFiles(): string[] {
-  try {
-    const list = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
+export interface RecentList {
+  list(): string[];
+  remember(path: string): void;
 }
 
-export function rememberFile(path: string): void {
-  try {
-    const next = [path, ...recentFiles().filter((p) => p !== path)].slice(0, limit);
-    localStorage.setItem(key, JSON.stringify(next));
-  } catch {
-    // Storage may be disabled; recent files are a convenience only.
-  }
+function recentList(key: string): RecentList {
+  const list = (): string[] => {
+    try {
+      const stored = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
+      return Array.isArray(stored) ? stored.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  return {
+    list,
+    remember(path) {
+      try {
+        const next = [path, ...list().filter((p) => p !== path)].slice(0, limit);
+        localStorage.setItem(key, JSON.stringify(next));
+      } catch {
+        // Storage may be disabled; recent paths are a convenience only.
+      }
+    },
+  };
 }
+
+export const recentConfigs = recentList('rwsec.recentFiles');
+export const recentInventories = recentList('rwsec.recentInventories');

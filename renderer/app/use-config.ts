@@ -11,7 +11,7 @@ import type {
 import { valueAt } from '../../shared/api/option-layout';
 import { api } from '../api/client';
 import { errorText } from '../components/use-async-action';
-import { rememberFile } from './recent-files';
+import { recentConfigs } from './recent-files';
 
 export const editDelayMs = 150;
 
@@ -63,7 +63,7 @@ export function useConfig(): ConfigModel {
         if (!live) return;
         setState(s);
         setPhase('ready');
-        if (s.file) rememberFile(s.file);
+        if (s.file) recentConfigs.remember(s.file);
       },
       (e: unknown) => {
         if (!live) return;
@@ -155,7 +155,7 @@ export function useConfig(): ConfigModel {
       const next = await act(() => api['config.open']({ path }));
       if (next) {
         setState(next);
-        rememberFile(next.file ?? path);
+        recentConfigs.remember(next.file ?? path);
       }
       return next !== null;
     },

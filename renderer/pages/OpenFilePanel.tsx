@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { recentFiles } from '../app/recent-files';
+import { recentConfigs } from '../app/recent-files';
 
 export function OpenFilePanel(props: {
   desktop: boolean;
@@ -19,7 +19,7 @@ export function OpenFilePanel(props: {
   onCancel?: () => void;
 }) {
   const [path, setPath] = useState('');
-  const recent = recentFiles();
+  const recent = recentConfigs.list();
   return (
     <Box sx={{ display: 'flex', justifyContent: 'center', pt: 6 }}>
       <Paper variant="outlined" sx={{ p: 4, width: '100%', maxWidth: 640 }}>

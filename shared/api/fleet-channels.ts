@@ -8,5 +8,6 @@ export const fleetChannelNames = [
   'fleet.apply',
   'fleet.discard',
   'fleet.edit',
+  'fleet.pick',
   'certs.fleet',
 ] as const;

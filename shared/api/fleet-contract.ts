@@ -119,6 +119,8 @@ export const fleetContract = {
     request: z.object({ node: z.string().min(1).max(500) }).strict(),
     response: z.object({ file: z.string() }),
   },
+  /** Desktop only: the native open dialog for an inventory (as `config.pick`); null when cancelled. */
+  'fleet.pick': { request: empty, response: z.object({ path: z.string().nullable() }) },
   /** Every node's certificates (`rwsec certs -i`); null when no inventory is open. */
   'certs.fleet': {
     request: z.object({ warnDays: z.number().int().min(0).max(3650).optional() }).strict(),

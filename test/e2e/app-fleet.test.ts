@@ -16,6 +16,8 @@ import { fieldId } from '../../renderer/app/sections';
 import { RwsDocument } from '../../shared/yaml/document';
 import { nodeMaterial, populateNode, STOREPASS, TRUSTPASS } from '../helpers/fleet-nodes';
 import { rwsecBin } from '../helpers/paths';
+import { openServeSession } from '../helpers/serve-session';
+import { channelNames } from '../../shared/api/channels';
 import { selfSignedEntry } from '../unit/rules-keystore-files-support';
 import { writeKeystore } from '../../electron/services/keystore/write';
 import { fleetSkipReason, startFleet, type Fleet, type FleetNode } from '../helpers/ssh-fleet';
@@ -373,6 +375,74 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     await axe('certificates, fleet');
     await page.getByRole('button', { name: 'This configuration' }).click();
     await page.locator('[data-page="certificates"][data-source="config"]').waitFor();
+  });
+
+  test('the browser has no open dialog: the path field offers the inventories opened before', async () => {
+    await nav(page, 'Fleet').click();
+    await page.locator('tr[data-node="rws-1"]').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Choose…' }).count(), 0);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.locator('table[aria-label="Nodes"]').waitFor({ state: 'detached' });
+    await page.getByLabel('Ansible inventory').fill('');
+    await page.getByLabel('Ansible inventory').click();
+    await page.getByRole('option', { name: inventory }).click();
+    assert.equal(await page.getByLabel('Ansible inventory').inputValue(), inventory);
+    await openInventory('rws,!rws-4', 3);
+  });
+
+  test('desktop: "Choose…" opens the inventory the open dialog returns', async () => {
+    // The main process's half (the native dialog behind fleet.pick) is desktop-main-wiring's;
+    // here the page's half runs against a bridge shaped like the preload's, whose dialog answers
+    // with a second inventory, and which passes every other channel to the serve host.
+    const picked = await fleet.writeInventory({
+      name: 'picked.ini',
+      nodes: fleet.nodes.slice(0, 2),
+    });
+    const url = new URL(await run.freshUrl());
+    const session = await openServeSession(url.origin, url.hash.replace('#token=', ''));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A string, not a function: the test runner's transpiler adds helpers a page does not have.
+    await context.addInitScript(`(() => {
+      const session = ${JSON.stringify(session)};
+      const picked = ${JSON.stringify(picked)};
+      const call = async (channel, request) => {
+        if (channel === 'app.info') return { version: 'test', mode: 'desktop' };
+        if (channel === 'fleet.pick') return { path: picked };
+        const res = await fetch('/api/' + channel, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session },
+          body: JSON.stringify(request ?? {}),
+        });
+        const body = await res.json();
+        if (!res.ok) throw new Error(body.error?.message ?? String(res.status));
+        return body;
+      };
+      const bridge = {};
+      for (const c of ${JSON.stringify(channelNames)}) bridge[c] = (r) => call(c, r);
+      bridge.onMenuCommand = () => () => undefined;
+      window.rwsApi = bridge;
+    })();`);
+    const desktop = await context.newPage();
+    try {
+      await desktop.goto(url.origin + '/');
+      await desktop.waitForSelector('#root[data-app-state="ready"]');
+      await nav(desktop, 'Fleet').click();
+      await desktop.getByLabel('Limit (optional)').fill('');
+      await desktop.getByRole('button', { name: 'Choose…' }).click();
+      await desktop.waitForFunction(
+        () =>
+          document.querySelectorAll('table[aria-label="Nodes"] tbody tr').length === 2 &&
+          !document.querySelector('[data-page="fleet"] [role="status"]'),
+      );
+      assert.equal(await desktop.getByLabel('Ansible inventory').inputValue(), picked);
+      await screenshots(desktop, 'fleet-desktop-picked');
+    } finally {
+      await context.close();
+    }
+    await page.reload();
+    await page.waitForSelector('#root[data-app-state="ready"]');
+    await nav(page, 'Fleet').click();
+    await openInventory('rws,!rws-4', 3);
   });
 
   test('dark theme: the Fleet page with its nodes passes axe', async () => {

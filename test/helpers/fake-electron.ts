@@ -10,6 +10,7 @@ import type {
   CustomScheme,
   IpcMainInvokeEvent,
   MenuItemConstructorOptions,
+  OpenDialogOptions,
   WebContents,
   WebFrameMain,
 } from 'electron';
@@ -103,6 +104,8 @@ export interface FakeElectron {
   menuTemplate: MenuItemConstructorOptions[] | null;
   openedExternally: string[];
   dialogCalls: number;
+  /** The options of each open dialog the app showed (title, filters). */
+  dialogOptions: OpenDialogOptions[];
   dialogAnswer: { canceled: boolean; filePaths: string[] };
   permissionRequest: PermissionRequestHandler | null;
   permissionCheck: PermissionCheckHandler | null;
@@ -170,6 +173,7 @@ export function createFakeElectron(): FakeElectron {
     menuTemplate: null,
     openedExternally: [],
     dialogCalls: 0,
+    dialogOptions: [],
     dialogAnswer: { canceled: true, filePaths: [] },
     permissionRequest: null,
     permissionCheck: null,
@@ -226,8 +230,9 @@ export function createFakeElectron(): FakeElectron {
       },
     },
     dialog: {
-      showOpenDialog: async () => {
+      showOpenDialog: async (_window: unknown, options: OpenDialogOptions) => {
         fake.dialogCalls++;
+        fake.dialogOptions.push(options);
         return fake.dialogAnswer;
       },
     },

@@ -304,8 +304,35 @@ test('--config FILE opens it at start; config.open answers with the document', a
   assert.match(missing.ok ? '' : missing.message, /absent\.yaml/);
 });
 
+test('fleet.pick: the same native dialog, titled for an inventory, every file shown first', async (t) => {
+  if (skipUnlessBuilt(t)) return;
+  const inventory = join(dir, 'hosts');
+  desktop.dialogAnswer = { canceled: false, filePaths: [inventory] };
+  const calls = desktop.dialogCalls;
+  assert.deepEqual(await invoke(desktop, 'fleet.pick', {}), {
+    ok: true,
+    value: { path: inventory },
+  });
+  const shown = desktop.dialogOptions.at(-1);
+  assert.equal(shown?.title, 'Open an Ansible inventory');
+  assert.deepEqual(shown?.properties, ['openFile']);
+  // /etc/ansible/hosts has no extension: a YAML-only first filter would hide it.
+  assert.deepEqual(shown?.filters?.[0]?.extensions, ['*']);
+  desktop.dialogAnswer = { canceled: true, filePaths: [] };
+  assert.deepEqual(await invoke(desktop, 'fleet.pick', {}), { ok: true, value: { path: null } });
+  assert.equal(desktop.dialogCalls, calls + 2);
+
+  // The channel takes no arguments, and only the app's own top frame may ask for a dialog.
+  const extra = await invoke(desktop, 'fleet.pick', { path: '/etc/passwd' });
+  assert.equal(extra.ok, false);
+  const framed = await invoke(desktop, 'fleet.pick', {}, { url: 'https://evil.example/' });
+  assert.equal(framed.ok, false);
+  assert.equal(desktop.dialogCalls, calls + 2, 'no dialog for a refused request');
+});
+
 test('config.pick uses the native dialog; the menu sends its commands to the window', async (t) => {
   if (skipUnlessBuilt(t)) return;
+  const calls = desktop.dialogCalls;
   desktop.dialogAnswer = { canceled: false, filePaths: [otherConfig] };
   assert.deepEqual(await invoke(desktop, 'config.pick', {}), {
     ok: true,
@@ -313,7 +340,8 @@ test('config.pick uses the native dialog; the menu sends its commands to the win
   });
   desktop.dialogAnswer = { canceled: true, filePaths: [] };
   assert.deepEqual(await invoke(desktop, 'config.pick', {}), { ok: true, value: { path: null } });
-  assert.equal(desktop.dialogCalls, 2);
+  assert.equal(desktop.dialogCalls, calls + 2);
+  assert.equal(desktop.dialogOptions.at(-1)?.title, 'Open application.yaml');
 
   // The app builds its menu from arrays of item options (never prebuilt Menu objects).
   const items = (desktop.menuTemplate ?? []).flatMap((menu) =>

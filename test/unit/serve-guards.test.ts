@@ -290,6 +290,26 @@ test('secret.crypt does not let the caller choose the java binary', async () => 
   assert.match(r.body, /java/);
 });
 
+test('the file dialogs exist only in the desktop app: serve says to type the path', async () => {
+  for (const channel of ['config.pick', 'fleet.pick']) {
+    const reply = await send(`/api/${channel}`, {
+      method: 'POST',
+      headers: { ...bearer(), ...json },
+      body: '{}',
+    });
+    assert.equal(reply.status, 501, channel);
+    const { error } = JSON.parse(reply.body) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'unavailable');
+    assert.match(error.message, /only in the desktop app: type the path/);
+  }
+  const extra = await send('/api/fleet.pick', {
+    method: 'POST',
+    headers: { ...bearer(), ...json },
+    body: '{"path":"/etc/passwd"}',
+  });
+  assert.equal(extra.status, 400, 'fleet.pick takes no arguments');
+});
+
 test('config.open on a FIFO is refused at once and the session keeps answering', async () => {
   const fifo = join(dir, 'pipe.yaml');
   execFileSync('mkfifo', [fifo]);

@@ -44,7 +44,7 @@ export default function FleetPage(props: PageProps) {
         known_hosts, validated as <code>rwsec validate</code> would on the node. The same report as{' '}
         <code>rwsec fleet status -i INVENTORY</code>.
       </Typography>
-      <InventoryForm fleet={fleet} />
+      <InventoryForm fleet={fleet} desktop={props.desktop} />
       {fleet.error && !showDialog && (
         <Alert severity="error" sx={{ mb: 2 }}>
           {fleet.error}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentEditRequest } from '../../../shared/api/contract';
 import type { FleetState } from '../../../shared/api/fleet-contract';
 import { api } from '../../api/client';
+import { recentInventories } from '../../app/recent-files';
 import { errorText } from '../../components/use-async-action';
 
 const pollMs = 300;
@@ -21,6 +22,8 @@ export interface FleetModel {
   discard(): Promise<void>;
   /** Opens the node's file in the editor; false when it failed (error says why). */
   edit(node: string): Promise<boolean>;
+  /** The desktop's open dialog for an inventory: its path, or null (cancelled or failed). */
+  pick(): Promise<string | null>;
 }
 
 export function useFleet(): FleetModel {
@@ -71,9 +74,14 @@ export function useFleet(): FleetModel {
     error,
     busy,
     open: async (inventory, limit) => {
-      await act(() =>
-        api['fleet.open']({ inventory, ...(limit.trim() ? { limit: limit.trim() } : {}) }),
-      );
+      await act(async () => {
+        const opened = await api['fleet.open']({
+          inventory,
+          ...(limit.trim() ? { limit: limit.trim() } : {}),
+        });
+        recentInventories.remember(opened.inventory ?? inventory);
+        return opened;
+      });
     },
     refresh: async () => void (await act(() => api['fleet.refresh']({}))),
     close: async () => void (await act(() => api['fleet.close']({}))),
@@ -82,6 +90,15 @@ export function useFleet(): FleetModel {
       if (planId) await act(() => api['fleet.apply']({ planId, force }));
     },
     discard: async () => void (await act(() => api['fleet.discard']({}))),
+    pick: async () => {
+      setError(null);
+      try {
+        return (await api['fleet.pick']({})).path;
+      } catch (e) {
+        setError(errorText(e));
+        return null;
+      }
+    },
     edit: async (node) => {
       setError(null);
       try {
