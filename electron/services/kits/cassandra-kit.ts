@@ -325,8 +325,16 @@ async function issueFromNewCa(
   };
 }
 
-/** Plans a whole kit (nothing is written: commit `files` with commitFiles). */
-export async function planCassandraKit(options: CassandraKitOptions): Promise<KitPlan> {
+/** A new kit's options, checked before anything is made (checkCassandraKit). */
+export interface CheckedKit {
+  options: CassandraKitOptions;
+  outDir: string;
+  nodes: string[];
+  caPassword?: string;
+}
+
+/** Node names, passwords and an empty --out: what a new kit checks before making anything. */
+export function checkCassandraKit(options: CassandraKitOptions): CheckedKit {
   const outDir = resolve(options.outDir);
   const nodes = [...options.nodes];
   checkNodeNames(nodes);
@@ -335,6 +343,33 @@ export async function planCassandraKit(options: CassandraKitOptions): Promise<Ki
     ? undefined
     : checkCaPassword(options.caPassword, options.storepass);
   refuseExistingKit(outDir, options.door ?? 'cli');
+  return { options, outDir, nodes, ...(caPassword !== undefined ? { caPassword } : {}) };
+}
+
+/** Every file a new kit writes, as planCheckedKit lists them (the CLI locks them early). */
+export function cassandraKitPaths(kit: CheckedKit): string[] {
+  const { outDir } = kit;
+  return [
+    ...(kit.caPassword === undefined
+      ? []
+      : [join(outDir, 'ca', 'root-ca.pem'), join(outDir, 'ca', 'root-ca.key.pem')]),
+    ...kit.nodes.flatMap((node) =>
+      ['keystore.jks', 'truststore.jks', 'cassandra-encryption.yaml'].map((name) =>
+        join(outDir, 'nodes', node, name),
+      ),
+    ),
+    ...['truststore.jks', 'ca.pem', 'cqlshrc'].map((name) => join(outDir, 'client', name)),
+    join(outDir, 'README.txt'),
+  ];
+}
+
+/** Plans a whole kit (nothing is written: commit `files` with commitFiles). */
+export async function planCassandraKit(options: CassandraKitOptions): Promise<KitPlan> {
+  return planCheckedKit(checkCassandraKit(options));
+}
+
+export async function planCheckedKit(checked: CheckedKit): Promise<KitPlan> {
+  const { options, outDir, nodes, caPassword } = checked;
   const now = options.now ?? new Date();
   const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
   const warnings: string[] = [];
