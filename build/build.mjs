@@ -38,6 +38,13 @@ async function main() {
       // loader for a real dynamic import.
       supported: { 'dynamic-import': false },
     }).then(() => writeCliCodeCache(root, out)),
+    // The heavy-work thread (electron/services/heavy): its own entry, started by the worker pool of
+    // `rwsec serve` (beside dist/cli.cjs) and of the desktop app (one folder up from main.cjs).
+    build({
+      ...nodeTarget,
+      entryPoints: [join(root, 'electron/services/heavy/heavy-worker.ts')],
+      outfile: join(out, 'heavy-worker.cjs'),
+    }),
     build({
       ...nodeTarget,
       entryPoints: [join(root, 'electron/desktop/main.ts')],

@@ -12,6 +12,8 @@ import { createMapHandlers } from './map-handlers';
 import { createFleetHandlers } from './fleet-handlers';
 import { FleetWorkspace } from '../services/session/fleet-workspace';
 import { guardedAll } from './api-errors';
+import type { HeavyWork } from '../services/heavy/heavy-work';
+import { inlineWork } from '../services/heavy/inline-work';
 
 /** What the user is asked to choose: a config, or an Ansible inventory for the Fleet page. */
 export type PickKind = 'config' | 'inventory';
@@ -21,6 +23,12 @@ export interface HostInfo {
   mode: 'desktop' | 'browser';
   /** Desktop only: shows the native open dialog; null when cancelled. */
   pickFile?: (kind: PickKind) => Promise<string | null>;
+  /**
+   * Where key generation, store decryption and encoding and the kits run: the host's worker pool
+   * (services/heavy/worker-pool.ts), so one heavy request never stalls the others. Default: this
+   * thread (tests, and hosts that serve one request at a time).
+   */
+  work?: HeavyWork;
 }
 
 /** The one way every channel asks for a file: the desktop's dialog; `rwsec serve` has none. */
@@ -41,6 +49,7 @@ export function createApiHandlers(
   host: HostInfo,
   fleet: FleetWorkspace = new FleetWorkspace(),
 ): ApiHandlers {
+  const work = host.work ?? inlineWork;
   const pick = filePicker(host);
   // The door translates the engines' errors once, for every channel.
   return guardedAll<ApiHandlers>({
@@ -56,9 +65,9 @@ export function createApiHandlers(
     'config.save': ({ force, acceptErrors }) => session.save(force ?? false, acceptErrors),
     'config.reload': () => session.reload(),
     'file.check': ({ path }) => checkFile(session.resolvePath(path)),
-    ...createKeystoreHandlers(session),
-    ...createChainHandlers(session),
-    ...createKitHandlers(session),
+    ...createKeystoreHandlers(session, work),
+    ...createChainHandlers(session, work),
+    ...createKitHandlers(session, work),
     ...createMapHandlers(session),
     ...createCertsHandlers(session),
     ...createFleetHandlers(session, fleet, () => pick('inventory')),

@@ -6,13 +6,8 @@ import type { ApiHandlers, Request } from '../../shared/api/contract';
 import type { CertificateDescriptionView } from '../../shared/api/keystore-contract';
 import { ApiError } from '../../shared/api/dispatch';
 import type { ChainReport } from '../../shared/tls/verdicts';
-import { parseCertificateBytes, readCertificateFile } from '../services/chain/cert-input';
-import {
-  loadJdkCacerts,
-  loadSystemBundle,
-  loadTrustFile,
-  type TrustSource,
-} from '../services/chain/trust-source';
+import { parseCertificateBytes } from '../services/chain/cert-input';
+import type { TrustSource } from '../services/chain/trust-source';
 import { defaultTrustForKeystore, firstExistingTrust } from '../services/chain/keystore-trust';
 import { verifyChain } from '../services/chain/verify';
 import { findEntry } from '../services/keystore/operations';
@@ -26,6 +21,8 @@ import {
   valueAt,
 } from '../services/kits/config-passwords';
 import { keystoreSessionFor } from './keystore-handlers';
+import type { HeavyWork } from '../services/heavy/heavy-work';
+import { inlineWork } from '../services/heavy/inline-work';
 
 type ChainChannel = 'chain.trustChoices' | 'chain.verify' | 'probe.run';
 export type ChainHandlers = Pick<ApiHandlers, ChainChannel>;
@@ -64,19 +61,22 @@ function describeReport(
   });
 }
 
-export function createChainHandlers(session: EditingSession): ChainHandlers {
-  const keystores = keystoreSessionFor(session);
+export function createChainHandlers(
+  session: EditingSession,
+  work: HeavyWork = inlineWork,
+): ChainHandlers {
+  const keystores = keystoreSessionFor(session, work);
   const resolvePath = (path: string) => session.resolvePath(path);
   const values = async () => (session.file ? (await session.state()).values : null);
 
   async function trustOf(trust: TrustRequest): Promise<TrustSource[]> {
     switch (trust.kind) {
       case 'jdk':
-        return [loadJdkCacerts()];
+        return [await work.run('loadJdkCacerts')];
       case 'system':
-        return [loadSystemBundle()];
+        return [await work.run('loadSystemBundle')];
       case 'file':
-        return [loadTrustFile(resolvePath(trust.path), trust.password)];
+        return [await work.run('loadTrustFile', resolvePath(trust.path), trust.password)];
       case 'config': {
         const option = storeOption(trust.key);
         const config = await values();
@@ -96,7 +96,7 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
           }
           if (found.kind === 'known') password = found.password;
         }
-        return [loadTrustFile(file, password)];
+        return [await work.run('loadTrustFile', file, password)];
       }
     }
   }
@@ -116,15 +116,15 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
     });
   }
 
-  function sourceOf(source: SourceRequest): {
+  async function sourceOf(source: SourceRequest): Promise<{
     certificates: X509Certificate[];
     leafFirst: boolean;
     label: string;
-  } {
+  }> {
     switch (source.kind) {
       case 'file': {
         const file = resolvePath(source.path);
-        const read = readCertificateFile(file, source.password);
+        const read = await work.run('readCertificateFile', file, source.password);
         return {
           certificates: read.certificates.map((c) => c.cert),
           leafFirst: false,
@@ -133,7 +133,12 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
       }
       case 'upload': {
         const bytes = Buffer.from(source.upload.base64, 'base64');
-        const read = parseCertificateBytes(bytes, source.upload.name, source.password);
+        const read = await work.run(
+          'parseCertificateBytes',
+          bytes,
+          source.upload.name,
+          source.password,
+        );
         return {
           certificates: read.certificates.map((c) => c.cert),
           leafFirst: false,
@@ -188,7 +193,7 @@ export function createChainHandlers(session: EditingSession): ChainHandlers {
     },
     'chain.verify': async ({ source, trust, host, rule }) => {
       const trustSources = await trustOf(trust);
-      const { certificates, leafFirst, label } = sourceOf(source);
+      const { certificates, leafFirst, label } = await sourceOf(source);
       if (certificates.length === 0) throw new ApiError('failed', `${label} holds no certificate.`);
       const report = verifyChain({
         certificates,

@@ -5,7 +5,6 @@ import { ApiError } from '../../shared/api/dispatch';
 import { parseCertificateBytes } from '../services/chain/cert-input';
 import { KeystoreError } from '../services/keystore/model';
 import {
-  addSelfSigned,
   createCsr,
   deleteAlias,
   exportCertificate,
@@ -23,20 +22,27 @@ import {
   valueAt,
 } from '../services/kits/config-passwords';
 import { checkFile } from '../services/session/file-check';
-import { importMaterial } from '../services/keystore/import-material';
 import { readInputBytes } from './input-bytes';
 import { KeystoreSession } from '../services/keystore/keystore-session';
+import type { HeavyWork } from '../services/heavy/heavy-work';
+import { inlineWork } from '../services/heavy/inline-work';
 
 type KeystoreChannel = Extract<keyof ApiHandlers, `keystore.${string}`>;
 export type KeystoreHandlers = Pick<ApiHandlers, KeystoreChannel>;
 
 const sessions = new WeakMap<EditingSession, KeystoreSession>();
 
-/** The keystore manager's store for this editing session (created on first use). */
-export function keystoreSessionFor(session: EditingSession): KeystoreSession {
+/**
+ * The keystore manager's store for this editing session (created on first use, with the heavy
+ * work runner of the first caller: both handler groups of one host pass the same).
+ */
+export function keystoreSessionFor(
+  session: EditingSession,
+  work: HeavyWork = inlineWork,
+): KeystoreSession {
   let found = sessions.get(session);
   if (!found) {
-    found = new KeystoreSession();
+    found = new KeystoreSession(work);
     sessions.set(session, found);
   }
   return found;
@@ -74,8 +80,11 @@ function safeFileName(alias: string, extension: string): string {
   return `${alias.replace(/[^A-Za-z0-9._-]+/g, '_') || 'entry'}.${extension}`;
 }
 
-export function createKeystoreHandlers(session: EditingSession): KeystoreHandlers {
-  const keystores = keystoreSessionFor(session);
+export function createKeystoreHandlers(
+  session: EditingSession,
+  work: HeavyWork = inlineWork,
+): KeystoreHandlers {
+  const keystores = keystoreSessionFor(session, work);
   const run = <R>(operation: () => Promise<R>) => keystores.serial(operation);
   const resolvePath = (path: string) => session.resolvePath(path);
 
@@ -113,7 +122,7 @@ export function createKeystoreHandlers(session: EditingSession): KeystoreHandler
       }),
     'keystore.generate': ({ handle, alias, dname, san, keyAlgorithm, keySize, days, ca }) =>
       run(async () => {
-        const result = await addSelfSigned(keystores.store(handle), {
+        const result = await work.run('addSelfSigned', keystores.store(handle), {
           alias,
           dname,
           san: parseSanList(san),
@@ -132,11 +141,11 @@ export function createKeystoreHandlers(session: EditingSession): KeystoreHandler
       run(async () => {
         const store = keystores.store(handle);
         const bytes = await readInputBytes(input, resolvePath);
-        const result = importMaterial(store, bytes, {
+        const result = await work.run('importMaterial', store, bytes, {
           ...(alias !== undefined ? { alias } : {}),
           ...(password !== undefined && password !== '' ? { password } : {}),
         });
-        if (result.store === store) throw new ApiError('failed', result.notes.join(' '));
+        if (!result.changed) throw new ApiError('failed', result.notes.join(' '));
         return keystores.apply(handle, `imported ${bytes.name}`, result.store, result.notes);
       }),
     'keystore.csr': ({ handle, alias }) =>

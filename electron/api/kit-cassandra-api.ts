@@ -1,10 +1,10 @@
 // The Cassandra wizard's main side: the kit's files (preview, then written both-or-none) and the
 // cassandraCluster values for the open session.
 import type { Request, Response } from '../../shared/api/contract';
-import { planCassandraKit } from '../services/kits/cassandra-kit';
 import { cassandraEdits } from '../services/kits/config-values';
 import { commitFiles } from '../services/kits/transaction';
 import type { EditingSession } from '../services/session/editing-session';
+import type { HeavyWork } from '../services/heavy/heavy-work';
 import { configPathValue, describeFiles, keySpecOf, missingFolders } from './kit-files';
 import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
@@ -13,10 +13,11 @@ type KitResult = Response<'kit.cassandra.run'>;
 
 export async function cassandraKit(
   session: EditingSession,
+  work: HeavyWork,
   r: CassandraRequest,
   run: boolean,
 ): Promise<KitResult> {
-  const plan = await planCassandraKit({
+  const plan = await work.run('planCassandraKit', {
     outDir: session.resolvePath(r.outDir),
     nodes: r.nodes,
     storepass: r.password,

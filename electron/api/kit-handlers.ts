@@ -4,6 +4,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { obfuscate } from '../../shared/secrets/obf';
 import { encryptWithGirJar } from '../services/kits/encrypt';
 import type { EditingSession } from '../services/session/editing-session';
+import type { HeavyWork } from '../services/heavy/heavy-work';
 import { cassandraKit } from './kit-cassandra-api';
 import { httpsKit } from './kit-https-api';
 import { probeChain, trustKit, trustPlan } from './kit-trust-api';
@@ -24,17 +25,17 @@ type KitHandlers = Pick<
   | 'secret.crypt'
 >;
 
-export function createKitHandlers(session: EditingSession): KitHandlers {
+export function createKitHandlers(session: EditingSession, work: HeavyWork): KitHandlers {
   return {
-    'kit.https.plan': (r) => httpsKit(session, r, false),
-    'kit.https.run': (r) => httpsKit(session, r, true),
-    'kit.cassandra.plan': (r) => cassandraKit(session, r, false),
-    'kit.cassandra.run': (r) => cassandraKit(session, r, true),
+    'kit.https.plan': (r) => httpsKit(session, work, r, false),
+    'kit.https.run': (r) => httpsKit(session, work, r, true),
+    'kit.cassandra.plan': (r) => cassandraKit(session, work, r, false),
+    'kit.cassandra.run': (r) => cassandraKit(session, work, r, true),
     'kit.trust.probe': (r) => probeChain(r),
-    'kit.trust.plan': (r) => trustPlan(session, r),
-    'kit.trust.run': (r) => trustKit(session, r),
-    'kit.verify.store': (r) => verifyStore(session, r),
-    'kit.verify.endpoint': (r) => verifyEndpoint(session, r),
+    'kit.trust.plan': (r) => trustPlan(session, work, r),
+    'kit.trust.run': (r) => trustKit(session, work, r),
+    'kit.verify.store': (r) => verifyStore(session, work, r),
+    'kit.verify.endpoint': (r) => verifyEndpoint(session, work, r),
     'secret.obf': async ({ password }) => ({ value: obfuscate(password) }),
     'secret.crypt': ({ girJar, password }) =>
       encryptWithGirJar(password, { girJar: session.resolvePath(girJar) }).then((value) => ({

@@ -4,10 +4,11 @@
 import type { Request, Response } from '../../shared/api/contract';
 import { enableSslPath } from '../../shared/rules/rule';
 import { httpsEdits } from '../services/kits/config-values';
-import { planHttpsKit, SUGGESTED_PORT, type HttpsSource } from '../services/kits/https-kit';
+import { SUGGESTED_PORT, type HttpsSource } from '../services/kits/https-kit';
 import { KitError } from '../services/kits/kit-error';
 import { commitFiles } from '../services/kits/transaction';
 import type { EditingSession } from '../services/session/editing-session';
+import type { HeavyWork } from '../services/heavy/heavy-work';
 import { parseSanList } from '../services/x509/names';
 import { describeCertificate } from '../services/x509/describe';
 import { configPathValue, describeFiles, keySpecOf, missingFolders } from './kit-files';
@@ -54,11 +55,12 @@ function sourceOf(r: HttpsRequest, session: EditingSession): HttpsSource {
 
 export async function httpsKit(
   session: EditingSession,
+  work: HeavyWork,
   r: HttpsRequest,
   run: boolean,
 ): Promise<KitResult> {
   const keystore = session.resolvePath(r.keystore);
-  const plan = await planHttpsKit({
+  const plan = await work.run('planHttpsKit', {
     keystore,
     alias: r.alias,
     storeType: r.storeType,

@@ -2,14 +2,13 @@
 // the trust file written, and the values naming it for the open session.
 import type { X509Certificate } from 'node:crypto';
 import type { Request, Response } from '../../shared/api/contract';
-import { readCertificateFile } from '../services/chain/cert-input';
 import { trustEdits } from '../services/kits/config-values';
 import { KitError } from '../services/kits/kit-error';
 import { commitFiles } from '../services/kits/transaction';
-import { planTrustKit } from '../services/kits/trust-kit';
 import { parseHostPort } from '../services/probe/probe-endpoint';
 import { probeTls, type ProbeSession } from '../services/probe/tls-probe';
 import type { EditingSession } from '../services/session/editing-session';
+import type { HeavyWork } from '../services/heavy/heavy-work';
 import { configPathValue, describeFiles, missingFolders } from './kit-files';
 import { applyKitEdits, noConfigWarning, openDocument } from './session-doc';
 
@@ -46,13 +45,17 @@ export async function probeChain(
 }
 
 /** What the trust kit would write and set, computed without writing anything. */
-async function prepareTrust(session: EditingSession, r: Request<'kit.trust.run'>) {
+async function prepareTrust(session: EditingSession, work: HeavyWork, r: Request<'kit.trust.run'>) {
   let source: { certificates: X509Certificate[]; origin: string; fromServer: boolean };
   if ('endpoint' in r.source) {
     const outcome = await servedChain(r.source.endpoint);
     source = { certificates: outcome.served, origin: r.source.endpoint, fromServer: true };
   } else {
-    const read = readCertificateFile(session.resolvePath(r.source.file), r.source.password);
+    const read = await work.run(
+      'readCertificateFile',
+      session.resolvePath(r.source.file),
+      r.source.password,
+    );
     source = {
       certificates: read.certificates.map((c) => c.cert),
       origin: read.file,
@@ -61,7 +64,7 @@ async function prepareTrust(session: EditingSession, r: Request<'kit.trust.run'>
   }
   const out = session.resolvePath(r.out);
   const storepass = r.format === 'jks' ? r.password : undefined;
-  const plan = await planTrustKit({
+  const plan = await work.run('planTrustKit', {
     target: r.target,
     ...source,
     out,
@@ -92,16 +95,18 @@ async function prepareTrust(session: EditingSession, r: Request<'kit.trust.run'>
 /** The review before writing: the file, the folders a write would create, the values. */
 export async function trustPlan(
   session: EditingSession,
+  work: HeavyWork,
   r: Request<'kit.trust.plan'>,
 ): Promise<Response<'kit.trust.plan'>> {
-  return (await prepareTrust(session, r)).result;
+  return (await prepareTrust(session, work, r)).result;
 }
 
 export async function trustKit(
   session: EditingSession,
+  work: HeavyWork,
   r: Request<'kit.trust.run'>,
 ): Promise<Response<'kit.trust.run'>> {
-  const { plan, result } = await prepareTrust(session, r);
+  const { plan, result } = await prepareTrust(session, work, r);
   const committed = await commitFiles(plan.files);
   const applied = await applyKitEdits(session, result.edits, result.warnings);
   return { ...result, backups: committed.backups, applied };

@@ -2,12 +2,12 @@
 // check its entries and key, and judge a chain against a trust file (or a live endpoint's chain).
 import type { X509Certificate } from 'node:crypto';
 import type { Request, Response } from '../../shared/api/contract';
-import { loadTrustFile, trustSourceOf, type TrustSource } from '../services/chain/trust-source';
+import { trustSourceOf, type TrustSource } from '../services/chain/trust-source';
 import { verifyChain } from '../services/chain/verify';
 import type { KeyEntry } from '../services/keystore/model';
-import { readKeystoreFile } from '../services/keystore/read';
 import { parseHostPort, probeEndpoint } from '../services/probe/probe-endpoint';
 import type { EditingSession } from '../services/session/editing-session';
+import type { HeavyWork } from '../services/heavy/heavy-work';
 import { keysMatch } from '../services/x509/keys';
 import { KitError } from '../services/kits/kit-error';
 
@@ -56,10 +56,11 @@ function chainChecks(
 
 export async function verifyStore(
   session: EditingSession,
+  work: HeavyWork,
   r: Request<'kit.verify.store'>,
 ): Promise<Response<'kit.verify.store'>> {
   const file = session.resolvePath(r.store);
-  const { store } = readKeystoreFile(file, { password: r.password });
+  const { store } = await work.run('readKeystoreFile', file, { password: r.password });
   const now = new Date();
   const checks: Check[] = [
     {
@@ -96,7 +97,7 @@ export async function verifyStore(
   });
   const top = entry.chain[entry.chain.length - 1] ?? leaf;
   const trust = r.trustFile
-    ? loadTrustFile(session.resolvePath(r.trustFile), r.trustPassword)
+    ? await work.run('loadTrustFile', session.resolvePath(r.trustFile), r.trustPassword)
     : trustSourceOf('its own top certificate', [top]);
   const hosts = [...new Set([...(r.host ? [r.host] : []), ...(r.hosts ?? [])])];
   checks.push(...chainChecks(entry, trust, hosts, r.hostnameRules === 'standard'));
@@ -105,11 +106,12 @@ export async function verifyStore(
 
 export async function verifyEndpoint(
   session: EditingSession,
+  work: HeavyWork,
   r: Request<'kit.verify.endpoint'>,
 ): Promise<Response<'kit.verify.endpoint'>> {
   const target = parseHostPort(r.endpoint.trim());
   if (!target) throw new KitError(`Give the endpoint as HOST:PORT, not '${r.endpoint}'.`);
-  const trust = loadTrustFile(session.resolvePath(r.trustFile), r.trustPassword);
+  const trust = await work.run('loadTrustFile', session.resolvePath(r.trustFile), r.trustPassword);
   const { report } = await probeEndpoint({ ...target, trust: [trust], hostnameRule: 'rws' });
   if (!report.connected) {
     return {

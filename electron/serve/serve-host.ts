@@ -81,12 +81,15 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
   const sessions = new SessionTokens();
   const token = sessions.currentOpening();
   let port = options.port;
+  // Requests being answered: close() waits for them, so a stop never cuts a save mid-write (a save
+  // runs to its rename, or does not start; heavy work is cancelled by the host's pool first).
+  const inFlight = new Set<Promise<void>>();
 
   // Node enforces headersTimeout/requestTimeout on a timer (default every 30 s): check each second,
   // or a client trickling its headers is held 30 s instead of 10.
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-    void route(req, res).catch((error: unknown) => {
+    const answered = route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (error.status === 413) res.setHeader('Connection', 'close');
         if (req.url?.startsWith('/api/'))
@@ -105,6 +108,9 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
         sendJson(res, 500, { error: { message: 'Internal error; see the serve log.' } });
       else res.destroy();
     });
+    inFlight.add(answered);
+    const settled = () => void inFlight.delete(answered);
+    answered.then(settled, settled);
   });
 
   /** POST /api/session/open with the opening token as bearer: one session per printed URL. */
@@ -154,11 +160,12 @@ export function startServeHost(options: ServeOptions): Promise<ServeHost> {
         token,
         url: openingUrlOf(port, token),
         openingUrl: () => openingUrlOf(port, sessions.currentOpening()),
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
+        close: async () => {
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          server.closeAllConnections();
+          await Promise.allSettled([...inFlight]);
+          await closed;
+        },
       });
     });
   });

@@ -78,6 +78,9 @@ const CHILD_PROCESSES: Record<string, string> = {
     'the system ssh with our options, the node and a POSIX shell loop of fixed text (its boundary ' +
     'is random hex); every script and file content (and so every secret) travels on stdin/stdout, ' +
     'never in argv (the fleet tests check `ps` for secrets while a fleet command runs).',
+  'services/fleet/sftp/sftp-client.ts':
+    'the system ssh with our options, the node and the sftp subsystem (`-s ... HOST sftp`); file ' +
+    'contents, secrets included, travel as SFTP packets on stdin/stdout, never in argv.',
   'cli/commands/serve.ts':
     'the desktop opener (xdg-open/open/explorer) with the path of a private redirect page, never ' +
     'the tokened serve URL (serve-opener.test.ts runs it against a stand-in opener).',
@@ -113,4 +116,26 @@ test('child processes: every call site is known; passwords only reach gir.jar', 
   const serve = readFileSync(join(electron, 'cli', 'commands', 'serve.ts'), 'utf8');
   assert.doesNotMatch(serve, /spawn\([^)]*(?:password|storepass|token|url)/i);
   assert.match(serve, /spawn\(opener, \[page\.file\]/);
+});
+
+/** Each worker-thread start in electron/, and what it is given. */
+const WORKER_THREADS: Record<string, string> = {
+  'services/heavy/worker-pool.ts':
+    'the heavy-work pool (serve host, desktop app): the bundled worker entry with no argv, env ' +
+    'or workerData; tasks and their passwords go by postMessage (structured clone), never a file.',
+};
+
+test('worker threads: every start is known and carries no secret outside postMessage', () => {
+  const electron = join(repoRoot, 'electron');
+  const found: string[] = [];
+  for (const file of sources(electron)) {
+    const text = readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    if (/\bnew Worker\(/.test(text)) found.push(relative(electron, file));
+  }
+  assert.deepEqual(found.sort(), Object.keys(WORKER_THREADS).sort(), 'a new worker: list it here');
+  const pool = readFileSync(join(electron, 'services', 'heavy', 'worker-pool.ts'), 'utf8');
+  const start = /new Worker\(([\s\S]*?)\}\);/.exec(pool)?.[1] ?? '';
+  assert.match(start, /execArgv: \[\]/, 'no inherited loader flags');
+  assert.doesNotMatch(start, /\b(argv|env|workerData|stdin)\s*:/, 'nothing but the script');
+  assert.match(pool, /postMessage\(\{ id: job\.id, task: job\.task, args: job\.args \}/);
 });

@@ -13,6 +13,8 @@ import { closeIdleSsh } from '../../services/session/idle-ssh';
 import { ApiError } from '../../../shared/api/dispatch';
 import { writeRedirectPage, type RedirectPage } from '../browser-redirect';
 import { rwsecVersion } from '../version';
+import { WorkerPool } from '../../services/heavy/worker-pool';
+import { heavyWorkerScript } from '../../services/heavy/worker-script';
 
 /** dist/renderer beside the bundled CLI (dist/cli.cjs), or in the checkout when run from sources. */
 function staticRoot(): string {
@@ -96,7 +98,13 @@ async function serve(
       return EXIT_UNREADABLE;
     }
   }
-  const handlers = createApiHandlers(session, { version: rwsecVersion, mode: 'browser' });
+  // Heavy crypto runs in worker threads, so one request cannot stall the others or a stop.
+  const pool = new WorkerPool({ script: heavyWorkerScript() });
+  const handlers = createApiHandlers(session, {
+    version: rwsecVersion,
+    mode: 'browser',
+    work: pool,
+  });
   let host;
   try {
     host = await startServeHost({
@@ -111,6 +119,7 @@ async function serve(
     io.err(
       `rwsec serve: cannot listen on 127.0.0.1:${port}${code === 'EADDRINUSE' ? ' (port in use; pick another with --port, or omit it)' : ''}.\n`,
     );
+    await pool.close();
     return EXIT_UNREADABLE;
   }
   io.out(`Open ${host.url}\n`);
@@ -123,8 +132,12 @@ async function serve(
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void host
+      // Workers first: their tasks fail at once ("stopped"), so the requests waiting on them end
+      // and host.close() (which waits for every request in flight, including a save already
+      // writing) does not wait for a key generation or a derivation of millions of iterations.
+      void pool
         .close()
+        .then(() => host.close())
         .then(() => closeIdleSsh())
         .then(() => page?.remove())
         .catch(() => undefined)

@@ -5,8 +5,9 @@ import type { KeystoreView } from '../../../shared/api/keystore-contract';
 import { UserFacingError } from '../../../shared/user-error';
 import { describeCertificate } from '../x509/describe';
 import { KeystoreError, type Keystore, type WritableStoreType } from './model';
-import { readKeystoreFile } from './read';
-import { saveStore, storeExists } from './store-file';
+import type { HeavyWork } from '../heavy/heavy-work';
+import { inlineWork } from '../heavy/inline-work';
+import { saveEncodedStore, storeExists } from './store-file';
 
 interface Step {
   store: Keystore;
@@ -38,6 +39,9 @@ export class KeystoreSession {
   private current: OpenState | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** `work` decrypts and encodes stores: a worker pool in the app, this thread otherwise. */
+  constructor(private readonly work: HeavyWork = inlineWork) {}
+
   /** Operations run one at a time, like the config session's. */
   serial<T>(operation: () => Promise<T>): Promise<T> {
     const next = this.queue.then(operation, operation);
@@ -48,7 +52,7 @@ export class KeystoreSession {
   async open(file: string, password: string, create?: 'JKS' | 'PKCS12'): Promise<KeystoreView> {
     if (await storeExists(file)) {
       // Errors name the file (wrong password, damaged store) and leave the open store as it was.
-      const { store, bytes } = readKeystoreFile(file, { password });
+      const { store, bytes } = await this.work.run('readKeystoreFile', file, { password });
       this.replace({ file, exists: true, original: bytes, password, store });
     } else if (create) {
       if (password.length < 6) {
@@ -152,13 +156,15 @@ export class KeystoreSession {
       );
     }
     const password = current.newPassword ?? current.password;
-    const result = await saveStore(current.file, current.store, {
+    const encoded = await this.work.run('encodeStore', current.file, current.store, {
       type: current.writableType,
       password,
+    });
+    const result = await saveEncodedStore(current.file, encoded, {
       ...(current.original ? { expectedOriginal: current.original } : {}),
     });
     // Re-read what is on disk now: the next save compares against these bytes.
-    const { store, bytes } = readKeystoreFile(current.file, { password });
+    const { store, bytes } = await this.work.run('readKeystoreFile', current.file, { password });
     current.store = store;
     current.original = bytes;
     current.exists = true;

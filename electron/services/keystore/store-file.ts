@@ -3,6 +3,7 @@
 // store: the new bytes must read back with the new password before the old file is replaced.
 import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
+import { SaveError } from '../files/file-errors';
 import { saveBytes } from '../files/safe-save';
 import { KeystoreError, type Keystore, type Pkcs12Profile, type WritableStoreType } from './model';
 import { readKeystore, readKeystoreFile } from './read';
@@ -49,12 +50,21 @@ export interface SaveResult {
   backup?: string;
 }
 
-/** Writes the store to `file` (new or replaced), keeping a backup of the previous content. */
-export async function saveStore(
+export interface EncodedStore {
+  bytes: Buffer;
+  renamed: AliasRename[];
+}
+
+/**
+ * The store's bytes for `file`, read back with the new password before anything touches the disk:
+ * a writer bug must not cost a store. The heavy half of a save (encryption, MAC, the read-back),
+ * so the app runs it in a worker (services/heavy) and only saveEncodedStore on its main thread.
+ */
+export function encodeStore(
   file: string,
   store: Keystore,
-  options: SaveOptions,
-): Promise<SaveResult> {
+  options: Omit<SaveOptions, 'expectedOriginal'>,
+): EncodedStore {
   if (options.type === 'PKCS12' && /[^\x20-\x7e]/.test(options.password)) {
     // JDK 17 refuses it ("Password is not ASCII"): such a PKCS12 could never be opened by RWS.
     throw new KeystoreError(
@@ -69,19 +79,48 @@ export async function saveStore(
     keyPassword: options.keyPassword,
     profile: options.profile,
   });
-  const result = await saveBytes(file, written.bytes, {
-    ...(options.expectedOriginal ? { expectedOriginal: options.expectedOriginal } : {}),
-    // Read our own bytes back before touching the file: a writer bug must not cost a store.
-    verify: (bytes) => {
-      const check = readKeystore(bytes, {
-        password: options.password,
-        keyPassword: options.keyPassword,
-        file,
-      });
-      if (check.entries.length !== store.entries.length) return 'entries were lost on the way';
-    },
-  });
-  return { renamed: written.renamed, backup: result.backup };
+  let problem: string | undefined;
+  try {
+    const check = readKeystore(written.bytes, {
+      password: options.password,
+      keyPassword: options.keyPassword,
+      file,
+    });
+    if (check.entries.length !== store.entries.length) problem = 'entries were lost on the way';
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  if (problem !== undefined) {
+    throw new SaveError(
+      `${file}: not saved, the new content failed its check: ${problem}`,
+      'verify-failed',
+      file,
+    );
+  }
+  return { bytes: written.bytes, renamed: written.renamed };
+}
+
+/** Writes encoded store bytes to `file` (new or replaced), keeping a backup of the previous content. */
+export async function saveEncodedStore(
+  file: string,
+  encoded: EncodedStore,
+  options: Pick<SaveOptions, 'expectedOriginal'> = {},
+): Promise<SaveResult> {
+  const result = await saveBytes(
+    file,
+    encoded.bytes,
+    options.expectedOriginal ? { expectedOriginal: options.expectedOriginal } : {},
+  );
+  return { renamed: encoded.renamed, backup: result.backup };
+}
+
+/** Writes the store to `file` (new or replaced), keeping a backup of the previous content. */
+export async function saveStore(
+  file: string,
+  store: Keystore,
+  options: SaveOptions,
+): Promise<SaveResult> {
+  return saveEncodedStore(file, encodeStore(file, store, options), options);
 }
 
 /** The type a store read from disk is written back as (JCEKS/DER/PKCS7 cannot be written). */
