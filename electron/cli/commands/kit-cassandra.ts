@@ -8,14 +8,13 @@ import { cassandraEdits, planConfig } from '../../services/kits/config-values';
 import { keySpec } from '../../services/x509/keys';
 import { defineCommand, type OptionSpecs, type ParsedValues } from '../cli-spec';
 import { UsageError } from '../cli-parse';
-import { requireSecret } from '../secret-input';
 import { runCassandraLifecycle } from './kit-cassandra-lifecycle';
+import { caPassOptions, kitPasswords } from './kit-passwords';
 import {
   commitAndReport,
   cryptIfAsked,
   girJarOptions,
   kitEpilogue,
-  storepass,
   storepassOptions,
   type Outcome,
 } from './kit-common';
@@ -87,17 +86,7 @@ const cassandraOptions = {
   },
   ...girJarOptions,
   ...storepassOptions,
-  'ca-pass-env': {
-    type: 'string',
-    arg: 'NAME',
-    help: [
-      'the CA key password (encrypts ca/root-ca.key.pem; needed again for',
-      '--add-node) from environment variable NAME (default RWSEC_CAPASS);',
-      'without it a terminal is asked (twice for a new kit). It must differ',
-      'from the store password, which every node file holds in plain text.',
-      'Not used with --legacy (no CA).',
-    ],
-  },
+  ...caPassOptions,
 } as const satisfies OptionSpecs;
 
 export type CassandraValues = ParsedValues<typeof cassandraOptions>;
@@ -149,21 +138,14 @@ async function runCassandra(values: CassandraValues, io: CliIo): Promise<number>
   const key = keySpec(values.keyalg ?? 'rsa', values.keysize);
   const days = values.days ?? 825;
   const nodeDir = values['node-dir'];
-  const pass = await storepass(io, values, `the kit in ${outDir}`);
-  const caPassword = values.legacy
-    ? undefined
-    : await requireSecret(io, {
-        option: 'ca-pass',
-        envName: values['ca-pass-env'],
-        defaultEnv: 'RWSEC_CAPASS',
-        prompt: `CA key password for the kit in ${outDir}: `,
-        confirm: addNode === undefined,
-        minLength: 6,
-      });
+  const { storepass: pass, caPassword } = await kitPasswords(io, values, outDir, {
+    needed: !values.legacy,
+    confirm: addNode === undefined,
+  });
   const common = {
     outDir,
     storepass: pass,
-    caPassword: caPassword ?? '',
+    caPassword,
     key,
     days,
     ...(nodeDir ? { nodeDir } : {}),
