@@ -10,7 +10,7 @@ import type {
 } from '../../shared/api/contract';
 import { valueAt } from '../../shared/api/option-layout';
 import { api } from '../api/client';
-import { errorText } from '../components/use-async-action';
+import { errorText, useAsyncAction } from '../components/use-async-action';
 import { recentConfigs } from './recent-files';
 
 export const editDelayMs = 150;
@@ -48,8 +48,8 @@ export interface ConfigModel {
 export function useConfig(): ConfigModel {
   const [phase, setPhase] = useState<Phase>('loading');
   const [state, setState] = useState<ConfigState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAsyncAction({ keepError: true });
+  const { setError, run: runAction } = action;
   const [pending, setPending] = useState<Record<string, Pending>>({});
   const pendingRef = useRef<Record<string, Pending>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -74,7 +74,7 @@ export function useConfig(): ConfigModel {
     return () => {
       live = false;
     };
-  }, []);
+  }, [setError]);
 
   const replacePending = (next: Record<string, Pending>) => {
     pendingRef.current = next;
@@ -104,7 +104,7 @@ export function useConfig(): ConfigModel {
     };
     inflight.current = inflight.current.then(run);
     return inflight.current;
-  }, []);
+  }, [setError]);
 
   const schedule = useCallback(
     (path: string, entry: Omit<Pending, 'seq'>) => {
@@ -116,20 +116,13 @@ export function useConfig(): ConfigModel {
     [send],
   );
 
+  // An action answers for the document as typed: the edits still waiting for their batch go first.
   const act = useCallback(
     async <T>(operation: () => Promise<T>): Promise<T | null> => {
       await send();
-      setBusy(true);
-      try {
-        return await operation();
-      } catch (e) {
-        setError(errorText(e));
-        return null;
-      } finally {
-        setBusy(false);
-      }
+      return runAction(operation);
     },
-    [send],
+    [send, runAction],
   );
 
   const valueOf = useCallback(
@@ -144,8 +137,8 @@ export function useConfig(): ConfigModel {
   return {
     phase,
     state,
-    error,
-    busy,
+    error: action.error,
+    busy: action.busy,
     pendingEdits: Object.keys(pending).length > 0,
     valueOf,
     setValue: (path, value) => schedule(path, { value, deleted: false }),
@@ -185,6 +178,6 @@ export function useConfig(): ConfigModel {
       const next = await act(() => api['config.reload']({}));
       if (next) setState(next);
     },
-    dismissError: () => setError(null),
+    dismissError: action.clearError,
   };
 }

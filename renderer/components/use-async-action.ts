@@ -15,21 +15,32 @@ export interface AsyncAction {
   clearError(): void;
 }
 
-export function useAsyncAction(): AsyncAction {
+export interface AsyncActionOptions {
+  /**
+   * A new run leaves the last failure's message standing until it fails itself or the user
+   * dismisses it (a message in a snackbar, not an Alert beside the action that replaces it).
+   */
+  keepError?: boolean;
+}
+
+export function useAsyncAction({ keepError = false }: AsyncActionOptions = {}): AsyncAction {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async <T>(operation: () => Promise<T>): Promise<T | null> => {
-    setBusy(true);
-    setError(null);
-    try {
-      return await operation();
-    } catch (e) {
-      setError(errorText(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async <T>(operation: () => Promise<T>): Promise<T | null> => {
+      setBusy(true);
+      if (!keepError) setError(null);
+      try {
+        return await operation();
+      } catch (e) {
+        setError(errorText(e));
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [keepError],
+  );
   const clearError = useCallback(() => setError(null), []);
   return { busy, error, run, setError, clearError };
 }

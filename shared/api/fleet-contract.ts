@@ -68,10 +68,13 @@ export const fleetStateSchema = z.object({
   limit: z.string().nullable(),
   nodes: z.array(nodeSchema),
   drift: z.array(driftSchema),
-  /** Work in progress: reading the nodes, planning a change, or writing it. */
+  /**
+   * Work in progress, nodes done of the step's total: reading the nodes, planning a change on
+   * each, uploading each node's new file beside the old one, switching nodes to it one by one.
+   */
   activity: z
     .object({
-      kind: z.enum(['reading', 'planning', 'writing']),
+      kind: z.enum(['reading', 'planning', 'uploading', 'writing']),
       done: z.number().int(),
       total: z.number().int(),
     })

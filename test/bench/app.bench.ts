@@ -4,15 +4,14 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { EditingSession } from '../../electron/services/session/editing-session';
 import { defaultFileStore } from '../../electron/services/session/default-file-store';
-import { chromiumArgs, chromiumPath, startServe } from '../e2e/serve-process';
+import { launchChromium, startServe } from '../e2e/serve-process';
 import { repoRoot, sampleConfig } from '../helpers/paths';
 import { median, type BenchFigure } from './figure';
 
 async function coldStart(): Promise<BenchFigure> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     // One open tab, as when the admin pastes the printed URL into a running browser.

@@ -4,7 +4,13 @@
 //    the same fleet; goal: ours takes at most 1/10 of Ansible's time;
 //  - `rwsec fleet status` of 50 nodes, each with a keystore and a trust file; goal <= 3 s.
 // Both sides run as separate processes from a cold start, each ssh connection made fresh
-// (Ansible's persisted masters are closed after each of its runs).
+// (Ansible's persisted masters are closed after each of its runs). The nodes are this machine's
+// own Debian sshd 9.2 processes, sharing its 2 cores with rwsec and Ansible; root's login shell
+// is bash, whose ~/.bashrc here runs `pyenv init`; the ssh client's default key exchange
+// (sntrup761x25519) is left as it is. Two sftp set-ups are measured: `internal-sftp` (the test
+// fleet's; no program starts on the node) and Debian's default external sftp-server (started
+// through the login shell). A floor figure times the bare ssh connections of the same nodes
+// (`ssh -s HOST sftp` with nothing sent), which no transport over ssh can go below.
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -12,10 +18,11 @@ import { join } from 'node:path';
 import { ansibleEnv } from '../helpers/ansible';
 import { nodeMaterial, populateNode } from '../helpers/fleet-nodes';
 import { rwsecBin } from '../helpers/paths';
-import { fleetSkipReason, startFleet } from '../helpers/ssh-fleet';
+import { fleetSkipReason, startFleet, type Fleet, type SftpMode } from '../helpers/ssh-fleet';
 import { median, type BenchFigure } from './figure';
 
-const RUNS = 3;
+const RUNS = 5;
+const STATUS_RUNS = 3;
 
 /** The 1-minute load average, for the figures: the machine may be shared. */
 const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
@@ -58,6 +65,26 @@ async function closeAnsibleMasters(dir: string): Promise<void> {
     ),
   );
 }
+
+/** Every node's bare ssh connection at once (handshake, login, sftp started, ended): the floor. */
+async function connectionFloor(fleet: Fleet, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await Promise.all(
+      fleet.nodes.map((n) =>
+        timed('ssh', ['-F', fleet.sshConfig, '-p', String(n.port), '-s', n.address, 'sftp']),
+      ),
+    );
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const SETUP = (sftp: SftpMode) =>
+  sftp === 'internal'
+    ? 'nodes: sshd with internal-sftp'
+    : "nodes: sshd with Debian's default external sftp-server (started by the login shell)";
 
 const PLAYBOOK = `- hosts: rws
   gather_facts: false
@@ -104,6 +131,7 @@ async function setBench(): Promise<BenchFigure[]> {
     }
     const a = median(theirs);
     const r = median(ours);
+    const floor = await connectionFloor(fleet, RUNS);
     return [
       {
         name: 'fleet set one CORS key, 10 nodes: ansible-playbook replace + backup (forks 10)',
@@ -119,7 +147,7 @@ async function setBench(): Promise<BenchFigure[]> {
         unit: 's',
         goal: a / 10000,
         better: 'lower',
-        method: `median of ${RUNS} runs interleaved with Ansible's (read, validate with each node's files, plan, write node by node)`,
+        method: `median of ${RUNS} runs interleaved with Ansible's (read, validate with each node's files, plan, write node by node); ${SETUP('internal')}`,
       },
       {
         name: 'rwsec fleet set time / ansible-playbook time (10 nodes)',
@@ -127,7 +155,15 @@ async function setBench(): Promise<BenchFigure[]> {
         unit: 'ratio',
         goal: 0.1,
         better: 'lower',
-        method: `rwsec ${(r / 1000).toFixed(2)} s vs ansible-playbook ${(a / 1000).toFixed(2)} s (${load()})`,
+        method: `rwsec ${(r / 1000).toFixed(2)} s vs ansible-playbook ${(a / 1000).toFixed(2)} s (${load()}); ${SETUP('internal')}`,
+      },
+      {
+        name: '10 bare ssh connections at once (ssh -s sftp, nothing sent) / ansible-playbook time',
+        value: floor / a,
+        unit: 'ratio',
+        goal: 0.1,
+        better: 'lower',
+        method: `the floor of any ssh transport: ${(floor / 1000).toFixed(2)} s, median of ${RUNS}, same fleet (${load()})`,
       },
     ];
   } finally {
@@ -135,12 +171,16 @@ async function setBench(): Promise<BenchFigure[]> {
   }
 }
 
-async function statusBench(): Promise<BenchFigure[]> {
-  const fleet = await startFleet({ nodes: 50, populate: populateNode(await nodeMaterial()) });
+async function statusBench(sftp: SftpMode): Promise<BenchFigure[]> {
+  const fleet = await startFleet({
+    nodes: 50,
+    sftp,
+    populate: populateNode(await nodeMaterial()),
+  });
   try {
     const inventory = await fleet.writeInventory();
     const runs: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < STATUS_RUNS; i++) {
       runs.push(
         await timed(process.execPath, [
           rwsecBin,
@@ -154,16 +194,27 @@ async function statusBench(): Promise<BenchFigure[]> {
         ]),
       );
     }
-    return [
+    const figures: BenchFigure[] = [
       {
-        name: 'rwsec fleet status, 50 nodes (keystore + trust file each)',
+        name: `rwsec fleet status, 50 nodes (keystore + trust file each)${sftp === 'internal' ? '' : ', external sftp-server'}`,
         value: median(runs) / 1000,
         unit: 's',
         goal: 3,
         better: 'lower',
-        method: `median of ${RUNS} CLI runs, --forks 50, fresh ssh connections each run (${load()})`,
+        method: `median of ${STATUS_RUNS} CLI runs, --forks 50, fresh ssh connections each run; ${SETUP(sftp)} (${load()})`,
       },
     ];
+    if (sftp === 'internal') {
+      figures.push({
+        name: '50 bare ssh connections at once (ssh -s sftp, nothing sent)',
+        value: (await connectionFloor(fleet, STATUS_RUNS)) / 1000,
+        unit: 's',
+        goal: 3,
+        better: 'lower',
+        method: `the floor of any ssh transport on this machine, median of ${STATUS_RUNS}; ${SETUP(sftp)} (${load()})`,
+      });
+    }
+    return figures;
   } finally {
     await fleet.stop();
   }
@@ -172,5 +223,9 @@ async function statusBench(): Promise<BenchFigure[]> {
 export async function run(): Promise<BenchFigure[]> {
   const skip = fleetSkipReason();
   if (skip) throw new Error(`fleet bench needs the sshd fleet: ${skip}`);
-  return [...(await setBench()), ...(await statusBench())];
+  return [
+    ...(await setBench()),
+    ...(await statusBench('internal')),
+    ...(await statusBench('external')),
+  ];
 }

@@ -4,14 +4,14 @@
 // is allowed; a lesser one passes only when it is listed below with the reason it stays.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { makeTestPki } from '../helpers/chain-pki';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { screenshotDir, uiSkipReason } from './app-page';
+import type { ServeRun } from './serve-process';
+import { browserSuite, screenshotDir, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 
@@ -43,7 +43,6 @@ interface Finding {
   example: string;
 }
 
-let browser: Browser;
 /** One serve per theme: the keystore manager's open store is per session. */
 const runs = new Map<'light' | 'dark', ServeRun>();
 const findings: Finding[] = [];
@@ -73,20 +72,6 @@ async function audit(page: Page, scene: string): Promise<void> {
   }
 }
 
-async function themedPage(scheme: 'light' | 'dark'): Promise<Page> {
-  // axe needs a page of a context made with newContext (it opens frames through it).
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    colorScheme: scheme,
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(await runs.get(scheme)!.freshUrl());
-  await page.waitForSelector('#root[data-app-state="ready"]');
-  return page;
-}
-
 const navLinks = (page: Page) =>
   page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
 
@@ -106,16 +91,13 @@ async function closeDialog(page: Page): Promise<void> {
 }
 
 describe('axe-core: no serious or critical violations (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    runs.set('light', await startServe());
-    runs.set('dark', await startServe());
+    runs.set('light', await app.serve());
+    runs.set('dark', await app.serve());
   });
   after(async () => {
-    await browser?.close();
-    await Promise.all([...runs.values()].map((r) => r.stop()));
     if (scenes.length > 0) {
-      await mkdir(screenshotDir, { recursive: true });
       const lines = scenes.map((scene) => {
         const mine = findings.filter((f) => f.scene === scene);
         const rules = [...new Set(mine.map((f) => `${f.rule}(${f.impact},${f.targets.length})`))];
@@ -124,6 +106,15 @@ describe('axe-core: no serious or critical violations (rwsec serve)', { skip: sk
       await writeFile(join(screenshotDir, '..', 'axe-results.txt'), lines.join('\n') + '\n');
     }
   });
+
+  /** The app in `scheme` with transitions ended at once (axe measures contrast as shown). */
+  const themedPage = (scheme: 'light' | 'dark') =>
+    app.open({
+      run: runs.get(scheme)!,
+      colorScheme: scheme,
+      reducedMotion: 'reduce',
+      timeout: 20_000,
+    });
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`${scheme}: every page of the navigation`, async () => {

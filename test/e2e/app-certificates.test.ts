@@ -3,30 +3,27 @@
 // unreadable store reported; hover shows the details; Renew opens the HTTPS wizard prefilled.
 import assert from 'node:assert/strict';
 import { KeyObject } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
 import { writeKeystore } from '../../electron/services/keystore/write';
 import { obfuscate } from '../../shared/secrets/obf';
 import { issue } from '../helpers/chain-pki';
 import { humanDate } from '../../renderer/components/dates/human-date';
-import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
+import type { ServeRun } from './serve-process';
 
 const skipReason = uiSkipReason();
 const DAY = 86_400_000;
 const PASS = 'page-Store-1';
 
-let browser: Browser;
-let run: ServeRun | undefined;
+let run: ServeRun;
 let dir: string;
 
 describe('Certificates page (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), 'rwsec-certs-page-'));
     const now = Date.now();
     const server = await issue({
@@ -83,16 +80,14 @@ describe('Certificates page (rwsec serve)', { skip: skipReason }, () => {
         '',
       ].join('\n'),
     );
-    run = await startServe(config);
+    run = await app.serve(config);
   });
   after(async () => {
-    await browser?.close();
-    await run?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   test('bars on a time axis, table by days left, unreadable store, renew opens the wizard', async () => {
-    const page = await openApp(browser, run as ServeRun);
+    const page = await app.open({ run });
     await nav(page, 'Certificates').click();
     const chart = page.getByTestId('certificate-timeline');
     await chart.locator('svg').first().waitFor();

@@ -6,16 +6,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { KeyObject } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { writeKeystore } from '../../electron/services/keystore/write';
 import { humanDate } from '../../renderer/components/dates/human-date';
 import { obfuscate } from '../../shared/secrets/obf';
 import { issue, makeTestPki, type Issued } from '../helpers/chain-pki';
-import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
+import type { ServeRun } from './serve-process';
 
 const skipReason = uiSkipReason({ openssl: true });
 const DAY = 86_400_000;
@@ -26,9 +26,8 @@ const longSubject =
   'O=Example Contact Center Operations International GmbH,L=Frankfurt am Main,ST=Hessen,C=DE';
 const sans = Array.from({ length: 40 }, (_, i) => `rws-node-${i + 1}.frankfurt.example.internal`);
 
-let browser: Browser;
 let dir: string;
-let run: ServeRun | undefined;
+let run: ServeRun;
 let leaf: Issued;
 
 function openssl(args: string[], pem: string): string {
@@ -56,26 +55,9 @@ function overflowing(region: Locator): Promise<string[]> {
 /** A field's value in a details list by its label. */
 const field = (region: Locator, label: string) => region.locator(`dt:text-is("${label}") + dd`);
 
-async function themed(scheme: 'light' | 'dark'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    colorScheme: scheme,
-    reducedMotion: 'reduce',
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL((run as ServeRun).url).origin,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto((run as ServeRun).url);
-  await page.waitForSelector('#root[data-app-state="ready"]');
-  return page;
-}
-
 describe('chain fields, dates and config stores (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
     const pki = await makeTestPki();
     const now = Date.now();
     leaf = await issue({
@@ -102,7 +84,7 @@ describe('chain fields, dates and config stores (rwsec serve)', { skip: skipReas
         '',
       ].join('\n'),
     );
-    run = await startServe(config);
+    run = await app.serve(config);
     await writeFile(join(run.dir, 'root.pem'), pki.root.certPem);
     await writeFile(join(run.dir, 'chain.pem'), leaf.certPem + pki.intermediate.certPem);
     await writeFile(
@@ -125,10 +107,22 @@ describe('chain fields, dates and config stores (rwsec serve)', { skip: skipReas
     );
   });
   after(async () => {
-    await browser?.close();
-    await run?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
+
+  /** The app in `scheme`, settled at once, allowed to use the clipboard. */
+  async function themed(scheme: 'light' | 'dark'): Promise<Page> {
+    const page = await app.open({
+      run,
+      colorScheme: scheme,
+      reducedMotion: 'reduce',
+      timeout: 20_000,
+    });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: run.origin,
+    });
+    return page;
+  }
 
   test('the chain preview: config stores one click away, every field in place, as openssl reads it', async () => {
     const page = await themed('light');

@@ -1,34 +1,21 @@
 // The chain preview end to end: a throw-away PKI (root → intermediate → leaf) judged through the
 // UI of a real `rwsec serve` against the config's trust file, another trust, a keystore alias and
 // a live TLS server started by the test.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:tls';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import type { ServeRun } from './serve-process';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 
-let browser: Browser;
 let pki: TestPki;
-const runs: ServeRun[] = [];
-
-async function serve(): Promise<ServeRun> {
-  const run = await startServe();
-  runs.push(run);
-  await writeFile(join(run.dir, 'root.pem'), pki.root.certPem);
-  await writeFile(join(run.dir, 'foreign-root.pem'), pki.foreignRoot.certPem);
-  // A leaf whose Subject CN is localhost but whose only SAN DNS is other.example: the two
-  // host-name rules disagree about "localhost".
-  await writeFile(join(run.dir, 'chain.pem'), pki.cnOnlyMatch.certPem + pki.intermediate.certPem);
-  return run;
-}
 
 const verdict = (page: Page) => page.getByTestId('chain-verdict');
 const boxes = (page: Page) =>
@@ -46,19 +33,25 @@ async function check(page: Page, button = 'Check chain') {
 }
 
 describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
+
+  /** A serve run with the test PKI's files beside its config. */
+  async function serve(): Promise<ServeRun> {
+    const run = await app.serve();
+    await writeFile(join(run.dir, 'root.pem'), pki.root.certPem);
+    await writeFile(join(run.dir, 'foreign-root.pem'), pki.foreignRoot.certPem);
+    // A leaf whose Subject CN is localhost but whose only SAN DNS is other.example: the two
+    // host-name rules disagree about "localhost".
+    await writeFile(join(run.dir, 'chain.pem'), pki.cnOnlyMatch.certPem + pki.intermediate.certPem);
+    return run;
+  }
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
     pki = await makeTestPki();
-  });
-  after(async () => {
-    await browser?.close();
-    await Promise.all(runs.map((r) => r.stop()));
   });
 
   test('trusted by the config trust file, unknown CA under another trust, and the two name rules', async () => {
     const run = await serve();
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     await nav(page, 'Chain preview').click();
     await page.locator('#chain-file').waitFor();
     await screenshots(page, 'chain-empty');
@@ -72,7 +65,12 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
       .getByRole('button', { name: 'Preview chain' })
       .click();
     await page.locator('#chain-file').fill('chain.pem');
-    assert.match(await page.locator('#chain-trust').innerText(), /root\.pem/);
+    // The page takes the trust from the field's value after it opens: wait for it, as a user would.
+    // (fails with a timeout when the trust never names root.pem)
+    await page
+      .locator('#chain-trust')
+      .filter({ hasText: /root\.pem/ })
+      .waitFor({ timeout: 10_000 });
     await check(page);
 
     await verdict(page).waitFor();
@@ -150,7 +148,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
 
   test('a chain file chosen with "Choose file…" is judged from its bytes', async () => {
     const run = await serve();
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     await nav(page, 'Chain preview').click();
     await page.getByRole('button', { name: 'Choose file…' }).waitFor();
     // The input Playwright fills is the one the button opens: the path field gives way to the file.
@@ -178,7 +176,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
 
   test('"Preview chain" on a keystore entry judges its chain', async () => {
     const run = await serve();
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     await nav(page, 'Keystores').click();
     await page.locator('#keystore-path').fill(join(run.dir, 'server.p12'));
     await page.locator('#keystore-password').fill('changeit');
@@ -213,7 +211,7 @@ describe('chain preview in the browser (rwsec serve)', { skip: skipReason }, () 
     const port = (server.address() as AddressInfo).port;
 
     const run = await serve();
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     await nav(page, 'Chain preview').click();
     await page.getByRole('tab', { name: 'Live endpoint' }).click();
     await page.locator('#chain-endpoint').fill(`127.0.0.1:${port}`);

@@ -1,16 +1,12 @@
 // Closing a dialog puts keyboard focus back on the control that opened it, so a keyboard or
 // screen-reader user continues where they were instead of at the top of the page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, uiSkipReason } from './app-page';
+import { browserSuite, nav, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
-
-let browser: Browser;
-let run: ServeRun;
 
 /** Opens a dialog from `opener` by keyboard, closes it with `close`, and reports what has focus. */
 async function roundTrip(page: Page, opener: Locator, close: 'Escape' | string): Promise<void> {
@@ -32,17 +28,10 @@ describe(
   'focus returns to the control that opened a dialog (rwsec serve)',
   { skip: skipReason },
   () => {
-    before(async () => {
-      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-      run = await startServe();
-    });
-    after(async () => {
-      await browser?.close();
-      await run?.stop();
-    });
+    const app = browserSuite({ serve: true });
 
     test('the save review, closed with Escape and with Cancel', async () => {
-      const page = await openApp(browser, run);
+      const page = await app.open();
       await nav(page, 'HTTPS').click();
       await page.locator(`#${fieldId('ssl.port')}`).fill('9443');
       await page.waitForFunction(() => !document.querySelector('[data-pending]'));
@@ -52,7 +41,7 @@ describe(
     });
 
     test('the keystore manager: generate, import and delete dialogs', async () => {
-      const page = await openApp(browser, run);
+      const page = await app.open();
       await nav(page, 'Keystores').click();
       await page.locator('#keystore-path').fill('focus.p12');
       await page.locator('#keystore-password').fill('store-pass-1');

@@ -1,24 +1,14 @@
 // The editor end to end: Debian's Chromium driving the UI served by a real `rwsec serve` process.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fieldId, pageOptions } from '../../renderer/app/sections';
 import { sampleConfig } from '../helpers/paths';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, screenshotDir, uiSkipReason } from './app-page';
+import { browserSuite, nav, screenshotDir, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
-
-let browser: Browser;
-const runs: ServeRun[] = [];
-
-async function serve(source?: string | null): Promise<ServeRun> {
-  const run = await startServe(source);
-  runs.push(run);
-  return run;
-}
 
 const field = (page: Page, path: string) => page.locator(`#${fieldId(path)}`);
 const diagnosticsOf = (page: Page, path: string) => page.locator(`#${fieldId(path)}-diagnostics`);
@@ -32,19 +22,12 @@ const settled = (page: Page) =>
 const dirtyMarker = (page: Page) => page.getByTestId('dirty-marker');
 
 describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
-  before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await Promise.all(runs.map((r) => r.stop()));
-  });
+  const app = browserSuite();
 
   test('one field changed on each page, a diagnostic comes and goes, and the save writes only those lines', async () => {
-    const run = await serve();
+    const run = await app.serve();
     const original = await readFile(run.config, 'utf8');
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
 
     await nav(page, 'HTTPS').click();
     await field(page, 'ssl.port').fill('9443');
@@ -120,8 +103,8 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
   });
 
   test('keyboard only: Tab reaches every field of a page, each with a visible label', async () => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     const describe = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -170,8 +153,8 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
   });
 
   test('undo and redo with the keyboard; a file changed on disk offers Reload or Overwrite', async () => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await field(page, 'ssl.port').fill('8443');
     await dirtyMarker(page).waitFor();
     await page.locator('main h1').click();
@@ -198,8 +181,8 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
   });
 
   test('screenshots of every page at 1280x800, light and dark', async () => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     for (const name of [
       'HTTPS',
       'Outbound TLS',
@@ -225,12 +208,12 @@ describe('editor in the browser (rwsec serve)', { skip: skipReason }, () => {
   });
 
   test('empty state, open by path, and broken YAML shown as file:line:col with the app still usable', async () => {
-    const run = await serve(null);
+    const run = await app.serve(null);
     const broken = join(run.dir, 'broken.yaml');
     await writeFile(broken, 'ssl:\n  port: 443\n  keyStorePath: [unclosed\n');
     const good = join(run.dir, 'good.yaml');
     await writeFile(good, await readFile(sampleConfig, 'utf8'));
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     await page.getByRole('heading', { name: 'Open an RWS application.yaml' }).waitFor();
     await page.screenshot({ path: join(screenshotDir, 'empty-state.png') });
     await page.getByLabel('Path of application.yaml on this machine').fill(broken);

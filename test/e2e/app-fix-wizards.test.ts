@@ -6,32 +6,19 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { deobfuscate } from '../../shared/secrets/obf';
 import { keytoolListing } from '../helpers/java';
 import { snakeValue, snakeYamlMissing } from '../helpers/snake-yaml';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, screenshots, uiSkipReason } from './app-page';
+import type { ServeRun } from './serve-process';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason({ keytool: true, openssl: true }) ?? snakeYamlMissing();
 
-let browser: Browser;
-
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const frame = (page: Page, path: string) => page.locator(`[data-option="${path}"]`);
-
-async function withServe(body: (run: ServeRun, page: Page) => Promise<void>): Promise<void> {
-  const run = await startServe();
-  try {
-    const page = await openApp(browser, run, 20_000);
-    await body(run, page);
-    await page.close();
-  } finally {
-    await run.stop();
-  }
-}
 
 async function saveThroughReview(page: Page): Promise<void> {
   await button(page, 'Review and save').click();
@@ -43,12 +30,19 @@ describe(
   'fixes that open a wizard or the keystore manager (rwsec serve)',
   { skip: skipReason },
   () => {
-    before(async () => {
-      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    });
-    after(async () => {
-      await browser?.close();
-    });
+    const app = browserSuite();
+
+    /** A serve run of the sample of its own, opened in a page, stopped when `body` is done. */
+    async function withServe(body: (run: ServeRun, page: Page) => Promise<void>): Promise<void> {
+      const run = await app.serve();
+      try {
+        const page = await app.open({ run, timeout: 20_000 });
+        await body(run, page);
+        await page.close();
+      } finally {
+        await run.stop();
+      }
+    }
 
     test('plain ssl.keyStorePassword: "Obfuscate…" opens the secret wizard on it; saved as the OBF of the same password', async () => {
       await withServe(async (run, page) => {

@@ -7,11 +7,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { RwsDocument } from '../../shared/yaml/document';
 import { nodeMaterial, populateNode, STOREPASS, TRUSTPASS } from '../helpers/fleet-nodes';
@@ -21,8 +20,7 @@ import { channelNames } from '../../shared/api/channels';
 import { selfSignedEntry } from '../unit/rules-keystore-files-support';
 import { writeKeystore } from '../../electron/services/keystore/write';
 import { fleetSkipReason, startFleet, type Fleet, type FleetNode } from '../helpers/ssh-fleet';
-import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
 
 const skip = uiSkipReason() ?? fleetSkipReason();
 if (skip) console.log(`# skipped: ${skip}`);
@@ -33,8 +31,6 @@ const NEW_KEY = 'Crypto-New-9911';
 const SECRETS = [STOREPASS, TRUSTPASS, SHARED_KEY, ODD_KEY, NEW_KEY];
 const ORIGINS = 'serverSettings.crossOriginSettings.allowedOrigins';
 
-let browser: Browser;
-let run: ServeRun;
 let fleet: Fleet;
 let page: Page;
 let inventory: string;
@@ -83,6 +79,7 @@ async function assertNoSecretShown(): Promise<void> {
 const dialog = () => page.getByRole('dialog');
 
 describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
+  const app = browserSuite({ serve: true });
   before(async () => {
     const material = await nodeMaterial();
     material.edits = (i) => [
@@ -111,23 +108,11 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
       writeKeystore({ type: 'PKCS12', entries: [due] }, { type: 'PKCS12', password: STOREPASS }),
     );
     inventory = await fleet.writeInventory();
-    run = await startServe();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      reducedMotion: 'reduce',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(await run.freshUrl());
-    await page.waitForSelector('#root[data-app-state="ready"]');
+    page = await app.open({ reducedMotion: 'reduce', timeout: 30_000 });
     await nav(page, 'Fleet').click();
     await page.getByRole('heading', { level: 1, name: 'Fleet' }).waitFor();
   });
   after(async () => {
-    await browser?.close();
-    await run?.stop();
     await fleet?.stop();
   });
 
@@ -265,7 +250,7 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     assert.equal(valueOn(n2, 'ssl.port'), 9555);
     assert.ok(text(n2).includes('# changed on the node meanwhile'), 'the rest of the file kept');
     assert.ok(backups(n2).length >= 1, 'the previous version kept on the node');
-    assert.ok(!existsSync(join(run.dir, 'etc')), 'nothing written locally');
+    assert.ok(!existsSync(join(app.run.dir, 'etc')), 'nothing written locally');
   });
 
   test('an editor save is read again: must-match drift appears, then disappears, with "last read" renewed', async () => {
@@ -398,9 +383,9 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
       name: 'picked.ini',
       nodes: fleet.nodes.slice(0, 2),
     });
-    const url = new URL(await run.freshUrl());
+    const url = new URL(await app.run.freshUrl());
     const session = await openServeSession(url.origin, url.hash.replace('#token=', ''));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     // A string, not a function: the test runner's transpiler adds helpers a page does not have.
     await context.addInitScript(`(() => {
       const session = ${JSON.stringify(session)};

@@ -2,39 +2,31 @@
 // (issue 13 item 9); editing the timeout changes that one line.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { sampleConfig } from '../helpers/paths';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import { browserSuite, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 const timeout = 'jetty.sessionMaxInactiveInterval';
 
-let browser: Browser;
-const runs: ServeRun[] = [];
 let dir = '';
 
 describe('session settings on the HTTPS page (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), 'rwsec-e2e-cookies-'));
   });
   after(async () => {
-    await browser?.close();
-    await Promise.all(runs.map((r) => r.stop()));
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   test('the sample: the timeout field shows 1800; an edit changes its line only', async () => {
-    const run = await startServe();
-    runs.push(run);
+    const run = await app.serve();
     const original = await readFile(run.config, 'utf8');
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     const field = page.locator(`#${fieldId(timeout)}`);
     await field.waitFor();
     assert.equal(await field.inputValue(), '1800');
@@ -55,9 +47,8 @@ describe('session settings on the HTTPS page (rwsec serve)', { skip: skipReason 
   });
 
   test('the sample has jetty.cookies: its flags are shown with their values; a file without it shows none', async () => {
-    const run = await startServe();
-    runs.push(run);
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     const section = page.locator('[data-option="jetty.cookies.secure"]');
     await section.waitFor();
     assert.equal(await page.locator(`#${fieldId('jetty.cookies.httpOnly')}`).isChecked(), true);
@@ -72,9 +63,8 @@ describe('session settings on the HTTPS page (rwsec serve)', { skip: skipReason 
     const sample = await readFile(sampleConfig, 'utf8');
     assert.ok(sample.includes(cookies));
     await writeFile(source, sample.replace(cookies, ''));
-    const bare = await startServe(source);
-    runs.push(bare);
-    const other = await openApp(browser, bare);
+    const bare = await app.serve(source);
+    const other = await app.open({ run: bare });
     await other.locator(`#${fieldId(timeout)}`).waitFor();
     assert.equal(await other.locator('[data-option^="jetty.cookies."]').count(), 0);
     await other.close();

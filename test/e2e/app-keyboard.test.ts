@@ -1,16 +1,11 @@
 // Keyboard and screen-reader basics of the shell: a skip link first, a navigation of links that
 // the arrow keys move through, focus on the new page's heading, counts in words, and the bundled
 // font actually used (no fallback to whatever the system has).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, uiSkipReason } from './app-page';
+import { browserSuite, nav, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
-
-let browser: Browser;
-let run: ServeRun | undefined;
 
 const focused = (page: import('playwright-core').Page) =>
   page.evaluate(() => {
@@ -19,17 +14,10 @@ const focused = (page: import('playwright-core').Page) =>
   });
 
 describe('keyboard and screen-reader basics (rwsec serve)', { skip: skipReason }, () => {
-  before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    run = await startServe();
-  });
-  after(async () => {
-    await browser?.close();
-    await run?.stop();
-  });
+  const app = browserSuite({ serve: true });
 
   test('the first Tab stop is a skip link that moves focus to the main content', async () => {
-    const page = await openApp(browser, run!);
+    const page = await app.open();
     await page.keyboard.press('Tab');
     assert.deepEqual(await focused(page), { tag: 'A', text: 'Skip to main content' });
     const box = await page.getByRole('link', { name: 'Skip to main content' }).boundingBox();
@@ -39,7 +27,7 @@ describe('keyboard and screen-reader basics (rwsec serve)', { skip: skipReason }
   });
 
   test('arrow keys move through the navigation; choosing a page focuses its heading', async () => {
-    const page = await openApp(browser, run!);
+    const page = await app.open();
     await nav(page, 'HTTPS').focus();
     await page.keyboard.press('ArrowDown');
     assert.match((await focused(page)).text, /^Outbound TLS/);
@@ -57,7 +45,7 @@ describe('keyboard and screen-reader basics (rwsec serve)', { skip: skipReason }
   });
 
   test('problem counts read as words with the right number', async () => {
-    const page = await openApp(browser, run!);
+    const page = await app.open();
     const names = await page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link')
@@ -71,7 +59,7 @@ describe('keyboard and screen-reader basics (rwsec serve)', { skip: skipReason }
   });
 
   test('the bundled Roboto is loaded from the app itself and used for text', async () => {
-    const page = await openApp(browser, run!);
+    const page = await app.open();
     await page.evaluate(() => document.fonts.ready);
     const loaded = await page.evaluate(
       () =>

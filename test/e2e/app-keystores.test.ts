@@ -1,29 +1,20 @@
 // The keystore manager end to end: Debian's Chromium drives the UI of a real `rwsec serve`, and
 // keytool checks the files it saved.
 import { keytoolListing } from '../helpers/java';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason({ keytool: true });
 
-let browser: Browser;
 let pki: TestPki;
-const runs: ServeRun[] = [];
-
-async function serve(): Promise<ServeRun> {
-  const run = await startServe();
-  runs.push(run);
-  return run;
-}
 
 async function createStore(page: Page, file: string, password: string, type: 'PKCS12' | 'JKS') {
   await page.locator('#keystore-path').fill(file);
@@ -65,19 +56,14 @@ const row = (page: Page, alias: string) => page.locator(`tr[data-alias="${alias}
 const pending = (page: Page) => page.getByTestId('keystore-pending');
 
 describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
     pki = await makeTestPki();
-  });
-  after(async () => {
-    await browser?.close();
-    await Promise.all(runs.map((r) => r.stop()));
   });
 
   test('generate a key pair in a new PKCS12 store, import a trusted PEM, save; keytool reads both', async () => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await nav(page, 'Keystores').click();
     await page.locator('#keystore-path').waitFor();
     await screenshots(page, 'keystores-no-store');
@@ -123,8 +109,8 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
   });
 
   test('a new JKS store through the UI, then delete with confirmation and undo it', async () => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await nav(page, 'Keystores').click();
     const file = join(run.dir, 'client.jks');
     await createStore(page, file, 'storepass', 'JKS');
@@ -154,8 +140,8 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
   });
 
   test('a wrong password shows an error naming the file; a dropped PEM file is imported', async () => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await nav(page, 'Keystores').click();
     const file = join(run.dir, 'trust.p12');
     await createStore(page, file, 'rightpass', 'PKCS12');
@@ -191,8 +177,8 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
   });
 
   test('"Choose file…" (by keyboard) imports a PEM certificate as a trusted entry; keytool lists it', async (t) => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await nav(page, 'Keystores').click();
     const file = join(run.dir, 'picked-trust.p12');
     await createStore(page, file, 'changeit', 'PKCS12');
@@ -240,8 +226,8 @@ describe('keystore manager in the browser (rwsec serve)', { skip: skipReason }, 
   });
 
   test('"Open" next to the HTTPS keystore field opens it with the configured password', async () => {
-    const run = await serve();
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await nav(page, 'Keystores').click();
     const file = join(run.dir, 'https.p12');
     // The sample config's ssl.keyStorePassword is "storepwd".

@@ -2,30 +2,20 @@
 // exactly that, wrapped, with the changed characters marked (item 2).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
 import { sampleConfig } from '../helpers/paths';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, screenshotDir, uiSkipReason } from './app-page';
+import { browserSuite, nav, screenshotDir, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 const cors = 'serverSettings.crossOriginSettings';
 
-let browser: Browser;
-const runs: ServeRun[] = [];
-
 let spacedDir = '';
-let spacedSample = '';
-
 /** The sample with spaced methods (as many real files have them), served from its own copy. */
-async function serveSpaced(): Promise<ServeRun> {
-  const run = await startServe(spacedSample);
-  runs.push(run);
-  return run;
-}
+let spacedSample = '';
 
 const field = (page: Page, path: string) => page.locator(`#${fieldId(path)}`);
 const chip = (page: Page, path: string, name: string) =>
@@ -48,9 +38,8 @@ function changedLines(before: string, afterText: string): [string, string][] {
 }
 
 describe('lossless edits and the review in the browser (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
     const text = (await readFile(sampleConfig, 'utf8')).replace(
       'allowedMethods: GET,POST,PUT,DELETE,OPTIONS',
       'allowedMethods: GET, POST, PUT',
@@ -61,15 +50,13 @@ describe('lossless edits and the review in the browser (rwsec serve)', { skip: s
     await writeFile(spacedSample, text);
   });
   after(async () => {
-    await browser?.close();
-    await Promise.all(runs.map((r) => r.stop()));
     if (spacedDir) await rm(spacedDir, { recursive: true, force: true });
   });
 
   test('removing one chip keeps the separators; a quoted list keeps its quotes', async () => {
-    const run = await serveSpaced();
+    const run = await app.serve(spacedSample);
     const original = await readFile(run.config, 'utf8');
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     await nav(page, 'CORS & CSRF').click();
     await chip(page, `${cors}.allowedMethods`, 'POST').locator('.MuiChip-deleteIcon').click();
     await field(page, `${cors}.allowedHeaders`).fill('X-Trace');
@@ -87,8 +74,8 @@ describe('lossless edits and the review in the browser (rwsec serve)', { skip: s
   });
 
   test('an emptied number is an error on the field, not a deleted key; a value that comes back is no change', async () => {
-    const run = await serveSpaced();
-    const page = await openApp(browser, run);
+    const run = await app.serve(spacedSample);
+    const page = await app.open({ run });
     await nav(page, 'CORS & CSRF').click();
     const ttl = field(page, `${cors}.corsFilterCacheTimeToLive`);
     await ttl.fill('');
@@ -122,8 +109,8 @@ describe('lossless edits and the review in the browser (rwsec serve)', { skip: s
   });
 
   test('the review wraps a long line and marks only its changed end, light and dark', async () => {
-    const run = await serveSpaced();
-    const page = await openApp(browser, run);
+    const run = await app.serve(spacedSample);
+    const page = await app.open({ run });
     await nav(page, 'CORS & CSRF').click();
     await field(page, `${cors}.allowedHeaders`).fill('X-Correlation-Identifier');
     await field(page, `${cors}.allowedHeaders`).press('Enter');

@@ -1,18 +1,19 @@
 // The connection map end to end: Chromium against `rwsec serve` on a copy of the sample. A link
 // opens its form field; changing a setting in the form changes the link's state and words.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { fieldId } from '../../renderer/app/sections';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { desktopSizes, nav, openApp, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import {
+  browserSuite,
+  desktopSizes,
+  nav,
+  screenshotDir,
+  screenshots,
+  uiSkipReason,
+} from './app-page';
 
 const skipReason = uiSkipReason();
-
-let browser: Browser;
-const runs: ServeRun[] = [];
 
 /** sRGB channels of #rgb, #rrggbb, rgb() or rgba(); alpha blended over `under`. */
 function rgb(css: string, under: number[] = [255, 255, 255]): number[] {
@@ -38,19 +39,11 @@ function contrast(text: string, background: string): number {
 }
 
 describe('connection map in the browser (rwsec serve)', { skip: skipReason }, () => {
-  before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await Promise.all(runs.map((r) => r.stop()));
-  });
+  const app = browserSuite();
 
   test('the map follows a form edit (Cassandra useSSL) and a link opens its field', async () => {
-    const run = await startServe();
-    runs.push(run);
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await nav(page, 'Connection map').click();
     const cassandra = page.locator('[data-link="cassandra"]');
     await cassandra.waitFor();
@@ -95,9 +88,8 @@ describe('connection map in the browser (rwsec serve)', { skip: skipReason }, ()
     await page.close();
   });
   test('every label fits its box at 1280x800 and 1920x1080, light and dark, with readable contrast', async () => {
-    const run = await startServe();
-    runs.push(run);
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await nav(page, 'Connection map').click();
     await page.locator('[data-link]').first().waitFor();
     for (const theme of ['light', 'dark'] as const) {

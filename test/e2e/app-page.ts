@@ -1,12 +1,15 @@
-// What every browser test of the app shares: why it would skip, opening the app from a serve run,
-// the navigation, and screenshots at the sizes the issues ask to look at.
+// What every browser test of the app shares: why it would skip, the file's browser and serve runs
+// with their hooks, opening the app from a serve run, the navigation, and screenshots at the sizes
+// the issues ask to look at.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { repoRoot } from '../helpers/paths';
-import { builtUi, chromiumPath, type ServeRun } from './serve-process';
+import { builtUi, chromiumPath, launchChromium, startServe, type ServeRun } from './serve-process';
 
 export const screenshotDir = join(repoRoot, 'test-artifacts', 'screenshots');
 
@@ -28,19 +31,94 @@ export function uiSkipReason(needs: { keytool?: boolean; openssl?: boolean } = {
   return undefined;
 }
 
-/** A new 1280x800 page on the served app, ready, with no page errors on the way. */
-export async function openApp(browser: Browser, run: ServeRun, timeout = 15_000): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+export interface OpenOptions {
+  /** Playwright's default wait for this page's actions, in ms. */
+  timeout?: number;
+  /** The theme the page is shown in (prefers-color-scheme). */
+  colorScheme?: 'light' | 'dark';
+  /** 'reduce' ends transitions at once, for measuring (axe's contrast) and stable screenshots. */
+  reducedMotion?: 'reduce';
+}
+
+/**
+ * A new 1280x800 page on the served app, ready, with no page errors on the way. The page has a
+ * context of its own (axe opens frames through it), closed with the page.
+ */
+export async function openApp(
+  browser: Browser,
+  run: ServeRun,
+  options: OpenOptions | number = {},
+): Promise<Page> {
+  const { timeout = 15_000, ...look } =
+    typeof options === 'number' ? { timeout: options } : options;
+  const contextOptions: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, ...look };
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  // The browser may be closing already: then the context goes with it.
+  page.once('close', () => void context.close().catch(() => undefined));
   page.setDefaultTimeout(timeout);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // Each page is a new tab: it needs its own printed URL (the opening token is single-use).
   await page.goto(await run.freshUrl());
-  await page.waitForSelector('#root[data-app-state="ready"]', { timeout: 15_000 });
+  await page.waitForSelector('#root[data-app-state="ready"]', {
+    timeout: Math.max(timeout, 15_000),
+  });
   const address = new URL(page.url());
   assert.equal(address.hash + address.search, '', 'the token is taken out of the address bar');
   assert.deepEqual(errors, []);
   return page;
+}
+
+/** What a browser test file gets from `browserSuite`: valid from its first test on. */
+export interface BrowserSuite {
+  /** The file's Chromium. */
+  readonly browser: Browser;
+  /** The file's own serve run of the sample (only with `{ serve: true }`). */
+  readonly run: ServeRun;
+  /** Another serve run (`startServe`'s arguments), stopped after the file's last test. */
+  serve(configSource?: string | null, options?: { folder?: string }): Promise<ServeRun>;
+  /** A new page on the app, ready (see `openApp`); `run` defaults to the file's own. */
+  open(options?: OpenOptions & { run?: ServeRun }): Promise<Page>;
+}
+
+/**
+ * Call inside a browser test file's `describe`: registers the hooks that launch Chromium (and,
+ * with `serve`, one serve run of the sample) before the first test and close the browser and
+ * every run the file started after the last, whether the tests passed or not. The file's own
+ * `before` hooks, registered after this call, run after it and can use the browser.
+ */
+export function browserSuite(options: { serve?: boolean } = {}): BrowserSuite {
+  let browser: Browser | undefined;
+  let shared: ServeRun | undefined;
+  const runs: ServeRun[] = [];
+  const serve = async (configSource?: string | null, serveOptions?: { folder?: string }) => {
+    const run = await startServe(configSource, serveOptions);
+    runs.push(run);
+    return run;
+  };
+  const suite: BrowserSuite = {
+    get browser() {
+      assert.ok(browser, 'the browser starts in the before hook: use it inside tests and hooks');
+      return browser;
+    },
+    get run() {
+      assert.ok(shared, 'no serve run of its own: call browserSuite({ serve: true })');
+      return shared;
+    },
+    serve,
+    open: ({ run, ...open } = {}) => openApp(suite.browser, run ?? suite.run, open),
+  };
+  before(async () => {
+    await mkdir(screenshotDir, { recursive: true });
+    browser = await launchChromium();
+    if (options.serve) shared = await serve();
+  });
+  after(async () => {
+    await browser?.close();
+    await Promise.all(runs.map((run) => run.stop()));
+  });
+  return suite;
 }
 
 /** A navigation entry by the start of its name (a problem-count badge may follow it). */

@@ -1,29 +1,17 @@
 // A diagnostic with a quick fix offers it as a button on its field and in the Problems list; one
 // click applies the fix's edits and the finding goes away.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, uiSkipReason } from './app-page';
+import { browserSuite, nav, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 
-let browser: Browser;
-let run: ServeRun;
-
 describe('quick fixes one click away (rwsec serve)', { skip: skipReason }, () => {
-  before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    run = await startServe();
-  });
-  after(async () => {
-    await browser?.close();
-    await run?.stop();
-  });
+  const app = browserSuite({ serve: true });
 
   test('ssl.port equal to jetty.port: "Set ssl.port to N" on the field and in Problems', async () => {
-    const page = await openApp(browser, run);
+    const page = await app.open();
     await nav(page, 'HTTPS').click();
     await page.locator(`#${fieldId('enableSsl')}`).check(); // the rule judges HTTPS when it is on
     const sslPort = page.locator(`#${fieldId('ssl.port')}`);

@@ -1,19 +1,15 @@
 // Save never writes a config with errors silently (issue 13 item 1): the review lists the errors
 // and warnings the save would leave, new ones marked, and saving with errors is its own action.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fieldId } from '../../renderer/app/sections';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, screenshotDir, uiSkipReason } from './app-page';
+import { browserSuite, nav, screenshotDir, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 const origins = 'serverSettings.crossOriginSettings.allowedOrigins';
-
-let browser: Browser;
-const runs: ServeRun[] = [];
 
 const settled = (page: Page) =>
   page.waitForFunction(() =>
@@ -29,20 +25,12 @@ async function addOrigin(page: Page, origin: string) {
 }
 
 describe('the save review in the browser (rwsec serve)', { skip: skipReason }, () => {
-  before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await Promise.all(runs.map((r) => r.stop()));
-  });
+  const app = browserSuite();
 
   test('two bad origins: the review lists both errors as new and saving says "Save with 2 errors"', async () => {
-    const run = await startServe();
-    runs.push(run);
+    const run = await app.serve();
     const original = await readFile(run.config, 'utf8');
-    const page = await openApp(browser, run);
+    const page = await app.open({ run });
     await nav(page, 'CORS & CSRF').click();
     await addOrigin(page, 'http://');
     await addOrigin(page, '*');
@@ -87,9 +75,8 @@ describe('the save review in the browser (rwsec serve)', { skip: skipReason }, (
   });
 
   test('a change without errors keeps the plain "Save to disk", dark theme at 1920x1080', async () => {
-    const run = await startServe();
-    runs.push(run);
-    const page = await openApp(browser, run);
+    const run = await app.serve();
+    const page = await app.open({ run });
     await page.getByRole('button', { name: /Colour theme/ }).click(); // system -> light
     await page.getByRole('button', { name: /Colour theme/ }).click(); // light -> dark
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -1,28 +1,16 @@
 // The shell in the browser: the navigation shows the page registry in order, every entry opens its
 // page, and Ctrl+K puts the cursor in the option search.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, openApp, uiSkipReason } from './app-page';
+import { browserSuite, nav, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 
-let browser: Browser;
-let run: ServeRun | undefined;
-
 describe('app shell in the browser (rwsec serve)', { skip: skipReason }, () => {
-  before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    run = await startServe();
-  });
-  after(async () => {
-    await browser?.close();
-    await run?.stop();
-  });
+  const app = browserSuite({ serve: true });
 
   test('the navigation lists the settings pages first and each entry opens its own page', async () => {
-    const page = await openApp(browser, run!);
+    const page = await app.open();
     const links = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
     // The page title is the link's text before its problem count ("Cassandra, 1 problem").
     const names = await links.evaluateAll((els) =>
@@ -50,7 +38,7 @@ describe('app shell in the browser (rwsec serve)', { skip: skipReason }, () => {
   });
 
   test('Ctrl+K focuses the option search, and picking an option opens its field', async () => {
-    const page = await openApp(browser, run!);
+    const page = await app.open();
     await nav(page, 'Problems').click();
     await page.keyboard.press('Control+k');
     const search = page.getByRole('combobox', { name: 'Go to option' });

@@ -6,20 +6,19 @@ import { keytoolListing } from '../helpers/java';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:tls';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach, before, beforeEach, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makeTestPki, type TestPki } from '../helpers/chain-pki';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import type { ServeRun } from './serve-process';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason({ keytool: true, openssl: true });
 
-let browser: Browser;
 let run: ServeRun;
 let page: Page;
 let pki: TestPki;
@@ -121,21 +120,14 @@ async function tlsServer(chain: string[]): Promise<{ server: Server; endpoint: s
 }
 
 describe('kit wizard modes in the browser (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite();
   before(async () => {
     pki = await makeTestPki();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
   });
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), 'rwsec-wizmodes-'));
-    run = await startServe();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(await run.freshUrl());
-    await page.waitForSelector('#root[data-app-state="ready"]');
+    run = await app.serve();
+    page = await app.open({ run, timeout: 20_000 });
   });
   afterEach(async () => {
     await page?.close();

@@ -5,20 +5,17 @@ import { keytoolListing } from '../helpers/java';
 import assert from 'node:assert/strict';
 import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildStandInGirJar, standInCrypt } from '../helpers/gir-jar';
 import { snakeValue, snakeYamlMissing } from '../helpers/snake-yaml';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { nav, screenshotDir, screenshots, uiSkipReason } from './app-page';
+import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason({ keytool: true }) ?? snakeYamlMissing();
 
-let browser: Browser;
-let run: ServeRun;
 let page: Page;
 let jarDir: string;
 
@@ -42,19 +39,12 @@ async function openWizard(tab: string): Promise<void> {
 }
 
 describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () => {
+  const app = browserSuite({ serve: true });
   before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    await mkdir(screenshotDir, { recursive: true });
     jarDir = await mkdtemp(join(tmpdir(), 'rwsec-girjar-'));
-    run = await startServe();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(await run.freshUrl());
-    await page.waitForSelector('#root[data-app-state="ready"]');
+    page = await app.open({ timeout: 20_000 });
   });
   after(async () => {
-    await browser?.close();
-    await run?.stop();
     if (jarDir) await rm(jarDir, { recursive: true, force: true });
   });
 
@@ -73,7 +63,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await button('Next').click();
     await page.getByLabel('Keystore file').fill('etc/keystore');
     // Where a relative path points, shown before anything is written.
-    await page.getByText(`as RWS reads it: ${join(run.dir, 'etc', 'keystore')}`).waitFor();
+    await page.getByText(`as RWS reads it: ${join(app.run.dir, 'etc', 'keystore')}`).waitFor();
     await page.getByLabel('HTTPS port').fill('443');
     await page.getByText(/Port 443 is below 1024/).waitFor();
     await button('Use 9443').click();
@@ -93,8 +83,8 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.match(await recap('Valid'), /\(825 days\)$/);
     assert.equal(await recap('Issued by'), 'itself (self-signed)');
     const folders = await page.getByTestId('new-folders').innerText();
-    assert.ok(folders.includes(join(run.dir, 'etc')), folders);
-    assert.ok(!existsSync(join(run.dir, 'etc')), 'the review writes nothing');
+    assert.ok(folders.includes(join(app.run.dir, 'etc')), folders);
+    assert.ok(!existsSync(join(app.run.dir, 'etc')), 'the review writes nothing');
     assert.match(
       await page.getByLabel('Configuration values').innerText(),
       /^ssl\.keyStorePath: etc\/keystore$/m,
@@ -110,7 +100,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     // As typed, relative to the config's folder: not the absolute path of this copy.
     assert.match(diff, /^\+ {2}keyStorePath: etc\/keystore$/m);
     await screenshots(page, 'wizard-https-4-summary');
-    const store = join(run.dir, 'etc', 'keystore');
+    const store = join(app.run.dir, 'etc', 'keystore');
     assert.deepEqual(entries(keytoolListing(store, 'jetty-pass-1')), [
       { alias: 'jetty', type: 'PrivateKeyEntry', chain: 1 },
     ]);
@@ -133,10 +123,10 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await button('Review and save').click();
     await page.getByRole('button', { name: 'Save to disk' }).click();
     await page.getByTestId('dirty-marker').waitFor({ state: 'hidden' });
-    const saved = snakeValue(run.config) as { ssl: { keyStorePath: string } };
+    const saved = snakeValue(app.run.config) as { ssl: { keyStorePath: string } };
     assert.equal(saved.ssl.keyStorePath, 'etc/keystore');
     // RWS resolves it beside the config: that file is the keystore keytool just listed.
-    assert.equal(resolve(dirname(run.config), saved.ssl.keyStorePath), store);
+    assert.equal(resolve(dirname(app.run.config), saved.ssl.keyStorePath), store);
   });
 
   test('Cassandra: pasted nodes, preview tree, kit written (node chains of 2), useSSL pending', async () => {
@@ -161,7 +151,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     const tree = await page.getByRole('tree').innerText();
     assert.match(tree, /cass-02\.example\.internal\//);
     assert.match(tree, /truststore\.jks/);
-    assert.ok(!existsSync(join(run.dir, 'cassandra-tls')), 'the preview writes nothing');
+    assert.ok(!existsSync(join(app.run.dir, 'cassandra-tls')), 'the preview writes nothing');
     await screenshots(page, 'wizard-cassandra-3-preview');
     await button('Write the kit').click();
     await page.getByLabel('Config diff').waitFor();
@@ -169,7 +159,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.match(diff, /^\+ {2}useSSL: true$/m);
     assert.match(diff, /^\+ {2}trustStore: .*cassandra-tls\/client\/truststore\.jks$/m);
     await screenshots(page, 'wizard-cassandra-4-summary');
-    const kit = join(run.dir, 'cassandra-tls');
+    const kit = join(app.run.dir, 'cassandra-tls');
     for (const node of ['cass-01.example.internal', 'cass-03.example.internal']) {
       assert.deepEqual(
         entries(keytoolListing(join(kit, 'nodes', node, 'keystore.jks'), 'cass-pass-1')),
@@ -202,7 +192,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     await page.getByRole('option', { name: /^WebDAV/ }).click();
     await page
       .getByLabel(/CA certificate file/)
-      .fill(join(run.dir, 'cassandra-tls', 'ca', 'root-ca.pem'));
+      .fill(join(app.run.dir, 'cassandra-tls', 'ca', 'root-ca.pem'));
     await screenshots(page, 'wizard-trust-1-source');
     await button('Next').click();
     await page.getByLabel('Trust file to write').fill('trust/webdav.jks');
@@ -214,7 +204,7 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     const newFolders = page.getByTestId('new-folders');
     await newFolders.waitFor();
     assert.match(await newFolders.innerText(), /trust$/);
-    assert.equal(existsSync(join(run.dir, 'trust')), false, 'the review writes nothing');
+    assert.equal(existsSync(join(app.run.dir, 'trust')), false, 'the review writes nothing');
     await screenshots(page, 'wizard-trust-3-review');
     await button('Write the trust file').click();
     await page.getByLabel('Config diff').waitFor();
@@ -222,7 +212,9 @@ describe('kit wizards in the browser (rwsec serve)', { skip: skipReason }, () =>
     assert.match(diff, /^\+ {2}webDAVTrustedCA: .*trust\/webdav\.jks$/m);
     assert.match(diff, /^\+ {2}webDAVJksPassword: trust-pass-1$/m);
     await screenshots(page, 'wizard-trust-4-summary');
-    const listed = entries(keytoolListing(join(run.dir, 'trust', 'webdav.jks'), 'trust-pass-1'));
+    const listed = entries(
+      keytoolListing(join(app.run.dir, 'trust', 'webdav.jks'), 'trust-pass-1'),
+    );
     assert.equal(listed.length, 1);
     assert.equal(listed[0]?.type, 'trustedCertEntry');
     await button('Verify').click();

@@ -6,10 +6,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { uiSkipReason } from './app-page';
+import { browserSuite, uiSkipReason } from './app-page';
 import { makeReadmeScreenshots, readmeShotsDir } from './readme-screenshots';
-import { chromiumArgs, chromiumPath } from './serve-process';
 
 /** A pixel differs when one channel moves by more than this (anti-aliasing moves a few units). */
 const channelTolerance = 24;
@@ -55,15 +53,13 @@ interface Difference {
 describe('README screenshots', { skip: uiSkipReason() }, () => {
   let fresh: string;
   let made: string[] = [];
-  let browser: Browser;
+  const app = browserSuite();
 
   before(async () => {
     fresh = await mkdtemp(join(tmpdir(), 'rwsec-readme-shots-'));
     made = await makeReadmeScreenshots(fresh);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   });
   after(async () => {
-    await browser?.close();
     await rm(fresh, { recursive: true, force: true });
   });
 
@@ -72,7 +68,7 @@ describe('README screenshots', { skip: uiSkipReason() }, () => {
       made.length >= 6,
       `expected the light and dark shots of 3 scenes, got ${made.length}`,
     );
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const stale: string[] = [];
     for (const file of made) {
       const name = basename(file);

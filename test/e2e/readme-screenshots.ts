@@ -4,10 +4,10 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../helpers/paths';
 import { nav, uiSkipReason } from './app-page';
-import { chromiumArgs, chromiumPath, startServe } from './serve-process';
+import { launchChromium, startServe } from './serve-process';
 
 export const readmeShotsDir = join(repoRoot, 'docs', 'screenshots');
 
@@ -84,10 +84,7 @@ export async function makeReadmeScreenshots(outDir = readmeShotsDir): Promise<st
     '--disable-partial-raster',
     '--run-all-compositor-stages-before-draw',
   ];
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [...chromiumArgs, ...stable],
-  });
+  const browser = await launchChromium(stable);
   const written: string[] = [];
   try {
     // The browser's very first rendering can differ by a few anti-aliased pixels: warm it up.

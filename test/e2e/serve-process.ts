@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 import { repoRoot, rwsecBin, sampleConfig } from '../helpers/paths';
 
 export interface ServeRun {
@@ -107,7 +108,7 @@ export async function startServe(
 }
 
 export const chromiumPath = '/usr/bin/chromium';
-export const chromiumArgs = [
+const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -115,3 +116,8 @@ export const chromiumArgs = [
   '--no-first-run',
   '--disable-sync',
 ];
+
+/** Debian's Chromium through Playwright, with the flags every test run uses (and `extraArgs`). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs] });
+}

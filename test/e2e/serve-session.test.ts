@@ -1,35 +1,24 @@
 // The serve session in a real browser (issue 12 item 7): the printed URL's token travels in the
 // fragment only, the page keeps its session in sessionStorage and sends it as a header, no cookie
 // exists, a reload keeps working, and the same URL in another tab is told what to do.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Request } from 'playwright-core';
-import { chromiumArgs, chromiumPath, startServe, type ServeRun } from './serve-process';
-import { uiSkipReason } from './app-page';
+import type { Request } from 'playwright-core';
+import { browserSuite, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
-
-let browser: Browser;
-let run: ServeRun | undefined;
 
 const ready = '#root[data-app-state="ready"]';
 
 describe('serve session in the browser', { skip: skipReason }, () => {
-  before(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    run = await startServe();
-  });
-  after(async () => {
-    await browser?.close();
-    await run?.stop();
-  });
+  const app = browserSuite({ serve: true });
 
   test('the token never leaves the fragment; the session is a header, never a cookie', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
-    const url = await run!.freshUrl();
+    const url = await app.run.freshUrl();
     const token = new URL(url).hash.replace('#token=', '');
     await page.goto(url);
     await page.waitForSelector(ready);
@@ -58,26 +47,26 @@ describe('serve session in the browser', { skip: skipReason }, () => {
   });
 
   test('the same URL in another tab is refused with what to do; the next printed URL opens', async () => {
-    const url = await run!.freshUrl();
-    const first = await browser.newPage();
+    const url = await app.run.freshUrl();
+    const first = await app.browser.newPage();
     await first.goto(url);
     await first.waitForSelector(ready);
 
-    const second = await browser.newPage();
+    const second = await app.browser.newPage();
     await second.goto(url);
     await second.waitForSelector('#root[data-app-state="error"]');
     const alert = await second.getByRole('alert').first().innerText();
     assert.match(alert, /already used to open a session/);
     assert.match(alert, /new URL that `rwsec serve` printed/);
 
-    const bare = await browser.newPage();
+    const bare = await app.browser.newPage();
     await bare.goto(new URL(url).origin + '/');
     await bare.waitForSelector('#root[data-app-state="error"]');
     assert.match(await bare.getByRole('alert').first().innerText(), /no session with rwsec serve/);
 
-    const next = await run!.freshUrl();
+    const next = await app.run.freshUrl();
     assert.notEqual(next, url, 'rwsec serve printed a new URL after the first session opened');
-    const third = await browser.newPage();
+    const third = await app.browser.newPage();
     await third.goto(next);
     await third.waitForSelector(ready);
     for (const p of [first, second, bare, third]) await p.close();

@@ -111,6 +111,15 @@ describe('rwsec fleet push-kit on real sshd nodes', { skip }, () => {
       assert.ok(!r.out.includes(KITPASS) && !r.err.includes(KITPASS), 'no secret in output');
     }
     assert.match(first.err, /kit node 127\.0\.0\.14 matches no inventory host/);
+    // Each step counts its hosts as they finish (the order within a step is the finishing one).
+    assert.match(first.out, /^kit \[1\/1\] cass-1: /m);
+    for (const k of [1, 2]) {
+      assert.match(first.out, new RegExp(`^truststore \\[${k}/2\\] rws-[12]: `, 'm'));
+      assert.match(
+        first.out,
+        new RegExp(`^config \\[${k}/2\\] rws-${k}: application.yaml written`, 'm'),
+      );
+    }
     assert.doesNotMatch(second.err, /kit node 127\.0\.0\.14/, 'db-b matched by ansible_host');
     for (const [dir, node] of [
       ['tls-1', 'cass-1'],

@@ -3,25 +3,9 @@ import { resolve } from 'node:path';
 import type { CliIo } from '../command';
 import { planCassandraRenewal } from '../../services/kits/cassandra-renew';
 import { UsageError } from '../cli-parse';
-import { requireSecret } from '../secret-input';
-import { commitAndReport, storepass } from './kit-common';
+import { commitAndReport } from './kit-common';
 import { list, type CassandraValues } from './kit-cassandra';
-
-async function caPass(
-  io: CliIo,
-  values: CassandraValues,
-  outDir: string,
-  confirm = false,
-): Promise<string> {
-  return requireSecret(io, {
-    option: 'ca-pass',
-    envName: values['ca-pass-env'],
-    defaultEnv: 'RWSEC_CAPASS',
-    prompt: `CA key password for the kit in ${outDir}: `,
-    confirm,
-    minLength: 6,
-  });
-}
+import { kitPasswords } from './kit-passwords';
 
 export async function runCassandraLifecycle(values: CassandraValues, io: CliIo): Promise<number> {
   const outDir = resolve(values.out);
@@ -33,14 +17,17 @@ export async function runCassandraLifecycle(values: CassandraValues, io: CliIo):
       '--renew and --rotate-ca work on an existing CA kit: drop --legacy, --add-node and --config.',
     );
   const days = values.days ?? 825;
-  const pass = await storepass(io, values, `the kit in ${outDir}`);
+  // A new CA (rotation's start) has its password typed twice.
+  const passwords = await kitPasswords(io, values, outDir, {
+    needed: true,
+    confirm: stage === 'start',
+  });
   if (stage === undefined) {
     const { nodes } = values;
     const plan = await planCassandraRenewal({
       outDir,
       ...(nodes !== undefined ? { nodes: list(nodes) } : {}),
-      storepass: pass,
-      caPassword: await caPass(io, values, outDir),
+      ...passwords,
       days,
     });
     return commitAndReport(
@@ -59,8 +46,7 @@ export async function runCassandraLifecycle(values: CassandraValues, io: CliIo):
   const plan = await planRotation({
     outDir,
     stage,
-    storepass: pass,
-    caPassword: await caPass(io, values, outDir, stage === 'start'),
+    ...passwords,
     days,
   });
   const code = await commitAndReport(

@@ -95,6 +95,8 @@ export async function planNode(
 }
 
 export interface ApplyOptions {
+  /** Called as each node's new file is uploaded beside the old one (nothing replaced yet). */
+  onStaged?: (done: number, total: number) => void;
   /** Called before and after each node is written: per-node progress. */
   onNode?: (result: NodeResult, index: number, total: number) => void;
 }
@@ -141,6 +143,9 @@ export async function applyPlans(
     gid: plan.node.gid as number,
   });
   const writing = (plan: NodePlan) => !plan.unchanged && plan.next !== undefined;
+  // The uploads are most of the run's time: reported as they finish, failed ones included.
+  const uploads = plans.filter(writing).length;
+  let uploaded = 0;
   const staged = await mapLimit(plans, options.forks ?? 10, async (plan) => {
     if (!writing(plan)) return undefined;
     try {
@@ -148,6 +153,8 @@ export async function applyPlans(
     } catch (error) {
       if (!(error instanceof RemoteSaveError) && !(error instanceof SshError)) throw error;
       return error;
+    } finally {
+      options.onStaged?.(++uploaded, uploads);
     }
   });
   const discardFrom = async (index: number) => {

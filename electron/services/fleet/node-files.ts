@@ -4,6 +4,7 @@
 // runs for real. A path asked for later still works, with one more round trip.
 import { detectFormat, SNIFF_BYTES } from '../files/detect-format';
 import type { ConfigFiles, FileProbe } from '../validate/file-rule';
+import { StoreCache } from '../validate/store-cache';
 import { readRemoteFiles, type RemoteFile } from './remote-read';
 import type { SshSession, SshTarget } from './ssh-transport';
 
@@ -13,6 +14,12 @@ function enoent(path: string): Error {
 
 export class NodeFiles implements ConfigFiles {
   private readonly files = new Map<string, Promise<RemoteFile>>();
+  /**
+   * The node's keystores as opened by validation, for the whole run: `fleet set` validates each
+   * node before and after the edit, and a keystore's decryption (tens of ms) is done once. One
+   * cache per node: the same path on two nodes is two different files.
+   */
+  readonly stores: StoreCache = new StoreCache(this);
 
   constructor(
     private readonly session: SshSession,

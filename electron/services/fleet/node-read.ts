@@ -47,7 +47,7 @@ export async function validateOnNode(
   const recorder = new PathRecorder();
   await validateConfig(doc, file, { files: recorder });
   await files.prefetch(recorder.paths);
-  return validateConfig(doc, file, { files });
+  return validateConfig(doc, file, { files, stores: files.stores });
 }
 
 export async function readNode(session: SshSession, host: FleetHost): Promise<NodeRead> {

@@ -17,6 +17,8 @@ import type { NodeRead } from '../fleet/node-read';
 import { IdleSsh } from './idle-ssh';
 
 type Activity = NonNullable<FleetState['activity']>;
+/** Progress of the running work: which step, and nodes done of the step's total. */
+type Report = (kind: Activity['kind'], done: number, total: number) => void;
 
 /** Text values typed as `rwsec fleet set` types them: by the catalog, else the node's value. */
 function typedEdits(doc: RwsDocument, edits: DocumentEdit[]): DocumentEdit[] | { error: string } {
@@ -89,8 +91,8 @@ export class FleetWorkspace {
   refresh(): FleetState {
     this.requireOpen();
     this.requireIdle();
-    this.run('reading', async (progress) => {
-      await this.readAll(progress);
+    this.run('reading', async (report) => {
+      await this.readAll(report);
     });
     return this.state();
   }
@@ -114,8 +116,9 @@ export class FleetWorkspace {
     const secrets = edits.flatMap((e) =>
       'value' in e && isSecretPath(e.path) && e.value != null ? [String(e.value)] : [],
     );
-    this.run('planning', async (progress) => {
-      const reads = await this.readAll(progress);
+    // Every node is read again first: the plan starts from what the nodes hold now.
+    this.run('reading', async (report) => {
+      const reads = await this.readAll(report);
       const unread = reads.filter((n) => n.doc === undefined);
       if (unread.length > 0) {
         throw new Error(
@@ -123,8 +126,10 @@ export class FleetWorkspace {
         );
       }
       this.plans = [];
+      report('planning', 0, reads.length);
       for (const node of reads) {
         this.plans.push(await planNode(node, (doc) => typedEdits(doc, edits), secrets));
+        report('planning', this.plans.length, reads.length);
       }
       this.current.plan = {
         id: randomBytes(8).toString('hex'),
@@ -164,26 +169,31 @@ export class FleetWorkspace {
       );
     }
     const plans = this.plans;
+    const changing = plans.filter((p) => !p.unchanged).length;
     this.current.results = [];
-    this.run('writing', async (progress) => {
-      progress(0, plans.length);
-      const results = await this.ssh.use((s) =>
-        applyPlans(s, plans, {
-          onNode: (result, index, total) => {
-            this.current.results?.push(result);
-            progress(index + 1, total);
-          },
-        }),
-      );
-      // The whole list: nodes not attempted after a failure are not reported one by one.
-      this.current.results = results;
-      this.plans = [];
-      this.current.plan = null;
-      this.current.activity = { kind: 'reading', done: 0, total: this.hosts.length };
-      await this.readAll((done, total) => {
-        this.current.activity = { kind: 'reading', done, total };
-      });
-    });
+    // First every new file is uploaded beside the old one (the long part), then each node is
+    // switched to it in inventory order, then every node is read again.
+    this.run(
+      'uploading',
+      async (report) => {
+        const results = await this.ssh.use((s) =>
+          applyPlans(s, plans, {
+            onStaged: (done, total) => report('uploading', done, total),
+            onNode: (result, index, total) => {
+              this.current.results?.push(result);
+              report('writing', index + 1, total);
+            },
+          }),
+        );
+        // The whole list: nodes not attempted after a failure are not reported one by one.
+        this.current.results = results;
+        this.plans = [];
+        this.current.plan = null;
+        report('reading', 0, this.hosts.length);
+        await this.readAll(report);
+      },
+      changing,
+    );
     return this.state();
   }
 
@@ -213,8 +223,8 @@ export class FleetWorkspace {
     return this.state();
   }
 
-  private async readAll(progress: (done: number, total: number) => void): Promise<NodeRead[]> {
-    const reads = await this.readHosts(this.hosts, progress);
+  private async readAll(report: Report): Promise<NodeRead[]> {
+    const reads = await this.readHosts(this.hosts, report);
     await this.show(reads);
     return reads;
   }
@@ -223,8 +233,8 @@ export class FleetWorkspace {
   private readAgain(hosts: FleetHost[]): void {
     this.run(
       'reading',
-      async (progress) => {
-        const fresh = await this.readHosts(hosts, progress);
+      async (report) => {
+        const fresh = await this.readHosts(hosts, report);
         const byName = new Map([...this.reads, ...fresh].map((n) => [n.host.name, n]));
         await this.show(this.hosts.flatMap((h) => byName.get(h.name) ?? []));
       },
@@ -232,12 +242,9 @@ export class FleetWorkspace {
     );
   }
 
-  private readHosts(
-    hosts: readonly FleetHost[],
-    progress: (done: number, total: number) => void,
-  ): Promise<NodeRead[]> {
+  private readHosts(hosts: readonly FleetHost[], report: Report): Promise<NodeRead[]> {
     return this.ssh.use((s) =>
-      readFleetNodes(s, hosts, { onNode: (_n, done, total) => progress(done, total) }),
+      readFleetNodes(s, hosts, { onNode: (_n, done, total) => report('reading', done, total) }),
     );
   }
 
@@ -249,15 +256,15 @@ export class FleetWorkspace {
 
   private run(
     kind: Activity['kind'],
-    body: (progress: (done: number, total: number) => void) => Promise<void>,
+    body: (report: Report) => Promise<void>,
     total = this.hosts.length,
   ): void {
     this.current.activity = { kind, done: 0, total };
     this.current.error = null;
-    const progress = (done: number, total: number) => {
+    const report: Report = (kind, done, total) => {
       this.current.activity = { kind, done, total };
     };
-    void body(progress)
+    void body(report)
       .catch((error: unknown) => {
         this.current.error = message(error);
       })

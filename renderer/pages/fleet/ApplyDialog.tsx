@@ -7,34 +7,11 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { FleetState } from '../../../shared/api/fleet-contract';
+import { FleetProgress } from './FleetProgress';
 import { NodeResults } from './NodeResults';
 import { PlanReview } from './PlanReview';
-
-const doing = {
-  reading: 'Reading every node again',
-  planning: 'Reading and planning the change on every node',
-  writing: 'Writing node by node',
-} as const;
-
-function Progress(props: { activity: NonNullable<FleetState['activity']> }) {
-  const { kind, done, total } = props.activity;
-  return (
-    <>
-      <Typography role="status" data-progress={`${done}/${total}`} sx={{ mb: 1 }}>
-        {doing[kind]}: {done} of {total} nodes done
-      </Typography>
-      <LinearProgress
-        variant="determinate"
-        value={total ? (100 * done) / total : 0}
-        aria-label={`${doing[kind]}: ${done} of ${total}`}
-        sx={{ mb: 2 }}
-      />
-    </>
-  );
-}
 
 export function ApplyDialog(props: {
   state: FleetState;
@@ -57,7 +34,7 @@ export function ApplyDialog(props: {
         {plan ? `Apply ${plan.paths.join(', ')} to every node` : 'Apply to every node'}
       </DialogTitle>
       <DialogContent dividers>
-        {activity && <Progress activity={activity} />}
+        {activity && <FleetProgress activity={activity} />}
         {failure && activity === null && (
           <Alert severity="error" sx={{ mb: 2 }}>
             {failure}

@@ -3,7 +3,6 @@
 // and one change applied to every node after a per-node review (what `rwsec fleet set` does).
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { DocumentEditRequest } from '../../../shared/api/contract';
@@ -11,6 +10,7 @@ import type { PageProps } from '../../app/pages';
 import { ApplyDialog } from './ApplyDialog';
 import { ChangeForm } from './ChangeForm';
 import { DriftMatrix } from './DriftMatrix';
+import { FleetProgress } from './FleetProgress';
 import { InventoryForm } from './InventoryForm';
 import { NodeTable } from './NodeTable';
 import { useFleet } from './use-fleet';
@@ -55,18 +55,7 @@ export default function FleetPage(props: PageProps) {
           {state.error}
         </Alert>
       )}
-      {activity && !showDialog && (
-        <Box role="status" sx={{ mb: 2 }} data-progress={`${activity.done}/${activity.total}`}>
-          <Typography>
-            Reading nodes: {activity.done} of {activity.total} done
-          </Typography>
-          <LinearProgress
-            variant="determinate"
-            value={activity.total ? (100 * activity.done) / activity.total : 0}
-            aria-label={`Reading nodes: ${activity.done} of ${activity.total}`}
-          />
-        </Box>
-      )}
+      {activity && !showDialog && <FleetProgress activity={activity} />}
       {state?.inventory === null && !fleet.error && (
         <Alert severity="info">
           Open an Ansible inventory (INI or YAML) whose hosts set <code>rws_config</code> to their

@@ -21,6 +21,12 @@ import { withSession } from './fleet-common';
 import { fleetOptions, forksFrom, transportHelp } from './fleet-options';
 import { terminalSafeIo } from '../../terminal-io';
 
+/** "STEP [k/N]" for the next host of a step to finish. */
+function counter(step: string, total: number): () => string {
+  let done = 0;
+  return () => `${step} [${++done}/${total}]`;
+}
+
 const pushOptions = {
   ...fleetOptions,
   dest: { type: 'string', arg: 'DIR', help: "folder for the Cassandra nodes' files" },
@@ -141,21 +147,24 @@ async function runPushKit(
       io.err('rwsec fleet push-kit: review the above and add --yes to write; nothing written\n');
       return EXIT_FINDINGS;
     }
+    // Each step counts its hosts as they finish: "kit [2/5] cass-2: ...".
+    const kitStep = counter('kit', match.cassandra.length);
     const cassandra = await pushCassandraNodes(session, kitDir, match, {
       ...(values.dest !== undefined ? { dest: values.dest } : {}),
       forks,
       onHost: (r) =>
-        out(r.error ? `${r.name}: FAILED: ${r.error}\n` : `${r.name}: ${r.files.join(', ')}\n`),
+        out(`${kitStep()} ${r.name}: ${r.error ? `FAILED: ${r.error}` : r.files.join(', ')}\n`),
     });
+    const trustStep = counter('truststore', match.rws.length);
     const rwsFiles: PushResult[] = await mapLimit(match.rws, forks, async (host) => {
       const path = trustPath(host.config as string);
       try {
         await pushFiles(session, host, [{ path, bytes: truststore }]);
-        out(`${host.name}: ${path}\n`);
+        out(`${trustStep()} ${host.name}: ${path}\n`);
         return { name: host.name, files: [path] };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        out(`${host.name}: FAILED: ${message}\n`);
+        out(`${trustStep()} ${host.name}: FAILED: ${message}\n`);
         return { name: host.name, files: [], error: message };
       }
     });
@@ -165,8 +174,10 @@ async function runPushKit(
       plans.filter((p) => !failedTrust.has(p.node.host.name)),
       {
         forks,
-        onNode: (r) =>
-          out(`${r.name}: application.yaml ${r.outcome}${r.error ? `: ${r.error}` : ''}\n`),
+        onNode: (r, i, total) =>
+          out(
+            `config [${i + 1}/${total}] ${r.name}: application.yaml ${r.outcome}${r.error ? `: ${r.error}` : ''}\n`,
+          ),
       },
     );
     const failed =
