@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { RemoteSaveError } from './remote-save-error';
 import { BACKUP_FOLDER, DEFAULT_BACKUPS, utcStamp } from '../files/backups';
 import { STALE_TEMP_AGE_MS } from '../files/stale-temps';
-import { SaveStep, sftpDiscard, sftpStage, sftpSwitch } from './sftp/sftp-save';
+import { SaveStep, sftpDiscard, sftpStage, sftpSwitch, type SftpStaged } from './sftp/sftp-save';
 import { shellQuote, SshError, type SshSession, type SshTarget } from './ssh-transport';
 
 export { RemoteSaveError, type RemoteSaveErrorCode } from './remote-save-error';
@@ -181,6 +181,8 @@ export interface Staged {
   node: SshTarget;
   req: RemoteSaveRequest;
   hex: string;
+  /** What an SFTP stage left (absent: staged through the shell). */
+  sftp?: SftpStaged;
 }
 
 /**
@@ -196,11 +198,15 @@ export async function stageRemote(
   const sftp = await session.sftp(node);
   if (sftp) {
     try {
-      await sftpStage(sftp, req, hex);
+      return {
+        node,
+        req,
+        hex,
+        sftp: await sftpStage(sftp, req, hex, randomBytes(6).toString('hex')),
+      };
     } catch (error) {
       throw sftpRefusal(node, req, error, 'stage');
     }
-    return { node, req, hex };
   }
   const staged = await session.run(node, stageScript(req, hex), req.next);
   if (staged.code === CHANGED) {
@@ -223,8 +229,11 @@ export async function stageRemote(
 
 /** Removes a staged temp file that will not be switched in (best effort). */
 export async function discardStaged(session: SshSession, staged: Staged): Promise<void> {
-  const sftp = await session.sftp(staged.node).catch(() => undefined);
-  if (sftp) return sftpDiscard(sftp, staged.req.file, staged.hex).catch(() => undefined);
+  if (staged.sftp) {
+    const sftp = await session.sftp(staged.node).catch(() => undefined);
+    if (sftp) await sftpDiscard(sftp, staged.sftp);
+    return;
+  }
   await session.run(staged.node, cleanupScript(staged.req.file, staged.hex)).catch(() => undefined);
 }
 
@@ -234,10 +243,10 @@ export async function discardStaged(session: SshSession, staged: Staged): Promis
  */
 export async function switchRemote(session: SshSession, staged: Staged): Promise<RemoteSaveResult> {
   const { node, req, hex } = staged;
-  const sftp = await session.sftp(node);
-  if (sftp) {
+  const sftp = staged.sftp && (await session.sftp(node));
+  if (sftp && staged.sftp) {
     try {
-      return { backup: await sftpSwitch(sftp, req, hex, randomBytes(6).toString('hex')) };
+      return { backup: await sftpSwitch(sftp, req, staged.sftp) };
     } catch (error) {
       throw sftpRefusal(node, req, error, 'switch');
     }

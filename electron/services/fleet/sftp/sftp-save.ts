@@ -1,50 +1,40 @@
-// The remote safe save over SFTP: the same policy, names and steps as the shell version
-// (remote-save.ts) and the local save, with no program run on the node. Stage: the new content
-// goes to `.NAME.rwsec-<hex>.tmp` beside the file (exclusive create, owner and mode of the
-// original, fsync@openssh.com, read back). Switch, under the write lock `.NAME.rwsec-lock`
-// (exclusive create): the file must still hold what was read; the previous version is written
-// to `.rwsec-backups/` (a private folder; a symlink in its place is refused), synced and named
-// without replacing any other backup; then posix-rename@openssh.com puts the new file in place,
+// The remote safe save over SFTP: the same policy and names as the shell version (remote-save.ts)
+// and the local save, with no program run on the node. Stage (all nodes at once, nothing
+// replaced): the new content goes to `.NAME.rwsec-<hex>.tmp` beside the file (exclusive create,
+// owner and mode of the original, fsync@openssh.com, read back), and the version read goes to a
+// temp file in `.rwsec-backups/` (a private folder; a symlink in its place is refused), synced.
+// Switch (node by node, so it is kept to a few pipelined round trips), under the write lock
+// `.NAME.rwsec-lock` (exclusive create): the file must still hold what was read; the backup is
+// named without replacing any other, posix-rename@openssh.com puts the new file in place,
 // atomically, and the folder is synced. A kill at any point leaves the old or the new file.
 import { hostname } from 'node:os';
 import { posix } from 'node:path';
-import { BACKUP_FOLDER, backupsOldestFirst, DEFAULT_BACKUPS, utcStamp } from '../../files/backups';
-import { STALE_TEMP_AGE_MS } from '../../files/stale-temps';
+import { DEFAULT_BACKUPS } from '../../files/backups';
+import {
+  backupFolder,
+  nameBackup,
+  removeStaleTemps,
+  rotate,
+  SaveStep,
+  type SftpSaveRequest,
+  fileType,
+  writeBackupTemp,
+} from './sftp-backups';
 import { isMissing, SftpStatusError, type SftpClient } from './sftp-client';
 import { readAll, TooLargeError, writeAll } from './sftp-io';
-import { OPEN, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, STATUS, type Attrs } from './sftp-wire';
+import { OPEN, S_IFDIR, S_IFLNK, S_IFREG, STATUS } from './sftp-wire';
 
-/** One step refused: 'changed' (the file is not what was read) or 'failed' (with the reason). */
-export class SaveStep extends Error {
-  constructor(
-    readonly kind: 'changed' | 'failed',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface SftpSaveRequest {
-  file: string;
-  original?: Uint8Array;
-  next: Uint8Array;
-  mode: number;
-  uid?: number;
-  gid?: number;
-  backups?: number;
-}
+export { SaveStep, type SftpSaveRequest } from './sftp-backups';
 
 /** write-lock.ts breaks locks older than 120 s. */
 const STALE_LOCK_S = 120;
 const LOCK_WAITS = 10;
 
-const type = (a: Attrs) => (a.mode ?? 0) & S_IFMT;
-
 /** The file (a symlink followed, as the local save does), its folder and its name. */
 async function resolveTarget(c: SftpClient, file: string) {
   let f = file;
   try {
-    if (type(await c.lstat(file)) === S_IFLNK) f = await c.realpath(file);
+    if (fileType(await c.lstat(file)) === S_IFLNK) f = await c.realpath(file);
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
@@ -73,23 +63,30 @@ async function mkdirs(c: SftpClient, dir: string): Promise<void> {
   });
 }
 
-/** Removes abandoned temp files of earlier, killed saves of `n` (best effort). */
-async function removeStaleTemps(c: SftpClient, d: string, n: string, nodeNow: number) {
-  const pattern = new RegExp(
-    `^\\.${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.rwsec-[0-9a-f]{12}\\.tmp$`,
-  );
-  const names = await c.readdir(d).catch(() => []);
-  const stale = names.filter(
-    (e) =>
-      pattern.test(e.name) &&
-      type(e.attrs) === S_IFREG &&
-      nodeNow - (e.attrs.mtime ?? nodeNow) > STALE_TEMP_AGE_MS / 1000,
-  );
-  await Promise.all(stale.map((e) => c.remove(`${d}/${e.name}`).catch(() => undefined)));
+/** What a stage left on the node for its switch. */
+export interface SftpStaged {
+  f: string;
+  d: string;
+  n: string;
+  /** The new content, beside the file. */
+  t: string;
+  /** The backup folder and the version read in a temp file there (absent for a new file). */
+  b?: string;
+  bt?: string;
+  /** The node's clock at the stage (seconds), for telling a stale lock from a live one. */
+  nodeNow: number;
 }
 
-/** Step 1: uploads `next` beside the file; the file itself is not touched. */
-export async function sftpStage(c: SftpClient, req: SftpSaveRequest, hex: string): Promise<void> {
+/**
+ * Step 1: uploads `next` beside the file and the version read into the backup folder; the file
+ * itself is not touched.
+ */
+export async function sftpStage(
+  c: SftpClient,
+  req: SftpSaveRequest,
+  hex: string,
+  backupHex: string,
+): Promise<SftpStaged> {
   const { f, d, n } = await resolveTarget(c, req.file);
   let owner: { uid?: number; gid?: number };
   if (req.original === undefined) {
@@ -101,12 +98,14 @@ export async function sftpStage(c: SftpClient, req: SftpSaveRequest, hex: string
       if (isMissing(error)) return undefined;
       throw error;
     });
-    if (!st || type(st) !== S_IFREG) throw new SaveStep('changed', `${f} is not a file any more`);
+    if (!st || fileType(st) !== S_IFREG)
+      throw new SaveStep('changed', `${f} is not a file any more`);
     owner = { uid: req.uid, gid: req.gid };
   }
   const t = `${d}/${tempName(f, hex)}`;
   const h = await c.open(t, OPEN.READ | OPEN.WRITE | OPEN.CREAT | OPEN.EXCL, { mode: 0o600 });
   let kept = false;
+  let nodeNow = 0;
   try {
     await writeAll(c, h, req.next);
     // Owner first: a change of owner clears set-id bits, which the mode then restores.
@@ -124,18 +123,33 @@ export async function sftpStage(c: SftpClient, req: SftpSaveRequest, hex: string
     if (!back || Buffer.compare(back, Buffer.from(req.next)) !== 0) {
       throw new SaveStep('failed', 'the written copy reads back differently');
     }
+    nodeNow = st.mtime ?? 0;
+    await removeStaleTemps(c, d, n, nodeNow);
     kept = true;
-    await removeStaleTemps(c, d, n, st.mtime ?? 0);
   } finally {
     await c.close(h).catch(() => undefined);
     if (!kept) await c.remove(t).catch(() => undefined);
   }
+  if (req.original === undefined) return { f, d, n, t, nodeNow };
+  try {
+    const b = await backupFolder(c, d, f, req);
+    // Backup temps of killed runs are cleaned as beside the file.
+    const [bt] = await Promise.all([
+      writeBackupTemp(c, b, n, req, backupHex),
+      removeStaleTemps(c, b, n, nodeNow),
+    ]);
+    return { f, d, n, t, b, bt, nodeNow };
+  } catch (error) {
+    await c.remove(t).catch(() => undefined);
+    throw error;
+  }
 }
 
-/** Removes a staged temp file that will not be switched in (best effort). */
-export async function sftpDiscard(c: SftpClient, file: string, hex: string): Promise<void> {
-  const { d, f } = await resolveTarget(c, file);
-  await c.remove(`${d}/${tempName(f, hex)}`).catch(() => undefined);
+/** Removes what a stage left, when it will not be switched in (best effort). */
+export async function sftpDiscard(c: SftpClient, staged: SftpStaged): Promise<void> {
+  await Promise.all(
+    [staged.t, staged.bt].map((path) => path && c.remove(path).catch(() => undefined)),
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -152,8 +166,8 @@ async function takeLock(c: SftpClient, d: string, n: string, f: string, nodeNow:
     try {
       const h = await c.open(l, OPEN.WRITE | OPEN.CREAT | OPEN.EXCL, { mode: 0o600 });
       // Not a pid of the node: a saver there must wait the lock out, never judge it dead.
-      await writeAll(c, h, Buffer.from(`${process.pid} ssh-client:${hostname()}\n`));
-      await c.close(h);
+      const owner = Buffer.from(`${process.pid} ssh-client:${hostname()}\n`);
+      await Promise.all([c.write(h, 0, owner), c.close(h)]);
       return l;
     } catch (error) {
       if (!(error instanceof SftpStatusError) || error.code !== STATUS.FAILURE) throw error;
@@ -170,60 +184,6 @@ async function takeLock(c: SftpClient, d: string, n: string, f: string, nodeNow:
   throw busy();
 }
 
-/** The private backup folder: made 0700 if absent; a symlink or a file in its place refused. */
-async function backupFolder(c: SftpClient, d: string, f: string, owner: SftpSaveRequest) {
-  const b = `${d}/${BACKUP_FOLDER}`;
-  const refuse = (what: string) =>
-    new SaveStep(
-      'failed',
-      `${b} is ${what}, not a folder this tool made; backups are never written through it. Remove it (or move it away) and save again`,
-    );
-  let st = await c.lstat(b).catch((error: unknown) => {
-    if (isMissing(error)) return undefined;
-    throw error;
-  });
-  if (!st) {
-    await c.mkdir(b, { mode: 0o700 }).catch(() => undefined);
-    st = await c.lstat(b).catch(() => undefined);
-    if (!st) throw new SaveStep('failed', `cannot create the backup folder ${b} for ${f}`);
-    if (type(st) === S_IFDIR)
-      await c.setstat(b, { uid: owner.uid, gid: owner.gid }).catch(() => undefined);
-  }
-  if (type(st) === S_IFLNK) throw refuse('a symbolic link');
-  if (type(st) !== S_IFDIR) throw refuse('a file');
-  if (((st.mode ?? 0) & 0o777) !== 0o700) await c.setstat(b, { mode: 0o700 });
-  return b;
-}
-
-/** Writes `bytes` as a new backup in `b` under a free name; returns its path. */
-async function writeBackup(c: SftpClient, b: string, n: string, req: SftpSaveRequest, hex: string) {
-  const bt = `${b}/.${n}.rwsec-${hex}.tmp`;
-  const h = await c.open(bt, OPEN.WRITE | OPEN.CREAT | OPEN.EXCL, { mode: 0o600 });
-  try {
-    await writeAll(c, h, req.original as Uint8Array);
-    await c.fsetstat(h, { uid: req.uid, gid: req.gid }).catch(() => undefined);
-    await c.fsetstat(h, { mode: req.mode & 0o777 });
-    await c.fsync(h);
-  } finally {
-    await c.close(h).catch(() => undefined);
-  }
-  const stem = `${n}.${utcStamp(new Date())}`;
-  try {
-    for (let i = 0; i < 1000; i++) {
-      const path = `${b}/${stem}${i === 0 ? '' : `-${i}`}.bak`;
-      try {
-        await c.rename(bt, path); // never replaces an existing backup
-        return path;
-      } catch (error) {
-        if (!(error instanceof SftpStatusError) || error.code !== STATUS.FAILURE) throw error;
-      }
-    }
-    throw new SaveStep('failed', `cannot name the backup in ${b}`);
-  } finally {
-    await c.remove(bt).catch(() => undefined);
-  }
-}
-
 async function syncFolder(c: SftpClient, d: string): Promise<void> {
   try {
     const h = await c.open(d, OPEN.READ);
@@ -233,29 +193,20 @@ async function syncFolder(c: SftpClient, d: string): Promise<void> {
   }
 }
 
-async function rotate(c: SftpClient, b: string, n: string, keep: number): Promise<void> {
-  const names = (await c.readdir(b).catch(() => [])).map((e) => e.name);
-  const all = backupsOldestFirst(n, names);
-  const old = all.slice(0, Math.max(0, all.length - keep));
-  await Promise.all(old.map((name) => c.remove(`${b}/${name}`).catch(() => undefined)));
-}
-
 /**
- * Step 2: under the lock, refuses unless the file still holds `original`, keeps it as a backup
- * and renames the staged file over it. Returns the backup's path ('' for a new file).
+ * Step 2: under the lock, refuses unless the file still holds `original`, names the backup and
+ * renames the staged file over it. Returns the backup's path ('' for a new file). Requests that
+ * do not depend on each other go out together: this step runs node after node.
  */
 export async function sftpSwitch(
   c: SftpClient,
   req: SftpSaveRequest,
-  hex: string,
-  backupHex: string,
+  staged: SftpStaged,
 ): Promise<string> {
-  const { f, d, n } = await resolveTarget(c, req.file);
-  const t = `${d}/${tempName(f, hex)}`;
-  const staged = await c.lstat(t).catch(() => undefined);
-  if (!staged) throw new SaveStep('failed', `the uploaded copy ${t} is gone`);
-  const l = await takeLock(c, d, n, f, staged.mtime ?? 0);
+  const { f, d, n, t, b } = staged;
+  const l = await takeLock(c, d, n, f, staged.nodeNow);
   let backup = '';
+  let renamed = false;
   try {
     if (req.original === undefined) {
       if (await exists(c, f)) throw new SaveStep('changed', 'changed');
@@ -263,8 +214,10 @@ export async function sftpSwitch(
         throw new SaveStep('failed', 'cannot rename the new file into place');
       });
     } else {
-      const b = await backupFolder(c, d, f, req);
-      const h = await c.open(f, OPEN.READ);
+      const [h, folder] = await Promise.all([
+        c.open(f, OPEN.READ),
+        c.lstat(b as string).catch(() => undefined),
+      ]);
       const now = await readAll(c, h, req.original.length, req.original.length + 1)
         .catch((error: unknown) => {
           if (error instanceof TooLargeError) return undefined;
@@ -274,19 +227,28 @@ export async function sftpSwitch(
       if (!now || Buffer.compare(now, Buffer.from(req.original)) !== 0) {
         throw new SaveStep('changed', 'changed');
       }
-      backup = await writeBackup(c, b, n, req, backupHex);
+      // The folder checked at the stage must still be that folder, not a link put there since.
+      if (!folder || fileType(folder) !== S_IFDIR) {
+        throw new SaveStep(
+          'failed',
+          `${b} changed since the upload; backups are never written through a link`,
+        );
+      }
+      backup = await nameBackup(c, b as string, staged.bt as string, n);
       await c.posixRename(t, f).catch(() => {
         throw new SaveStep('failed', 'cannot rename the new file into place');
       });
-      await syncFolder(c, d);
-      await rotate(c, b, n, req.backups ?? DEFAULT_BACKUPS);
     }
+    renamed = true;
   } catch (error) {
-    await c.remove(t).catch(() => undefined);
+    await sftpDiscard(c, staged);
     throw error;
   } finally {
-    await c.remove(l).catch(() => undefined);
+    if (!renamed) await c.remove(l).catch(() => undefined);
   }
-  if (req.original === undefined) await syncFolder(c, d);
+  await Promise.all([
+    syncFolder(c, d).finally(() => c.remove(l).catch(() => undefined)),
+    b ? rotate(c, b, n, req.backups ?? DEFAULT_BACKUPS) : undefined,
+  ]);
   return backup;
 }
