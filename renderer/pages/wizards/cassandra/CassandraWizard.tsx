@@ -1,7 +1,6 @@
 // The Cassandra TLS kit: a private root CA signs one certificate per node; the preview shows every
 // file before anything is written; RWS's cassandraCluster values go to the open session; the
 // verify step checks every node's keystore against the client truststore, as RWS will.
-import Typography from '@mui/material/Typography';
 import type { Request } from '../../../../shared/api/contract';
 import { api } from '../../../api/client';
 import type { ConfigModel } from '../../../app/use-config';
@@ -12,7 +11,8 @@ import { FileTree } from '../FileTree';
 import { parseNodeList } from '../node-list';
 import { useKitFlow, useVerifyOnShow } from '../use-kit-flow';
 import { useFormValues, useStepMachine, type WizardStep } from '../wizard-machine';
-import { EditList, NewFolders, VerifyStep, Warnings, WrittenSummary } from '../wizard-parts';
+import { PlanReview } from '../PlanReview';
+import { VerifyStep, WrittenSummary } from '../wizard-parts';
 import { WizardFrame, type WizardAction } from '../WizardFrame';
 import { NodesStep, nodesProblem } from './NodesStep';
 import { OptionsStep, type CassandraOptions } from './OptionsStep';
@@ -108,18 +108,11 @@ export function CassandraWizard(props: {
     };
   } else if (step === 'preview' && kit.plan) {
     body = (
-      <>
-        <Typography variant="subtitle2" component="h3">
-          {kit.plan.files.length} files will be written
-        </Typography>
-        <FileTree files={kit.plan.files} />
-        <NewFolders folders={kit.plan.newFolders} />
-        <Warnings warnings={kit.plan.warnings} />
-        <Typography variant="subtitle2" component="h3">
-          Then set in the open application.yaml (pending until you save)
-        </Typography>
-        <EditList edits={kit.plan.edits} />
-      </>
+      <PlanReview
+        plan={kit.plan}
+        writes={`${kit.plan.files.length} files will be written`}
+        files={<FileTree files={kit.plan.files} />}
+      />
     );
     next = {
       label: 'Write the kit',

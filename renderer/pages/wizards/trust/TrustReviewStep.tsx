@@ -2,7 +2,8 @@
 // write would create (so a typo in the path is caught here), the kit's warnings and the values
 // the open application.yaml will get.
 import Typography from '@mui/material/Typography';
-import { EditList, FileList, NewFolders, Warnings, type KitResult } from '../wizard-parts';
+import { PlanReview } from '../PlanReview';
+import { FileList, type KitResult } from '../wizard-parts';
 
 export function TrustReviewStep(props: { plan: KitResult }) {
   const { plan } = props;
@@ -13,16 +14,11 @@ export function TrustReviewStep(props: { plan: KitResult }) {
           {line}
         </Typography>
       ))}
-      <Typography variant="subtitle2" component="h3">
-        Will be written
-      </Typography>
-      <FileList files={plan.files} written={false} />
-      <NewFolders folders={plan.newFolders} />
-      <Warnings warnings={plan.warnings} />
-      <Typography variant="subtitle2" component="h3">
-        Then set in the open application.yaml (pending until you save)
-      </Typography>
-      <EditList edits={plan.edits} />
+      <PlanReview
+        plan={plan}
+        writes="Will be written"
+        files={<FileList files={plan.files} written={false} />}
+      />
     </>
   );
 }
