@@ -37,6 +37,10 @@ async function main() {
       // Every import() becomes a require: the bundle is run through vm.Script, which has no
       // loader for a real dynamic import.
       supported: { 'dynamic-import': false },
+      // Without comments and indentation the bundle is ASCII (some comments in dependencies are
+      // not), so Node reads it as a one-byte string: about 40 ms less of every rwsec start than
+      // decoding 3 MB of UTF-8 into a two-byte string. Names stay, for readable stack traces.
+      minifyWhitespace: true,
     }).then(() => writeCliCodeCache(root, out)),
     // The heavy-work thread (electron/services/heavy): its own entry, started by the worker pool of
     // `rwsec serve` (beside dist/cli.cjs) and of the desktop app (one folder up from main.cjs).

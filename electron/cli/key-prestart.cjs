@@ -80,9 +80,24 @@ function plannedKeys(args) {
   return { spec: specFromOptions(args), n: args.includes('--legacy') ? nodes : nodes + 1 };
 }
 
+/**
+ * libuv starts 4 pool threads unless told otherwise (UV_THREADPOOL_SIZE, read once, when the pool
+ * first starts: that is the first key below). With 4, a 10-node kit makes its 11 keys 4 at a time,
+ * and the CA key's PBKDF2 and every file the kit writes wait in the same queue behind the keys.
+ * With a thread per key (plus libuv's 4 for the rest), every job shares the cores from the start:
+ * the slowest key cannot start late, and the derivation and writes need not wait for a free
+ * thread. A size the user set stands; children do not inherit ours.
+ */
+function widenThreadPool(jobs) {
+  if (process.env.UV_THREADPOOL_SIZE !== undefined) return () => undefined;
+  process.env.UV_THREADPOOL_SIZE = String(Math.min(jobs + 4, 1024));
+  return () => delete process.env.UV_THREADPOOL_SIZE;
+}
+
 function prestartKeys(args) {
   const plan = plannedKeys(args);
   if (!plan || !plan.spec || plan.n <= 0 || plan.n > 64) return;
+  const restoreEnv = widenThreadPool(plan.n + 1);
   const { key, type, ...params } = plan.spec;
   const options =
     type === 'rsa'
@@ -98,6 +113,7 @@ function prestartKeys(args) {
       ),
     );
   }
+  restoreEnv();
   // A failure surfaces when the kit takes that key (and generates its own instead).
   for (const job of jobs) job.catch(() => undefined);
   globalThis[POOL] = { spec: key, jobs };

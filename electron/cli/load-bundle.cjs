@@ -4,6 +4,7 @@
 // the very bundle it was made from (same build id on the bundle's first line) and the same V8;
 // otherwise, or if V8 rejects it, the bundle is simply compiled as usual.
 'use strict';
+const { isAscii } = require('node:buffer');
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
@@ -33,11 +34,20 @@ function cacheFor(file, source) {
 }
 
 /**
+ * The bundle's text. The build makes it ASCII (no comments), and ASCII read as Latin-1 is the
+ * same text for a twentieth of the time UTF-8 decoding takes (about 10 ms of every start).
+ */
+function readSource(file) {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
+/**
  * Compiles and runs the bundle as a CommonJS module. Returns its exports, whether the cache was
  * used, and the compiled script (the build makes the cache from it).
  */
 function loadBundle(file) {
-  const source = readFileSync(file, 'utf8');
+  const source = readSource(file);
   const cachedData = cacheFor(file, source);
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, ...(cachedData ? { cachedData } : {}) });

@@ -31,7 +31,11 @@ export const copyWords: Record<CopyState, string> = {
   failed: 'Copy failed: select the text instead',
 };
 
-export function CopyChip(props: { text: string; what: string; id?: string }) {
+/**
+ * `cutStart`: a text too long for its place loses its start to the ellipsis ("…Settings.port"),
+ * keeping the end that tells one key or path from its siblings; the tooltip shows it whole.
+ */
+export function CopyChip(props: { text: string; what: string; id?: string; cutStart?: boolean }) {
   const { state, copy } = useCopy(props.text);
   return (
     <Tooltip title={state === 'idle' ? `Copy ${props.what} ${props.text}` : copyWords[state]}>
@@ -42,17 +46,20 @@ export function CopyChip(props: { text: string; what: string; id?: string }) {
         clickable
         onClick={copy}
         icon={<CopyIcon sx={{ fontSize: 12 }} />}
-        label={state === 'copied' ? 'copied' : props.text}
+        // An isolated left-to-right run inside a right-to-left label: the dots stay in place
+        // while the overflow (and its ellipsis) moves to the start.
+        label={state === 'copied' ? 'copied' : <bdi>{props.text}</bdi>}
         aria-label={`Copy ${props.what} ${props.text}`}
         data-copy={props.text}
         sx={{
           height: 24,
           maxWidth: '100%',
+          minWidth: 0,
           fontFamily: 'monospace',
           fontSize: '0.72rem',
           borderRadius: 1,
           color: 'text.secondary',
-          '& .MuiChip-label': { px: 0.75 },
+          '& .MuiChip-label': { px: 0.75, ...(props.cutStart ? { direction: 'rtl' } : {}) },
         }}
       />
     </Tooltip>

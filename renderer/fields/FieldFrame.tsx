@@ -30,8 +30,19 @@ export function FieldFrame(props: {
   return (
     <Box data-option={spec.path} sx={{ py: 0.75, minWidth: 0 }}>
       {props.children}
-      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1, mt: 0.25 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', flex: '0 1 auto', minWidth: 0 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', columnGap: 1, mt: 0.25 }}>
+        {/*
+          The summary keeps its one line (any shrinking would wrap it) while it leaves the key
+          room for a few characters; only a longer summary wraps.
+        */}
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            flex: '0 0 auto',
+            maxWidth: 'calc(100% - 8em)',
+          }}
+        >
           <Typography id={`${id}-help`} variant="body2" color="text.secondary" sx={{ minWidth: 0 }}>
             {spec.summary}
           </Typography>
@@ -46,7 +57,10 @@ export function FieldFrame(props: {
             <InfoIcon sx={{ fontSize: 16 }} />
           </IconButton>
         </Box>
-        {/* Beside the summary where both fit, else on the next line at the right. */}
+        {/*
+          Always beside the summary, at the right: in a narrow column (two-column forms) the key
+          gives way first, cut at its start, so a field never takes a second line for its key.
+        */}
         <Box
           sx={{
             display: 'flex',
@@ -54,10 +68,10 @@ export function FieldFrame(props: {
             gap: 0.5,
             ml: 'auto',
             minWidth: 0,
-            maxWidth: '100%',
+            flex: '0 1 auto',
           }}
         >
-          <CopyChip text={path} what="YAML key" />
+          <CopyChip text={path} what="YAML key" cutStart />
           {props.onRemove && (
             <Button
               size="small"

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { options } from '../../shared/catalog/options';
 import { fieldId } from '../../renderer/app/sections';
-import { browserSuite, nav, screenshots, uiSkipReason } from './app-page';
+import { browserSuite, desktopSizes, nav, screenshots, uiSkipReason } from './app-page';
 
 const skipReason = uiSkipReason();
 
@@ -84,6 +84,47 @@ describe('form density and layout (rwsec serve)', { skip: skipReason }, () => {
     await chip.click();
     await chip.getByText('copied').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'ssl.keyStorePath');
+    await page.close();
+  });
+
+  test("in two columns a field's YAML key stays on its summary's line, cut at its start, whole in its tooltip", async () => {
+    const page = await app.open();
+    // Fields whose key chip does not sit on the first line of their summary (it wrapped below).
+    const offLine = () =>
+      page.evaluate(`[...document.querySelectorAll('main [data-option]')].filter((field) => {
+        const help = field.querySelector('[id$="-help"]').getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(field.querySelector('[id$="-help"]')).lineHeight);
+        const chip = field.querySelector('[data-copy]').getBoundingClientRect();
+        const middle = chip.top + chip.height / 2;
+        return middle < help.top || middle > help.top + line;
+      }).map((field) => field.getAttribute('data-option'))`) as Promise<string[]>;
+    for (const [width, height] of desktopSizes) {
+      await page.setViewportSize({ width, height });
+      for (const name of ['HTTPS', 'CORS & CSRF']) {
+        await nav(page, name).click();
+        await page.locator('main [data-option]').first().waitFor();
+        assert.deepEqual(await offLine(), [], `${name} at ${width}x${height}`);
+      }
+    }
+    // A half-width field at 1920: its long key is cut, and the end that names it stays in view.
+    const key = 'serverSettings.crossOriginSettings.corsFilterCacheTimeToLive';
+    const chip = page.locator(`[data-option="${key}"] [data-copy]`);
+    const shown = (await chip.evaluate(`(() => {
+      const label = document.querySelector('[data-option="${key}"] [data-copy] .MuiChip-label');
+      const text = label.querySelector('bdi').firstChild;
+      const box = label.getBoundingClientRect();
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(text, text.length - 1);
+      range.setEnd(text, text.length);
+      const last = range.getBoundingClientRect();
+      return { cut: label.scrollWidth > label.clientWidth, startHidden: first.left < box.left, endShown: last.right <= box.right + 1 && last.left >= box.left };
+    })()`)) as { cut: boolean; startHidden: boolean; endShown: boolean };
+    assert.deepEqual(shown, { cut: true, startHidden: true, endShown: true });
+    await chip.hover();
+    assert.equal(await page.getByRole('tooltip').innerText(), `Copy YAML key ${key}`);
     await page.close();
   });
 

@@ -8,7 +8,11 @@ import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readKeystoreFile } from '../../electron/services/keystore/read';
 import { planAddNodes } from '../../electron/services/kits/cassandra-add-nodes';
-import { planCassandraKit } from '../../electron/services/kits/cassandra-kit';
+import {
+  cassandraKitPaths,
+  checkCassandraKit,
+  planCassandraKit,
+} from '../../electron/services/kits/cassandra-kit';
 import { KitError } from '../../electron/services/kits/kit-error';
 import { commitFiles } from '../../electron/services/kits/transaction';
 
@@ -31,14 +35,20 @@ describe('planCassandraKit', () => {
 
   it('plans exactly the documented layout', async () => {
     const out = join(dir, 'layout');
-    const plan = await planCassandraKit({
+    const options = {
       outDir: out,
       nodes: ['Cass-01', '10.1.2.3'],
       storepass: PASS,
       caPassword: CA_PASS,
       key: ec,
       days: 30,
-    });
+    };
+    const plan = await planCassandraKit(options);
+    // The CLI locks these paths while the keys are made: they must be the planned files.
+    assert.deepEqual(
+      cassandraKitPaths(checkCassandraKit(options)),
+      plan.files.map((f) => f.path),
+    );
     assert.deepEqual(plan.files.map((f) => relative(out, f.path)).sort(), [
       'README.txt',
       'ca/root-ca.key.pem',
@@ -239,7 +249,7 @@ describe('planCassandraKit', () => {
 
   it('legacy: self-signed per node, every truststore lists every node, no CA', async () => {
     const out = join(dir, 'legacy');
-    const plan = await planCassandraKit({
+    const options = {
       outDir: out,
       nodes: ['l1', 'l2'],
       storepass: PASS,
@@ -247,7 +257,12 @@ describe('planCassandraKit', () => {
       key: ec,
       days: 30,
       legacy: true,
-    });
+    };
+    const plan = await planCassandraKit(options);
+    assert.deepEqual(
+      cassandraKitPaths(checkCassandraKit(options)),
+      plan.files.map((f) => f.path),
+    );
     assert.match(plan.warnings.join(' '), /Legacy/);
     await commitFiles(plan.files);
     assert.equal(existsSync(join(out, 'ca')), false);

@@ -5,6 +5,7 @@ import {
   copyFileSync,
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -201,6 +202,25 @@ describe('rwsec kit (command)', () => {
     assert.match(t.stderr(), /broken\.yaml:\d+:\d+: .*nothing was written/);
     assert.doesNotMatch(t.stderr(), /\n\s+at /, 'no stack trace');
     assert.equal(existsSync(keystore), false);
+  });
+
+  it('a broken config stops the cassandra kit: no kit folder, no lock left (they were taken early)', async () => {
+    const config = join(dir, 'broken-cass.yaml');
+    writeFileSync(config, 'cassandraCluster:\n  useSSL: false\n trustStore: x\n');
+    const out = join(dir, 'cass-broken-config');
+    const t = io({ RWSEC_STOREPASS: 'cass-pass-1', RWSEC_CAPASS: 'cass-ca-pass-1' });
+    const args = ['cassandra', '--nodes', 'a,b', '--keyalg', 'ec', '--out', out];
+    assert.equal(await runCommand(kitCommand, [...args, '--config', config], t), 2);
+    assert.match(t.stderr(), /broken-cass\.yaml:\d+:\d+: .*nothing was written/);
+    assert.equal(existsSync(out), false, 'the folders made for the kit are gone again');
+    assert.equal(existsSync(join(dir, '.broken-cass.yaml.rwsec-lock')), false);
+    const again = io({ RWSEC_STOREPASS: 'cass-pass-1', RWSEC_CAPASS: 'cass-ca-pass-1' });
+    assert.equal(await runCommand(kitCommand, args, again), 0, again.stderr());
+    assert.ok(existsSync(join(out, 'nodes', 'b', 'keystore.jks')));
+    assert.deepEqual(
+      readdirSync(join(out, 'nodes', 'b')).filter((f) => f.includes('rwsec-lock')),
+      [],
+    );
   });
 
   it('https on a store that already has the alias is refused (exit 1); a wrong password is exit 2', async () => {

@@ -3,7 +3,13 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../command';
 import { planAddNodes } from '../../services/kits/cassandra-add-nodes';
-import { planCassandraKit, type KitPlan } from '../../services/kits/cassandra-kit';
+import {
+  cassandraKitPaths,
+  checkCassandraKit,
+  planCheckedKit,
+  type KitPlan,
+} from '../../services/kits/cassandra-kit';
+import { startCommit, type StartedCommit } from '../../services/kits/transaction';
 import { cassandraEdits, planConfig } from '../../services/kits/config-values';
 import { keySpec } from '../../services/x509/keys';
 import { defineCommand, type OptionSpecs, type ParsedValues } from '../cli-spec';
@@ -150,23 +156,39 @@ async function runCassandra(values: CassandraValues, io: CliIo): Promise<number>
     days,
     ...(nodeDir ? { nodeDir } : {}),
   };
-  const plan: KitPlan =
-    addNode !== undefined
-      ? await planAddNodes({ ...common, nodes: list(addNode) })
-      : await planCassandraKit({
-          ...common,
-          nodes: list(nodes ?? ''),
-          legacy: values.legacy,
-        });
-  const outcome: Outcome = {
-    files: plan.files,
-    warnings: plan.warnings,
-    summary: [
-      addNode !== undefined
-        ? `Added ${list(addNode).join(', ')} to the kit in ${resolve(outDir)} (signed by its CA; existing truststores trust them).`
-        : `Cassandra TLS kit for ${plan.nodes.join(', ')} written to ${resolve(outDir)}: see README.txt there.`,
-    ],
-  };
+  if (addNode !== undefined) {
+    const plan = await planAddNodes({ ...common, nodes: list(addNode) });
+    const summary = `Added ${list(addNode).join(', ')} to the kit in ${resolve(outDir)} (signed by its CA; existing truststores trust them).`;
+    return finishKit(values, pass, plan, summary, io);
+  }
+  const checked = checkCassandraKit({ ...common, nodes: list(nodes ?? ''), legacy: values.legacy });
+  // The kit's folders and write locks are taken while its keys are made, not after them.
+  const { config } = values;
+  const started = startCommit([
+    ...cassandraKitPaths(checked),
+    ...(config ? [resolve(config)] : []),
+  ]);
+  started.catch(() => undefined); // a failure to start is reported when the files are written
+  try {
+    const plan = await planCheckedKit(checked);
+    const summary = `Cassandra TLS kit for ${plan.nodes.join(', ')} written to ${resolve(outDir)}: see README.txt there.`;
+    return await finishKit(values, pass, plan, summary, io, started);
+  } catch (error) {
+    await started.then((s) => s.abandon()).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The config values (with --config), then the files written both or neither, and the report. */
+async function finishKit(
+  values: CassandraValues,
+  pass: string,
+  plan: KitPlan,
+  summary: string,
+  io: CliIo,
+  started?: Promise<StartedCommit>,
+): Promise<number> {
+  const outcome: Outcome = { files: plan.files, warnings: plan.warnings, summary: [summary] };
   const { config } = values;
   if (config) {
     const crypt = await cryptIfAsked(values, pass, io);
@@ -183,5 +205,5 @@ async function runCassandra(values: CassandraValues, io: CliIo): Promise<number>
     );
     outcome.config = { file: planned.file, paths: ['cassandraCluster'] };
   }
-  return commitAndReport('rwsec kit cassandra', outcome, io);
+  return commitAndReport('rwsec kit cassandra', outcome, io, started);
 }

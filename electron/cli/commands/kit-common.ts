@@ -7,7 +7,7 @@ import { terminalSafe } from '../../../shared/terminal-safe';
 import { RwsDocument } from '../../../shared/yaml/document';
 import { diagnosticsForPaths } from '../../services/kits/config-values';
 import { encryptWithGirJar } from '../../services/kits/encrypt';
-import { commitFiles, type PlannedFile } from '../../services/kits/transaction';
+import { commitFiles, type PlannedFile, type StartedCommit } from '../../services/kits/transaction';
 
 export { storepassOptions } from './store-password';
 
@@ -72,9 +72,13 @@ export async function commitAndReport(
   prefix: string,
   outcome: Outcome,
   io: CliIo,
+  /** The commit begun while the plan was made (its folders and locks taken), if any. */
+  started?: Promise<StartedCommit>,
 ): Promise<number> {
   for (const w of outcome.warnings) io.err(`${prefix}: warning: ${terminalSafe(w)}\n`);
-  const result = await commitFiles(outcome.files);
+  const result = started
+    ? await (await started).finish(outcome.files)
+    : await commitFiles(outcome.files);
   // Summaries name certificate subjects, which come from files the kit was given.
   for (const line of outcome.summary) io.out(`${terminalSafe(line)}\n`);
   for (const file of result.readOnlyReplaced) {

@@ -2,12 +2,8 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../command';
 import type { X509Certificate } from 'node:crypto';
-import { readCertificateFile } from '../../services/chain/cert-input';
 import { KitError } from '../../services/kits/kit-error';
-import { parseHostPort } from '../../services/probe/probe-endpoint';
-import { probeTls } from '../../services/probe/tls-probe';
 import { trustTargets, type TrustTarget } from '../../services/kits/config-values';
-import { formatFromName, planTrustKit } from '../../services/kits/trust-kit';
 import { defineCommand, secretOptions, type OptionSpecs, type ParsedValues } from '../cli-spec';
 import { UsageError } from '../cli-parse';
 import { commitAndReport, cryptIfAsked, girJarOptions, kitEpilogue, storepass } from './kit-common';
@@ -77,7 +73,10 @@ interface Source {
   fromServer: boolean;
 }
 
-function fromFile(file: string, password: string | undefined): Source {
+// The readers, the probe and the kit load when this command runs: with @peculiar/x509 behind them,
+// they would add ~40 ms to the start of every other kit (kit cassandra is timed against a floor).
+async function fromFile(file: string, password: string | undefined): Promise<Source> {
+  const { readCertificateFile } = await import('../../services/chain/cert-input');
   const read = readCertificateFile(resolve(file), password);
   return {
     certificates: read.certificates.map((c) => c.cert),
@@ -88,6 +87,10 @@ function fromFile(file: string, password: string | undefined): Source {
 
 /** The chain a live server sends (its root is usually not among it: the kit warns then). */
 async function probed(endpoint: string): Promise<Source> {
+  const [{ parseHostPort }, { probeTls }] = await Promise.all([
+    import('../../services/probe/probe-endpoint'),
+    import('../../services/probe/tls-probe'),
+  ]);
   const target = parseHostPort(endpoint);
   if (!target) throw new UsageError(`--probe takes HOST:PORT (or [IPv6]:PORT), not '${endpoint}'.`);
   const outcome = await probeTls(target);
@@ -103,9 +106,10 @@ async function runTrust(values: ParsedValues<typeof trustKitOptions>, io: CliIo)
   const { target, out, from, probe, config } = values;
   if ((from === undefined) === (probe === undefined))
     throw new UsageError('Give one of --from FILE or --probe HOST:PORT.');
+  const { formatFromName, planTrustKit } = await import('../../services/kits/trust-kit');
   const format = values.format ?? formatFromName(out);
   const pass = format === 'jks' ? await storepass(io, values, out) : values.storepass;
-  const source = probe !== undefined ? await probed(probe) : fromFile(from ?? '', pass);
+  const source = probe !== undefined ? await probed(probe) : await fromFile(from ?? '', pass);
   const crypt =
     config && format === 'jks' && pass !== undefined
       ? await cryptIfAsked(values, pass, io)

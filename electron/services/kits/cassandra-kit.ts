@@ -20,7 +20,7 @@ import { dnameToDer } from '../x509/name-der';
 import { cqlshrc, defaultNodeTlsDir, kitReadme, nodeEncryptionYaml } from './cassandra-files';
 import { KitError } from './kit-error';
 import type { PlannedFile } from './transaction';
-import { encryptedCaKeyPem } from './ca-key-pem';
+import { caKeyPem, deriveCaKeyKek } from './ca-key-pem';
 
 export interface CassandraKitOptions {
   outDir: string;
@@ -283,6 +283,9 @@ async function issueFromNewCa(
   // queued first, so that nodes can be signed while the other keys are still being made.
   const caKeyJob = generateKeyPair(options.key);
   const nodeKeyJobs = nodes.map(() => generateKeyPair(options.key));
+  // The CA key's PBKDF2 needs only the password: derived beside the keys, not after them.
+  const kekJob = deriveCaKeyKek(caPassword);
+  kekJob.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
   const caJob = caKeyJob.then(async (keys) => ({
     keys,
     cert: await createSelfSigned(keys, {
@@ -315,15 +318,23 @@ async function issueFromNewCa(
       { path: join(outDir, 'ca', 'root-ca.pem'), data: caPem, mode: PUBLIC },
       {
         path: join(outDir, 'ca', 'root-ca.key.pem'),
-        data: await encryptedCaKeyPem(caKeys.privateKey, caPassword),
+        data: caKeyPem(caKeys.privateKey, await kekJob),
         mode: SECRET,
       },
     ],
   };
 }
 
-/** Plans a whole kit (nothing is written: commit `files` with commitFiles). */
-export async function planCassandraKit(options: CassandraKitOptions): Promise<KitPlan> {
+/** A new kit's options, checked before anything is made (checkCassandraKit). */
+export interface CheckedKit {
+  options: CassandraKitOptions;
+  outDir: string;
+  nodes: string[];
+  caPassword?: string;
+}
+
+/** Node names, passwords and an empty --out: what a new kit checks before making anything. */
+export function checkCassandraKit(options: CassandraKitOptions): CheckedKit {
   const outDir = resolve(options.outDir);
   const nodes = [...options.nodes];
   checkNodeNames(nodes);
@@ -332,6 +343,33 @@ export async function planCassandraKit(options: CassandraKitOptions): Promise<Ki
     ? undefined
     : checkCaPassword(options.caPassword, options.storepass);
   refuseExistingKit(outDir, options.door ?? 'cli');
+  return { options, outDir, nodes, ...(caPassword !== undefined ? { caPassword } : {}) };
+}
+
+/** Every file a new kit writes, as planCheckedKit lists them (the CLI locks them early). */
+export function cassandraKitPaths(kit: CheckedKit): string[] {
+  const { outDir } = kit;
+  return [
+    ...(kit.caPassword === undefined
+      ? []
+      : [join(outDir, 'ca', 'root-ca.pem'), join(outDir, 'ca', 'root-ca.key.pem')]),
+    ...kit.nodes.flatMap((node) =>
+      ['keystore.jks', 'truststore.jks', 'cassandra-encryption.yaml'].map((name) =>
+        join(outDir, 'nodes', node, name),
+      ),
+    ),
+    ...['truststore.jks', 'ca.pem', 'cqlshrc'].map((name) => join(outDir, 'client', name)),
+    join(outDir, 'README.txt'),
+  ];
+}
+
+/** Plans a whole kit (nothing is written: commit `files` with commitFiles). */
+export async function planCassandraKit(options: CassandraKitOptions): Promise<KitPlan> {
+  return planCheckedKit(checkCassandraKit(options));
+}
+
+export async function planCheckedKit(checked: CheckedKit): Promise<KitPlan> {
+  const { options, outDir, nodes, caPassword } = checked;
   const now = options.now ?? new Date();
   const nodeDir = options.nodeDir ?? defaultNodeTlsDir;
   const warnings: string[] = [];

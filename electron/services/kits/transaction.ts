@@ -162,33 +162,108 @@ async function eachSettled(steps: Step[], work: (step: Step) => Promise<void>): 
   return steps[steps.length - 1]?.file.path ?? '';
 }
 
+/** A commit whose folders and locks are taken, waiting for the files' content (startCommit). */
+export interface StartedCommit {
+  /** Writes `files` (the paths started, in any order) or none of them. */
+  finish(files: readonly PlannedFile[]): Promise<CommitResult>;
+  /** Nothing will be written: releases the locks and removes the folders it created. */
+  abandon(): Promise<void>;
+}
+
+function refuseDuplicates(paths: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (seen.has(path)) throw new TransactionError(`${path} is planned twice.`, path);
+    seen.add(path);
+  }
+}
+
+function failure(err: unknown, current: string): TransactionError {
+  const at = (err as { failedAt?: string }).failedAt ?? current;
+  return new TransactionError(`Could not write ${at}: ${describe(err)}. Nothing was changed.`, at);
+}
+
+/**
+ * Takes the folders, real targets and write locks of `paths` before their content exists, so a
+ * kit does this while its keys are still being made rather than after them. Nothing is replaced
+ * until finish(); a commit that cannot start leaves nothing behind.
+ */
+export async function startCommit(
+  paths: readonly string[],
+  options: CommitOptions = {},
+): Promise<StartedCommit> {
+  refuseDuplicates(paths);
+  const targets = new Map<string, string>();
+  const createdDirs: string[] = [];
+  const locks: HeldLock[] = [];
+  let current = paths[0] ?? '';
+  const release = async () => {
+    await Promise.all(locks.map((l) => l.release()));
+    // Last, once the lock files in them are gone.
+    for (const dir of [...createdDirs].reverse()) await fs.rmdir(dir).catch(() => undefined);
+  };
+  try {
+    for (const path of paths) {
+      current = path;
+      await makeDirs(dirname(path), createdDirs);
+      targets.set(path, await resolveTarget(path));
+    }
+    // Locks in one order (by path) for every saver, so two kits never wait on each other.
+    for (const [path, target] of [...targets].sort((a, b) => a[1].localeCompare(b[1]))) {
+      current = path;
+      locks.push(await acquireWriteLock(target));
+    }
+  } catch (err) {
+    await release();
+    throw failure(err, current);
+  }
+  let done = false;
+  return {
+    finish: async (files) => {
+      if (done) throw new Error('commit already finished or abandoned');
+      done = true;
+      if (files.length !== targets.size || files.some((f) => !targets.has(f.path))) {
+        // Not the files started: give the locks back and commit these the ordinary way.
+        await release();
+        return commitFiles(files, options);
+      }
+      const steps = files.map((file) => ({
+        file,
+        target: targets.get(file.path) ?? file.path,
+        renamed: false,
+      }));
+      return writeSteps(steps, options, createdDirs, locks);
+    },
+    abandon: async () => {
+      if (done) return;
+      done = true;
+      await release();
+    },
+  };
+}
+
 /** Writes all `files` or none of them. Throws TransactionError naming the file that failed. */
 export async function commitFiles(
   files: readonly PlannedFile[],
   options: CommitOptions = {},
 ): Promise<CommitResult> {
-  const seen = new Set<string>();
-  for (const file of files) {
-    if (seen.has(file.path))
-      throw new TransactionError(`${file.path} is planned twice.`, file.path);
-    seen.add(file.path);
-  }
-  const steps: Step[] = [];
+  const started = await startCommit(
+    files.map((f) => f.path),
+    options,
+  );
+  return started.finish(files);
+}
+
+/** Temp writes, backups and renames of a started commit; on failure everything is put back. */
+async function writeSteps(
+  steps: Step[],
+  options: CommitOptions,
+  createdDirs: string[],
+  locks: HeldLock[],
+): Promise<CommitResult> {
   const backups: string[] = [];
-  const createdDirs: string[] = [];
-  const locks: HeldLock[] = [];
-  let current = files[0]?.path ?? '';
+  let current = steps[0]?.file.path ?? '';
   try {
-    for (const file of files) {
-      current = file.path;
-      await makeDirs(dirname(file.path), createdDirs);
-      steps.push({ file, target: await resolveTarget(file.path), renamed: false });
-    }
-    // Locks in one order (by path) for every saver, so two kits never wait on each other.
-    for (const step of [...steps].sort((a, b) => a.target.localeCompare(b.target))) {
-      current = step.file.path;
-      locks.push(await acquireWriteLock(step.target));
-    }
     // Each file's temp write, fsync and backup is independent of the others: done side by side,
     // a 10-node Cassandra kit's 36 files cost about one fsync wait instead of 36 in a row.
     current = await eachSettled(steps, (step) => prepare(step, options));
@@ -223,8 +298,7 @@ export async function commitFiles(
     await Promise.all(locks.map((l) => l.release()));
     // Last, once the lock files in them are gone.
     for (const dir of [...createdDirs].reverse()) await fs.rmdir(dir).catch(() => undefined);
-    const at = (err as { failedAt?: string }).failedAt ?? current;
-    throw new TransactionError(`Could not write ${at}: ${describe(err)}. Nothing was changed.`, at);
+    throw failure(err, current);
   }
   try {
     for (const step of steps) {
@@ -237,7 +311,7 @@ export async function commitFiles(
     await Promise.all(locks.map((l) => l.release()));
   }
   return {
-    written: files.map((f) => f.path),
+    written: steps.map((s) => s.file.path),
     backups,
     readOnlyReplaced: steps
       .filter((s) => s.current && isReadOnly(s.current))
