@@ -7,6 +7,8 @@ import { menuChannel } from '../../shared/api/channels';
 import { createApiHandlers } from '../api/api-handlers';
 import { defaultFileStore } from '../services/session/default-file-store';
 import { EditingSession } from '../services/session/editing-session';
+import { WorkerPool } from '../services/heavy/worker-pool';
+import { heavyWorkerScript } from '../services/heavy/worker-script';
 import { appEntry } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -52,9 +54,14 @@ async function start(): Promise<void> {
   });
   window.once('ready-to-show', () => window.show());
 
+  // Heavy crypto (store decryption, key generation, kits) runs in worker threads: the main process
+  // keeps answering the window (and the menu) while a slow store opens. Stopped when the app quits.
+  const pool = new WorkerPool({ script: heavyWorkerScript() });
+  app.on('will-quit', () => void pool.close());
   const handlers = createApiHandlers(session, {
     version: app.getVersion(),
     mode: 'desktop',
+    work: pool,
     pickFile: async (kind) => {
       const result = await dialog.showOpenDialog(window, pickDialogs[kind]);
       return result.canceled ? null : (result.filePaths[0] ?? null);
