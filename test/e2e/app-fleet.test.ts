@@ -438,4 +438,54 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     await screenshots(page, 'fleet-nodes-dark');
     await axe('fleet, dark');
   });
+
+  test('long host names and a node down still fit 1280 px: every row keeps its Edit button in view', async () => {
+    const long = (n: FleetNode, i: number) =>
+      i === 2 ? n.name : `${n.name}-frankfurt-production-datacenter-a.internal.example.com`;
+    const file = join(fleet.dir, 'long-names.ini');
+    writeFileSync(
+      file,
+      [
+        '[rws]',
+        ...fleet.nodes
+          .slice(0, 3)
+          .map(
+            (n, i) =>
+              `${long(n, i)} ansible_host=${n.address} ansible_port=${n.port} rws_config=${n.config}`,
+          ),
+        '[all:vars]',
+        `ansible_ssh_common_args='-F ${fleet.sshConfig}'`,
+        '',
+      ].join('\n'),
+    );
+    await fleet.stopNode(fleet.nodes[1]!);
+    inventory = file;
+    await openInventory('', 3);
+    const down = page.locator(`tr[data-node="${long(fleet.nodes[1]!, 1)}"]`);
+    assert.equal(await down.getAttribute('data-reachable'), 'false');
+    assert.match(await down.innerText(), /Unreachable/);
+    assert.match(
+      await page.locator('[data-not-compared]').innerText(),
+      new RegExp(`not read\\): ${long(fleet.nodes[1]!, 1).replace(/\./g, '\\.')}$`),
+    );
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const fits = await page.evaluate(() => {
+        const edits = [...document.querySelectorAll('table[aria-label="Nodes"] tbody tr button')];
+        return {
+          page: document.documentElement.scrollWidth <= window.innerWidth,
+          edits: edits.every((b) => b.getBoundingClientRect().right <= window.innerWidth),
+          tables: [...document.querySelectorAll('[data-page="fleet"] table')].every(
+            (t) => (t.parentElement?.scrollWidth ?? 0) <= (t.parentElement?.clientWidth ?? 0),
+          ),
+        };
+      });
+      assert.deepEqual(fits, { page: true, edits: true, tables: true }, `at ${width}x${height}`);
+    }
+    await screenshots(page, 'fleet-long-names-dark');
+    await axe('fleet, long names, a node down');
+  });
 });

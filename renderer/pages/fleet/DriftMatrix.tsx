@@ -13,6 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { FleetState } from '../../../shared/api/fleet-contract';
+import { BreakableText } from '../../components/BreakableText';
 import { driftCells, groupLetter, groupsText } from './drift-cells';
 
 type Drift = FleetState['drift'][number];
@@ -59,7 +60,9 @@ export function DriftMatrix(props: {
           <TableRow>
             <TableCell>Key</TableCell>
             {props.nodes.map((n) => (
-              <TableCell key={n}>{n}</TableCell>
+              <TableCell key={n} sx={{ minWidth: 120 }}>
+                <BreakableText text={n} />
+              </TableCell>
             ))}
             <TableCell />
           </TableRow>
@@ -70,10 +73,10 @@ export function DriftMatrix(props: {
             const tone = theme.palette.error.main;
             return (
               <TableRow key={d.path} data-drift={d.path} data-must-match={d.mustMatch}>
-                <TableCell component="th" scope="row" sx={{ maxWidth: 320 }}>
-                  <Box component="code" sx={{ overflowWrap: 'anywhere' }}>
-                    {d.path}
-                  </Box>
+                <TableCell component="th" scope="row" sx={{ minWidth: 200, maxWidth: 320 }}>
+                  <code>
+                    <BreakableText text={d.path} />
+                  </code>
                   <Box sx={{ mt: 0.5 }}>
                     <Chip
                       size="small"
@@ -94,7 +97,6 @@ export function DriftMatrix(props: {
                       data-cell={n}
                       data-differs={cell?.differs ?? false}
                       sx={{
-                        overflowWrap: 'anywhere',
                         maxWidth: 280,
                         ...(cell?.differs && d.mustMatch
                           ? { bgcolor: alpha(tone, 0.14), borderLeft: `3px solid ${tone}` }
@@ -103,7 +105,7 @@ export function DriftMatrix(props: {
                     >
                       {cell ? (
                         <>
-                          <strong>{cell.group}</strong> {cell.shown}
+                          <strong>{cell.group}</strong> <BreakableText text={cell.shown} />
                         </>
                       ) : (
                         '(not read)'

@@ -22,6 +22,7 @@ export default function FleetPage(props: PageProps) {
   const activity = state?.activity ?? null;
   const working = activity !== null || fleet.busy;
   const showDialog = applying || Boolean(state?.plan) || Boolean(state?.results);
+  const unread = state?.nodes.filter((n) => n.error).map((n) => n.name) ?? [];
 
   const review = (edits: DocumentEditRequest[]) => {
     setApplying(true);
@@ -73,6 +74,11 @@ export default function FleetPage(props: PageProps) {
           <Typography variant="h6" component="h2">
             Drift
           </Typography>
+          {unread.length > 0 && (
+            <Typography variant="body2" color="text.secondary" data-not-compared>
+              Not compared (not read): {unread.join(', ')}
+            </Typography>
+          )}
           <Box sx={{ mb: 3 }}>
             <DriftMatrix
               drift={state.drift}

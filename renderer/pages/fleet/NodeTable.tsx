@@ -10,10 +10,22 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { FleetState } from '../../../shared/api/fleet-contract';
+import { BreakableText } from '../../components/BreakableText';
 import { SinceText } from '../../components/dates/SinceText';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { fixStep } from './fix-step';
 
 type Node = FleetState['nodes'][number];
+
+/** Errors and warnings of a node that was not read are unknown, not zero. */
+const notRead = (
+  <>
+    <span aria-hidden="true" title="not read">
+      —
+    </span>
+    <VisuallyHidden>not read</VisuallyHidden>
+  </>
+);
 
 function count(node: Node, severity: 'error' | 'warning'): number {
   return node.diagnostics.filter((d) => d.severity === severity).length;
@@ -57,48 +69,54 @@ export function NodeTable(props: {
     <Table size="small" aria-label="Nodes">
       <TableHead>
         <TableRow>
-          <TableCell>Node</TableCell>
+          <TableCell sx={{ width: '20%' }}>Node</TableCell>
           <TableCell>Address</TableCell>
-          <TableCell>Config</TableCell>
-          <TableCell sx={{ minWidth: 260 }}>Status</TableCell>
+          <TableCell sx={{ width: '22%' }}>Config</TableCell>
+          <TableCell sx={{ width: '24%' }}>Status</TableCell>
           <TableCell align="right">Errors</TableCell>
           <TableCell align="right">Warnings</TableCell>
-          <TableCell>Last read</TableCell>
+          <TableCell sx={{ whiteSpace: 'nowrap' }}>Last read</TableCell>
           <TableCell />
         </TableRow>
       </TableHead>
       <TableBody>
-        {props.nodes.map((node) => (
-          <TableRow key={node.name} data-node={node.name} data-reachable={node.reachable}>
-            <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
-              {node.name}
-            </TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{node.host}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere', minWidth: 200 }}>
-              {node.config}
-            </TableCell>
-            <TableCell>
-              <Status node={node} />
-            </TableCell>
-            <TableCell align="right" data-errors={count(node, 'error')}>
-              {count(node, 'error')}
-            </TableCell>
-            <TableCell align="right">{count(node, 'warning')}</TableCell>
-            <TableCell data-read-at={node.readAt}>
-              <SinceText value={node.readAt} />
-            </TableCell>
-            <TableCell>
-              <Button
-                size="small"
-                disabled={props.disabled || !node.reachable}
-                onClick={() => props.onEdit(node.name)}
-                aria-label={`Edit ${node.name}'s configuration`}
-              >
-                Edit
-              </Button>
-            </TableCell>
-          </TableRow>
-        ))}
+        {props.nodes.map((node) => {
+          const read = !node.error;
+          return (
+            <TableRow key={node.name} data-node={node.name} data-reachable={node.reachable}>
+              <TableCell component="th" scope="row">
+                <BreakableText text={node.name} />
+              </TableCell>
+              <TableCell sx={{ minWidth: 150 }}>
+                <BreakableText text={node.host} />
+              </TableCell>
+              <TableCell>
+                <BreakableText text={node.config} monospace />
+              </TableCell>
+              <TableCell>
+                <Status node={node} />
+              </TableCell>
+              <TableCell align="right" data-errors={read ? count(node, 'error') : undefined}>
+                {read ? count(node, 'error') : notRead}
+              </TableCell>
+              <TableCell align="right">{read ? count(node, 'warning') : notRead}</TableCell>
+              <TableCell data-read-at={node.readAt}>
+                {!read && 'tried '}
+                <SinceText value={node.readAt} />
+              </TableCell>
+              <TableCell>
+                <Button
+                  size="small"
+                  disabled={props.disabled || !node.reachable}
+                  onClick={() => props.onEdit(node.name)}
+                  aria-label={`Edit ${node.name}'s configuration`}
+                >
+                  Edit
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );

@@ -43,7 +43,14 @@ export function driftCells(drift: Drift): Map<string, DriftCell> {
   return cells;
 }
 
-/** `A: rws-1, rws-2; B: rws-3`, as `rwsec fleet status` prints the groups. */
+/**
+ * `A: 2 nodes; B: 1 node`: how many nodes hold each value. The columns say which nodes (by the
+ * letter in each cell); naming them here again grows long with real host names.
+ */
 export function groupsText(drift: Drift): string {
-  return drift.groups.map((g, i) => `${groupLetter(i)}: ${g.nodes.join(', ')}`).join('; ');
+  return drift.groups
+    .map(
+      (g, i) => `${groupLetter(i)}: ${g.nodes.length} ${g.nodes.length === 1 ? 'node' : 'nodes'}`,
+    )
+    .join('; ');
 }
