@@ -8,7 +8,7 @@
 //   README.txt
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { isIP } from 'node:net';
+import { isIpAddress } from '../../../shared/tls/san-syntax';
 import { join, resolve } from 'node:path';
 import type { Keystore } from '../keystore/model';
 import { writeKeystore } from '../keystore/write';
@@ -65,7 +65,7 @@ export function checkNodeNames(nodes: readonly string[], existing: readonly stri
     throw new KitError('Give at least one node: --nodes cass-01,cass-02,cass-03.');
   const seen = new Set(existing.map((n) => n.toLowerCase()));
   for (const node of nodes) {
-    if (isIP(node) === 0) {
+    if (!isIpAddress(node)) {
       try {
         parseSanList(`dns:${node}`);
       } catch {
@@ -82,7 +82,8 @@ export function checkNodeNames(nodes: readonly string[], existing: readonly stri
 }
 
 function nodeSan(node: string): SanEntry[] {
-  return isIP(node) !== 0 ? [{ type: 'ip', value: node }] : [{ type: 'dns', value: node }];
+  // The SAN syntax's own test (node:net's isIP compiles a large IPv6 pattern on first use).
+  return isIpAddress(node) ? [{ type: 'ip', value: node }] : [{ type: 'dns', value: node }];
 }
 
 /** The DN text value with keytool's special characters escaped. */
@@ -137,6 +138,17 @@ function jks(store: Keystore, password: string): Buffer {
   return writeKeystore(store, { type: 'JKS', password });
 }
 
+/** Every truststore of a kit holds the same entries under the same password: encoded once. */
+const encodedTrust = new WeakMap<Keystore, { password: string; bytes: Buffer }>();
+
+function trustJks(trust: Keystore, password: string): Buffer {
+  const known = encodedTrust.get(trust);
+  if (known?.password === password) return known.bytes;
+  const bytes = jks(trust, password);
+  encodedTrust.set(trust, { password, bytes });
+  return bytes;
+}
+
 interface NodeFilesInput {
   outDir: string;
   node: string;
@@ -157,7 +169,11 @@ export function nodeFiles(input: NodeFilesInput): PlannedFile[] {
       data: jks(keystoreOf(alias, input.keys.privateKey, input.chain, input.now), input.storepass),
       mode: SECRET,
     },
-    { path: join(dir, 'truststore.jks'), data: jks(input.trust, input.storepass), mode: PUBLIC },
+    {
+      path: join(dir, 'truststore.jks'),
+      data: trustJks(input.trust, input.storepass),
+      mode: PUBLIC,
+    },
     {
       path: join(dir, 'cassandra-encryption.yaml'),
       data: nodeEncryptionYaml({
@@ -179,7 +195,7 @@ function clientFiles(
 ): PlannedFile[] {
   const client = join(outDir, 'client');
   return [
-    { path: join(client, 'truststore.jks'), data: jks(trust, storepass), mode: PUBLIC },
+    { path: join(client, 'truststore.jks'), data: trustJks(trust, storepass), mode: PUBLIC },
     { path: join(client, 'ca.pem'), data: caPem, mode: PUBLIC },
     {
       path: join(client, 'cqlshrc'),
@@ -272,6 +288,22 @@ async function issueSelfSigned(options: IssueOptions): Promise<IssuedKit> {
   };
 }
 
+/** The results of `jobs` in the order they settle (the first to settle is the first promise). */
+function inCompletionOrder<T>(jobs: Promise<T>[]): Promise<T>[] {
+  const settle: { resolve(v: T): void; reject(e: unknown): void }[] = [];
+  const ordered = jobs.map(
+    () => new Promise<T>((resolve, reject) => settle.push({ resolve, reject })),
+  );
+  let next = 0;
+  for (const job of jobs) {
+    job.then(
+      (value) => settle[next++]?.resolve(value),
+      (error: unknown) => settle[next++]?.reject(error),
+    );
+  }
+  return ordered;
+}
+
 /** A new root CA signing every node; its key is encrypted under the CA key password. */
 async function issueFromNewCa(
   outDir: string,
@@ -279,14 +311,16 @@ async function issueFromNewCa(
   options: IssueOptions,
 ): Promise<IssuedKit> {
   const { nodes, now } = options;
-  // Every key at once: native generation runs on the libuv pool, so they overlap. The CA's key is
-  // queued first, so that nodes can be signed while the other keys are still being made.
-  const caKeyJob = generateKeyPair(options.key);
-  const nodeKeyJobs = nodes.map(() => generateKeyPair(options.key));
+  // Every key at once: native generation runs on the libuv pool, so they overlap. The keys are
+  // alike, so the first one made becomes the CA's (a key's time is random: waiting for one chosen
+  // in advance would put all the node signing after it), and the nodes take the rest as they come.
+  const [caKeyJob, ...nodeKeyJobs] = inCompletionOrder(
+    [undefined, ...nodes].map(() => generateKeyPair(options.key)),
+  );
   // The CA key's PBKDF2 needs only the password: derived beside the keys, not after them.
   const kekJob = deriveCaKeyKek(caPassword);
   kekJob.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-  const caJob = caKeyJob.then(async (keys) => ({
+  const caJob = (caKeyJob as Promise<KeyPair>).then(async (keys) => ({
     keys,
     cert: await createSelfSigned(keys, {
       dname: ROOT_DNAME,
