@@ -8,7 +8,13 @@ import { keySpec } from '../../services/x509/keys';
 import { parseSanList } from '../../services/x509/names';
 import { defineCommand, secretOptions, type OptionSpecs, type ParsedValues } from '../cli-spec';
 import { UsageError } from '../cli-parse';
-import { commitAndReport, kitEpilogue, storepass, storepassOptions } from './kit-common';
+import {
+  commitAndReport,
+  kitEpilogue,
+  storepass,
+  storepassOptions,
+  type Outcome,
+} from './kit-common';
 
 export const httpsOptions = {
   dname: {
@@ -188,16 +194,7 @@ async function runHttps(values: HttpsValues, io: CliIo): Promise<number> {
       newStorepass,
       ...(config ? { config } : {}),
     });
-    return commitAndReport(
-      'rwsec kit https',
-      {
-        files: plan.files,
-        warnings: plan.warnings,
-        summary: plan.summary,
-        ...withConfig(config, plan.config !== undefined),
-      },
-      io,
-    );
+    return commitHttps(plan, config, io);
   }
   const storeType = (values.storetype ?? 'jks') === 'jks' ? 'JKS' : 'PKCS12';
   const { port } = values;
@@ -212,24 +209,25 @@ async function runHttps(values: HttpsValues, io: CliIo): Promise<number> {
     ...(port !== undefined ? { port } : {}),
   });
   if (plan.config) plan.summary.push(`HTTPS switched on at ${enableSslPath(plan.config.doc)}.`);
-  return commitAndReport(
-    'rwsec kit https',
-    {
-      files: plan.files,
-      warnings: plan.warnings,
-      summary: plan.summary,
-      ...withConfig(config, plan.config !== undefined),
-    },
-    io,
-  );
+  return commitHttps(plan, config, io);
 }
 
-/** The config paths the kit set, checked by the validator after writing. */
-function withConfig(
+/**
+ * Writes the plan's files (all or none) and reports; with --config, the paths the kit set there
+ * are checked by the validator after writing.
+ */
+function commitHttps(
+  plan: Pick<Outcome, 'files' | 'warnings' | 'summary'> & { config?: unknown },
   config: string | undefined,
-  planned: boolean,
-): { config?: { file: string; paths: string[] } } {
-  return config && planned
-    ? { config: { file: resolve(config), paths: ['enableSsl', 'jetty.enableSsl', 'ssl'] } }
-    : {};
+  io: CliIo,
+): Promise<number> {
+  const { files, warnings, summary } = plan;
+  const paths = ['enableSsl', 'jetty.enableSsl', 'ssl'];
+  const checked =
+    config && plan.config !== undefined ? { file: resolve(config), paths } : undefined;
+  return commitAndReport(
+    'rwsec kit https',
+    { files, warnings, summary, ...(checked ? { config: checked } : {}) },
+    io,
+  );
 }
