@@ -1,30 +1,16 @@
 import TextField from '@mui/material/TextField';
-import {
-  describedWith,
-  emptiedMessage,
-  placeholderOf,
-  useEmptiedDraft,
-  worstSeverity,
-  type FieldProps,
-} from './field-props';
+import { useOptionText, type FieldProps } from './field-props';
 
 /**
  * Ports and integers: typed as text so a wrong value stays visible and the validator names it (one
  * message, from the rules). Emptied, the field is in error and the key stays in the file.
  */
 export function NumberField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange } = props;
-  const isPort = spec.type === 'port';
-  const draft = useEmptiedDraft(value, onChange);
-  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
+  const isPort = props.spec.type === 'port';
+  const { draft, fieldProps, describedBy } = useOptionText(props);
   return (
     <TextField
-      id={id}
-      label={spec.label}
-      value={draft.text}
-      placeholder={placeholderOf(spec)}
-      error={draft.emptied || worstSeverity(diagnostics) === 'error'}
-      helperText={helper}
+      {...fieldProps}
       sx={{ maxWidth: draft.emptied ? undefined : 240 }}
       onChange={(e) => {
         const raw = e.target.value.trim();
@@ -34,7 +20,7 @@ export function NumberField(props: FieldProps) {
         inputLabel: { shrink: true },
         htmlInput: {
           inputMode: 'numeric',
-          'aria-describedby': describedWith(describedBy, id, helper !== undefined),
+          'aria-describedby': describedBy,
           'aria-invalid': draft.emptied || undefined,
           ...(isPort ? { min: 1, max: 65535 } : { min: 0 }),
         },

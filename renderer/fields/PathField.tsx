@@ -7,14 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { StoreLinks } from '../pages/keystores/StoreLinks';
-import {
-  describedWith,
-  emptiedMessage,
-  placeholderOf,
-  useEmptiedDraft,
-  worstSeverity,
-  type FieldProps,
-} from './field-props';
+import { useOptionText, type FieldProps } from './field-props';
 
 type Check = Response<'file.check'> | 'checking' | null;
 
@@ -67,29 +60,19 @@ export function PathStatus({ check, id }: { check: Check; id: string }) {
 }
 
 export function PathField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange } = props;
-  const draft = useEmptiedDraft(value, onChange);
-  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
+  const { spec, id } = props;
+  const { draft, fieldProps, describedBy } = useOptionText(props, `${id}-status`);
   const text = draft.text;
   const check = usePathCheck(text);
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <TextField
-        id={id}
-        label={spec.label}
-        value={text}
-        placeholder={placeholderOf(spec)}
-        error={draft.emptied || worstSeverity(diagnostics) === 'error'}
-        helperText={helper}
+        {...fieldProps}
         onChange={(e) => draft.change(e.target.value)}
         slotProps={{
           inputLabel: { shrink: true },
           htmlInput: {
-            'aria-describedby': describedWith(
-              `${describedBy} ${id}-status`,
-              id,
-              helper !== undefined,
-            ),
+            'aria-describedby': describedBy,
             spellCheck: false,
           },
         }}

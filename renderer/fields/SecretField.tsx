@@ -7,21 +7,13 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
-import {
-  describedWith,
-  emptiedMessage,
-  placeholderOf,
-  useEmptiedDraft,
-  worstSeverity,
-  type FieldProps,
-} from './field-props';
+import { useOptionText, type FieldProps } from './field-props';
 import { EyeIcon, EyeOffIcon } from './icons';
 import { secretForm, secretFormHelp } from './secret-form';
 
 export function SecretField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange } = props;
-  const draft = useEmptiedDraft(value, onChange);
-  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
+  const { spec, id } = props;
+  const { draft, fieldProps, describedBy } = useOptionText(props, `${id}-form`);
   const [revealed, setRevealed] = useState(false);
   const text = draft.text;
   const form = text === '' ? null : secretForm(text);
@@ -32,23 +24,14 @@ export function SecretField(props: FieldProps) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <TextField
-        id={id}
-        label={spec.label}
+        {...fieldProps}
         type={revealed ? 'text' : 'password'}
-        value={text}
-        placeholder={placeholderOf(spec)}
         autoComplete="off"
-        error={draft.emptied || worstSeverity(diagnostics) === 'error'}
-        helperText={helper}
         onChange={(e) => draft.change(e.target.value)}
         slotProps={{
           inputLabel: { shrink: true },
           htmlInput: {
-            'aria-describedby': describedWith(
-              `${describedBy} ${id}-form`,
-              id,
-              helper !== undefined,
-            ),
+            'aria-describedby': describedBy,
             spellCheck: false,
           },
           input: {

@@ -1,29 +1,15 @@
 import TextField from '@mui/material/TextField';
-import {
-  describedWith,
-  emptiedMessage,
-  placeholderOf,
-  useEmptiedDraft,
-  worstSeverity,
-  type FieldProps,
-} from './field-props';
+import { useOptionText, type FieldProps } from './field-props';
 
 export function TextOptionField(props: FieldProps) {
-  const { spec, id, value, describedBy, diagnostics, onChange } = props;
-  const draft = useEmptiedDraft(value, onChange);
-  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
+  const { draft, fieldProps, describedBy } = useOptionText(props);
   return (
     <TextField
-      id={id}
-      label={spec.label}
-      value={draft.text}
-      placeholder={placeholderOf(spec)}
-      error={draft.emptied || worstSeverity(diagnostics) === 'error'}
-      helperText={helper}
+      {...fieldProps}
       onChange={(e) => draft.change(e.target.value)}
       slotProps={{
         inputLabel: { shrink: true },
-        htmlInput: { 'aria-describedby': describedWith(describedBy, id, helper !== undefined) },
+        htmlInput: { 'aria-describedby': describedBy },
       }}
     />
   );

@@ -71,3 +71,27 @@ export function emptiedMessage(spec: OptionSpec): string {
 export function describedWith(describedBy: string, id: string, helper: boolean): string {
   return helper ? `${describedBy} ${id}-helper-text` : describedBy;
 }
+
+/**
+ * What every text-typed option field (text, number, path, secret) gives its TextField: the draft
+ * that keeps an emptied field in error, the label, placeholder, error and helper text, and the
+ * aria-describedby that names the field's own status texts (`alsoDescribedBy`) and the helper.
+ */
+export function useOptionText(props: FieldProps, alsoDescribedBy?: string) {
+  const { spec, id, value, describedBy, diagnostics, onChange } = props;
+  const draft = useEmptiedDraft(value, onChange);
+  const helper = draft.emptied ? emptiedMessage(spec) : undefined;
+  const described = alsoDescribedBy ? `${describedBy} ${alsoDescribedBy}` : describedBy;
+  return {
+    draft,
+    fieldProps: {
+      id,
+      label: spec.label,
+      value: draft.text,
+      placeholder: placeholderOf(spec),
+      error: draft.emptied || worstSeverity(diagnostics) === 'error',
+      helperText: helper,
+    },
+    describedBy: describedWith(described, id, helper !== undefined),
+  };
+}
