@@ -366,7 +366,11 @@ describe('Fleet page (rwsec serve, real sshd nodes)', { skip }, () => {
     await nav(page, 'Fleet').click();
     await page.locator('tr[data-node="rws-1"]').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Choose…' }).count(), 0);
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    // The inventory's Close, not the status strip's (a message left by the test before may show).
+    await page
+      .locator('[data-page="fleet"]')
+      .getByRole('button', { name: 'Close', exact: true })
+      .click();
     await page.locator('table[aria-label="Nodes"]').waitFor({ state: 'detached' });
     await page.getByLabel('Ansible inventory').fill('');
     await page.getByLabel('Ansible inventory').click();
