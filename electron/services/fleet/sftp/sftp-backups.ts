@@ -5,6 +5,7 @@
 import { BACKUP_FOLDER, backupsOldestFirst, utcStamp } from '../../files/backups';
 import { STALE_TEMP_AGE_MS } from '../../files/stale-temps';
 import { isMissing, SftpStatusError, type SftpClient } from './sftp-client';
+import type { RemoteSaveRequest } from '../remote-save';
 import { writeAll } from './sftp-io';
 import { OPEN, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, STATUS, type Attrs } from './sftp-wire';
 
@@ -18,15 +19,8 @@ export class SaveStep extends Error {
   }
 }
 
-export interface SftpSaveRequest {
-  file: string;
-  original?: Uint8Array;
-  next: Uint8Array;
-  mode: number;
-  uid?: number;
-  gid?: number;
-  backups?: number;
-}
+/** The same request as the shell path's: both transports do the one remote safe save. */
+export type SftpSaveRequest = RemoteSaveRequest;
 
 export const fileType = (a: Attrs) => (a.mode ?? 0) & S_IFMT;
 
